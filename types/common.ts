@@ -1,0 +1,67 @@
+import { z } from 'zod'
+
+/**
+ * Marks a fact the source articles do not give (phone, address, coordinates, prices...).
+ * Content must say so explicitly instead of inventing a value; the UI hides it or shows 待补充.
+ */
+export const NOT_PROVIDED = 'not_provided' as const
+export const NotProvided = z.literal(NOT_PROVIDED)
+export type NotProvided = z.infer<typeof NotProvided>
+
+/** A value that is either known or explicitly marked as not provided by the sources. */
+export const orNotProvided = <T extends z.ZodType>(schema: T) => z.union([schema, NotProvided])
+
+export const isProvided = <T>(value: T | NotProvided | null | undefined): value is T =>
+  value !== NOT_PROVIDED && value !== null && value !== undefined
+
+/** Stable slug ids: lowercase ascii, digits and dashes (qingyun, pingyuan-jingde). */
+export const SlugId = z
+  .string()
+  .min(2)
+  .max(64)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '只能包含小写字母、数字和连字符')
+
+/** The seed article a record comes from, by file name (e.g. 001_6e7580bd8c09cae9.txt). */
+export const SourceFile = z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, '应为 seeds 中的文章文件名')
+
+/**
+ * A figure exactly as the article gives it: value and unit as printed (18 亿元, 667 亩, 4 万平方米, 80 %).
+ * `label` says what it measures. Conversions (to ㎡, to 万元) are done by plain functions, never stored.
+ */
+export const Figure = z.object({
+  label: z.string().min(1).max(40),
+  value: z.number().finite().nonnegative(),
+  unit: z.string().max(12),
+  /** Qualifier the article attaches: 近 (nearly), 超过, 余 ("20余次"). */
+  qualifier: z.enum(['近', '超过', '余', '约']).optional(),
+})
+export type Figure = z.infer<typeof Figure>
+
+/** One error shape for every 4xx/5xx the API sends. `fields` maps a path (a.b.0) to a reason. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+})
+export type ErrorBody = z.infer<typeof ErrorBody>
+
+/** Cursor paging: `cursor` is opaque; `nextCursor` is null on the last page. */
+export const PageQuery = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+})
+export type PageQuery = z.infer<typeof PageQuery>
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable(),
+    total: z.number().int().nonnegative(),
+  })
+export type Page<T> = { items: T[]; nextCursor: string | null; total: number }
+
+/** A plain list without paging (zones, policies of one park...). */
+export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) })
+export type List<T> = { items: T[] }
