@@ -1,0 +1,102 @@
+import Taro from '@tarojs/taro'
+import type { z } from 'zod'
+import { ErrorBody } from '@/types/common'
+
+/** Every failure the app shows comes through here, in the shared error shape. */
+export class ApiError extends Error {
+  readonly status: number
+  readonly code: string
+  readonly fields: Record<string, string>
+
+  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}) {
+    super(message)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = code
+    this.fields = fields
+  }
+
+  /** True when retrying later may help (offline, timeout, server trouble). */
+  get retryable(): boolean {
+    return this.status === 0 || this.status >= 500 || this.status === 429
+  }
+}
+
+type Query = Record<string, string | number | boolean | undefined | null>
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+export interface RequestOptions {
+  method?: Method
+  query?: Query
+  body?: unknown
+  headers?: Record<string, string>
+  /** Send the signed-in user's token (default true when one exists). */
+  auth?: boolean
+  timeoutMs?: number
+}
+
+interface ApiHooks {
+  getToken: () => string | null
+  onUnauthorized: () => void
+}
+
+const hooks: ApiHooks = { getToken: () => null, onUnauthorized: () => undefined }
+
+/** Stores plug their session in here, so this module never imports a store. */
+export function configureApi(next: Partial<ApiHooks>): void {
+  Object.assign(hooks, next)
+}
+
+export function apiBase(): string {
+  return API_BASE.replace(/\/+$/, '')
+}
+
+export function buildUrl(path: string, query?: Query): string {
+  const params = Object.entries(query ?? {})
+    .filter(([, value]) => value !== undefined && value !== null && value !== '')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+  return `${apiBase()}${path}${params.length ? `?${params.join('&')}` : ''}`
+}
+
+function toApiError(status: number, data: unknown): ApiError {
+  const parsed = ErrorBody.safeParse(data)
+  if (parsed.success) {
+    const { code, message, fields } = parsed.data.error
+    return new ApiError(status, code, message, fields)
+  }
+  return new ApiError(status, 'http_error', `服务暂时不可用（${status}），请稍后重试`)
+}
+
+/** The one way the app talks to the API: Taro.request, then the shared schema checks the answer. */
+export async function apiRequest<S extends z.ZodType>(
+  schema: S,
+  path: string,
+  options: RequestOptions = {},
+): Promise<z.infer<S>> {
+  const { method = 'GET', query, body, headers = {}, auth = true, timeoutMs = 10000 } = options
+  const token = auth ? hooks.getToken() : null
+  const header: Record<string, string> = { Accept: 'application/json', ...headers }
+  if (body !== undefined) header['Content-Type'] = 'application/json'
+  if (token) header.Authorization = `Bearer ${token}`
+
+  let response: Taro.request.SuccessCallbackResult<TaroGeneral.IAnyObject | string>
+  try {
+    response = await Taro.request({ url: buildUrl(path, query), method, data: body as never, header, timeout: timeoutMs, dataType: 'json' })
+  } catch {
+    throw new ApiError(0, 'network_error', '网络连接失败，请检查网络后重试')
+  }
+
+  const { statusCode, data } = response
+  if (statusCode === 401 && token) hooks.onUnauthorized()
+  if (statusCode < 200 || statusCode >= 300) throw toApiError(statusCode, data)
+
+  const parsed = schema.safeParse(data)
+  if (!parsed.success) throw new ApiError(statusCode, 'bad_response', '数据格式有误，请稍后重试')
+  return parsed.data
+}
+
+/** A message fit for a toast or an error state. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message
+  return '出了点问题，请稍后重试'
+}

@@ -1,0 +1,137 @@
+/**
+ * A small test double of the @tarojs/taro APIs the app calls (jest maps '@tarojs/taro' here).
+ * Tests drive it through the exported `taroMock` helpers: set the router params, answer requests,
+ * read what was stored, navigated to or shown.
+ */
+import { useEffect, useLayoutEffect } from 'react'
+
+type RequestHandler = (options: { url: string; method?: string; data?: unknown; header?: Record<string, string> }) =>
+  | { statusCode: number; data: unknown; header?: Record<string, string> }
+  | Promise<{ statusCode: number; data: unknown; header?: Record<string, string> }>
+
+const storage = new Map<string, unknown>()
+let routerParams: Record<string, string> = {}
+let requestHandler: RequestHandler = () => ({ statusCode: 404, data: { error: { code: 'not_found', message: '未找到' } } })
+const shareHandlers: { appMessage?: () => unknown; timeline?: () => unknown } = {}
+const pullDownHandlers: Array<() => void> = []
+const reachBottomHandlers: Array<() => void> = []
+
+export const taroMock = {
+  storage,
+  calls: {
+    navigateTo: [] as string[],
+    redirectTo: [] as string[],
+    switchTab: [] as string[],
+    reLaunch: [] as string[],
+    toasts: [] as string[],
+    phoneCalls: [] as string[],
+    clipboard: [] as string[],
+    requests: [] as Array<{ url: string; method: string; data?: unknown; header?: Record<string, string> }>,
+  },
+  setRouterParams(params: Record<string, string>) {
+    routerParams = params
+  },
+  onRequest(handler: RequestHandler) {
+    requestHandler = handler
+  },
+  share: shareHandlers,
+  triggerPullDownRefresh() {
+    pullDownHandlers.forEach((handler) => handler())
+  },
+  triggerReachBottom() {
+    reachBottomHandlers.forEach((handler) => handler())
+  },
+  reset() {
+    storage.clear()
+    routerParams = {}
+    requestHandler = () => ({ statusCode: 404, data: { error: { code: 'not_found', message: '未找到' } } })
+    Object.values(this.calls).forEach((list) => list.splice(0))
+    delete shareHandlers.appMessage
+    delete shareHandlers.timeline
+    pullDownHandlers.splice(0)
+    reachBottomHandlers.splice(0)
+  },
+}
+
+const resolved = <T>(value: T) => Promise.resolve(value)
+
+const Taro = {
+  ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
+  getEnv: () => 'WEB',
+  getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
+  setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
+  removeStorageSync: (key: string) => void storage.delete(key),
+  getStorage: ({ key }: { key: string }) => resolved({ data: storage.get(key) }),
+  setStorage: ({ key, data }: { key: string; data: unknown }) => resolved(void storage.set(key, data)),
+  async request(options: { url: string; method?: string; data?: unknown; header?: Record<string, string> }) {
+    taroMock.calls.requests.push({ url: options.url, method: options.method ?? 'GET', data: options.data, header: options.header })
+    return requestHandler(options)
+  },
+  navigateTo: ({ url }: { url: string }) => resolved(void taroMock.calls.navigateTo.push(url)),
+  redirectTo: ({ url }: { url: string }) => resolved(void taroMock.calls.redirectTo.push(url)),
+  switchTab: ({ url }: { url: string }) => resolved(void taroMock.calls.switchTab.push(url)),
+  reLaunch: ({ url }: { url: string }) => resolved(void taroMock.calls.reLaunch.push(url)),
+  navigateBack: () => resolved(undefined),
+  showToast: ({ title }: { title: string }) => resolved(void taroMock.calls.toasts.push(title)),
+  hideToast: () => undefined,
+  showLoading: () => resolved(undefined),
+  hideLoading: () => undefined,
+  showModal: () => resolved({ confirm: true, cancel: false }),
+  makePhoneCall: ({ phoneNumber }: { phoneNumber: string }) => resolved(void taroMock.calls.phoneCalls.push(phoneNumber)),
+  setClipboardData: ({ data }: { data: string }) => resolved(void taroMock.calls.clipboard.push(data)),
+  openLocation: () => resolved(undefined),
+  stopPullDownRefresh: () => undefined,
+  pageScrollTo: () => resolved(undefined),
+  setNavigationBarTitle: () => resolved(undefined),
+  getCurrentPages: () => [{ route: 'pages/index/index' }],
+  getCurrentInstance: () => ({ router: { params: routerParams, path: '' }, page: {} }),
+  getSystemInfoSync: () => ({ windowWidth: 375, windowHeight: 812, pixelRatio: 3, platform: 'devtools' }),
+  getWindowInfo: () => ({ windowWidth: 375, windowHeight: 812, pixelRatio: 3 }),
+  login: () => resolved({ code: 'test-code' }),
+  requestSubscribeMessage: () => resolved({ errMsg: 'requestSubscribeMessage:ok' }),
+  chooseMedia: () => resolved({ tempFiles: [] }),
+  chooseImage: () => resolved({ tempFilePaths: [], tempFiles: [] }),
+  uploadFile: () => resolved({ statusCode: 201, data: '{}' }),
+  nextTick: (fn: () => void) => setTimeout(fn, 0),
+  useRouter: () => ({ params: routerParams, path: '' }),
+  useLoad: (fn: (params: Record<string, string>) => void) => useEffect(() => fn(routerParams), []), // eslint-disable-line react-hooks/exhaustive-deps
+  useReady: (fn: () => void) => useEffect(fn, []), // eslint-disable-line react-hooks/exhaustive-deps
+  useDidShow: (fn: () => void) => useEffect(fn, []), // eslint-disable-line react-hooks/exhaustive-deps
+  useDidHide: () => undefined,
+  useUnload: () => undefined,
+  useShareAppMessage: (fn: () => unknown) => {
+    shareHandlers.appMessage = fn
+  },
+  useShareTimeline: (fn: () => unknown) => {
+    shareHandlers.timeline = fn
+  },
+  usePullDownRefresh: (fn: () => void) =>
+    useLayoutEffect(() => {
+      pullDownHandlers.push(fn)
+      return () => void pullDownHandlers.splice(pullDownHandlers.indexOf(fn), 1)
+    }),
+  useReachBottom: (fn: () => void) =>
+    useLayoutEffect(() => {
+      reachBottomHandlers.push(fn)
+      return () => void reachBottomHandlers.splice(reachBottomHandlers.indexOf(fn), 1)
+    }),
+  usePageScroll: () => undefined,
+}
+
+export default Taro
+export const {
+  useRouter,
+  useLoad,
+  useReady,
+  useDidShow,
+  useDidHide,
+  useUnload,
+  useShareAppMessage,
+  useShareTimeline,
+  usePullDownRefresh,
+  useReachBottom,
+  usePageScroll,
+  getCurrentInstance,
+  getEnv,
+  ENV_TYPE,
+} = Taro

@@ -1,0 +1,277 @@
+import { z } from 'zod'
+import { SlugId } from './common'
+import { ZoneId, type ZoneId as ZoneIdType } from './content'
+import { StaffRole } from './auth'
+
+export const REQUEST_TYPES = ['agency', 'site', 'finance', 'talent', 'utilities', 'policy', 'other'] as const
+export const RequestType = z.enum(REQUEST_TYPES)
+export type RequestType = z.infer<typeof RequestType>
+export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
+  agency: '代办帮办/项目审批',
+  site: '选址与厂房',
+  finance: '融资',
+  talent: '人才与用工',
+  utilities: '水电气暖',
+  policy: '政策咨询',
+  other: '其他',
+}
+
+export const REQUEST_STATUSES = ['new', 'accepted', 'in_progress', 'waiting_investor', 'resolved', 'closed', 'withdrawn'] as const
+export const RequestStatus = z.enum(REQUEST_STATUSES)
+export type RequestStatus = z.infer<typeof RequestStatus>
+export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
+  new: '待受理',
+  accepted: '已受理',
+  in_progress: '办理中',
+  waiting_investor: '待您补充',
+  resolved: '已办结',
+  closed: '已评价',
+  withdrawn: '已撤回',
+}
+
+/**
+ * Allowed status changes. Anything else answers 409.
+ * `closed` is reached by the investor's rating; a low rating sends `resolved` back to `in_progress`.
+ */
+export const STATUS_TRANSITIONS: Record<RequestStatus, readonly RequestStatus[]> = {
+  new: ['accepted', 'withdrawn'],
+  accepted: ['in_progress', 'waiting_investor', 'resolved', 'withdrawn'],
+  in_progress: ['waiting_investor', 'resolved'],
+  waiting_investor: ['in_progress', 'resolved'],
+  resolved: ['closed', 'in_progress'],
+  closed: [],
+  withdrawn: [],
+}
+export const canTransition = (from: RequestStatus, to: RequestStatus): boolean => STATUS_TRANSITIONS[from].includes(to)
+
+/** Ticket number prefixes per zone: QY-20261121-0007. */
+export const TICKET_PREFIXES: Record<ZoneIdType, string> = {
+  qingyun: 'QY',
+  pingyuan: 'PY',
+  zouping: 'ZP',
+  gaoqing: 'GQ',
+  yunhe: 'YH',
+}
+
+export const CONTACT_TIMES = ['anytime', 'workday_morning', 'workday_afternoon', 'evening'] as const
+export const ContactTime = z.enum(CONTACT_TIMES)
+export type ContactTime = z.infer<typeof ContactTime>
+export const CONTACT_TIME_LABELS: Record<ContactTime, string> = {
+  anytime: '随时可联系',
+  workday_morning: '工作日上午',
+  workday_afternoon: '工作日下午',
+  evening: '晚间（18:00–21:00）',
+}
+
+/** Mainland mobile numbers: 11 digits starting 13–19. */
+export const MOBILE_PATTERN = /^1[3-9]\d{9}$/
+
+export const CreateServiceRequestBody = z
+  .object({
+    type: RequestType.describe('需求类型'),
+    zoneId: ZoneId,
+    parkId: SlugId.optional(),
+    company: z.string().trim().min(2, '请填写企业名称（至少 2 个字）').max(100, '企业名称不能超过 100 个字'),
+    contactName: z.string().trim().min(1, '请填写联系人').max(30, '联系人不能超过 30 个字'),
+    mobile: z.string().trim().regex(MOBILE_PATTERN, '请填写 11 位中国大陆手机号'),
+    description: z.string().trim().min(10, '请至少用 10 个字描述需求').max(1000, '需求描述不能超过 1000 个字'),
+    photos: z.array(z.string().uuid('图片编号无效')).max(3, '最多上传 3 张图片').default([]),
+    preferredContactTime: ContactTime.optional(),
+  })
+  .strict()
+export type CreateServiceRequestBody = z.infer<typeof CreateServiceRequestBody>
+
+export const Photo = z.object({ id: z.string(), url: z.string(), contentType: z.string(), size: z.number().int() })
+export type Photo = z.infer<typeof Photo>
+
+export const UploadResult = Photo
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+/** The closed loop an investor follows: 提交 → 受理 → 办理中 → 已答复 → 办结 → 评价. */
+export const TIMELINE_STEPS = ['submitted', 'accepted', 'in_progress', 'replied', 'resolved', 'rated'] as const
+export const TimelineStep = z.enum(TIMELINE_STEPS)
+export const TIMELINE_STEP_LABELS: Record<z.infer<typeof TimelineStep>, string> = {
+  submitted: '提交',
+  accepted: '受理',
+  in_progress: '办理中',
+  replied: '已答复',
+  resolved: '办结',
+  rated: '评价',
+}
+export const TimelineEntry = z.object({
+  step: TimelineStep,
+  at: z.string(),
+  /** Who did it, as the investor may see it: 您 / 店小二 张三. */
+  actor: z.string(),
+})
+
+export const Message = z.object({
+  id: z.string(),
+  author: z.enum(['investor', 'staff']),
+  authorName: z.string(),
+  body: z.string(),
+  createdAt: z.string(),
+})
+export type Message = z.infer<typeof Message>
+
+export const RATING_LABELS: Record<1 | 2 | 3 | 4 | 5, string> = {
+  5: '非常满意',
+  4: '满意',
+  3: '一般',
+  2: '不满意',
+  1: '非常不满意',
+}
+export const RatingBody = z.object({
+  score: z.number().int().min(1, '请选择评价').max(5, '请选择评价'),
+  comment: z.string().trim().max(500, '评价内容不能超过 500 个字').optional(),
+})
+export type RatingBody = z.infer<typeof RatingBody>
+export const Rating = RatingBody.extend({ ratedAt: z.string() })
+
+export const MessageBody = z.object({
+  body: z.string().trim().min(1, '请输入内容').max(1000, '内容不能超过 1000 个字'),
+})
+
+/** What the investor sees of their own request. */
+export const ServiceRequest = z.object({
+  id: z.string(),
+  ticketNo: z.string(),
+  type: RequestType,
+  zoneId: ZoneId,
+  parkId: z.string().nullable(),
+  company: z.string(),
+  contactName: z.string(),
+  mobile: z.string(),
+  description: z.string(),
+  photos: z.array(Photo),
+  preferredContactTime: ContactTime.nullable(),
+  status: RequestStatus,
+  escalated: z.boolean(),
+  createdAt: z.string(),
+  firstResponseDueAt: z.string(),
+  firstRespondedAt: z.string().nullable(),
+  resolutionDueAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  rating: Rating.nullable(),
+  timeline: z.array(TimelineEntry),
+  messages: z.array(Message),
+  /** The zone's supervision hotline, or null when not provided. */
+  supervisionHotline: z.string().nullable(),
+  canWithdraw: z.boolean(),
+  canRate: z.boolean(),
+})
+export type ServiceRequest = z.infer<typeof ServiceRequest>
+
+export const ServiceRequestSummary = ServiceRequest.pick({
+  id: true,
+  ticketNo: true,
+  type: true,
+  zoneId: true,
+  parkId: true,
+  company: true,
+  status: true,
+  escalated: true,
+  createdAt: true,
+  firstResponseDueAt: true,
+  firstRespondedAt: true,
+})
+export type ServiceRequestSummary = z.infer<typeof ServiceRequestSummary>
+
+// ---- Staff side -------------------------------------------------------------
+
+export const StaffRef = z.object({ id: z.string(), displayName: z.string(), role: StaffRole })
+
+export const InternalNote = z.object({ id: z.string(), author: StaffRef, body: z.string(), createdAt: z.string() })
+
+export const AuditEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  /** staff display name, 企业（投资者）, or 系统 for SLA jobs. */
+  actor: z.string(),
+  action: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+})
+
+export const STAFF_QUEUES = ['new', 'mine', 'due_soon', 'overdue', 'all'] as const
+export const StaffQueue = z.enum(STAFF_QUEUES)
+export const STAFF_QUEUE_LABELS: Record<z.infer<typeof StaffQueue>, string> = {
+  new: '待受理',
+  mine: '我的',
+  due_soon: '即将超时',
+  overdue: '已超时',
+  all: '全部',
+}
+
+export const StaffRequestSummary = ServiceRequestSummary.extend({
+  contactName: z.string(),
+  /** Masked in lists: 138****0000. */
+  mobileMasked: z.string(),
+  assignee: StaffRef.nullable(),
+})
+export type StaffRequestSummary = z.infer<typeof StaffRequestSummary>
+
+export const StaffRequestDetail = ServiceRequest.omit({ canWithdraw: true, canRate: true }).extend({
+  assignee: StaffRef.nullable(),
+  notes: z.array(InternalNote),
+  audit: z.array(AuditEntry),
+  /** Resolution clock paused while waiting on the investor. */
+  resolutionPausedSince: z.string().nullable(),
+  allowedTransitions: z.array(RequestStatus),
+})
+export type StaffRequestDetail = z.infer<typeof StaffRequestDetail>
+
+export const AssignBody = z.object({ staffId: z.string().min(1, '请选择同事') })
+export const StatusBody = z.object({ status: RequestStatus })
+export const CannedReply = z.object({ id: z.string(), zoneId: ZoneId, title: z.string(), body: z.string() })
+export const CannedReplyBody = z.object({
+  zoneId: ZoneId.optional(),
+  title: z.string().trim().min(1, '请输入标题').max(40, '标题不能超过 40 个字'),
+  body: z.string().trim().min(1, '请输入内容').max(1000, '内容不能超过 1000 个字'),
+})
+
+export const DashboardQuery = z.object({
+  zoneId: ZoneId.optional(),
+  from: z.string().date('日期格式应为 YYYY-MM-DD').optional(),
+  to: z.string().date('日期格式应为 YYYY-MM-DD').optional(),
+})
+
+export const Dashboard = z.object({
+  zoneId: ZoneId.nullable(),
+  from: z.string(),
+  to: z.string(),
+  total: z.number().int(),
+  byStatus: z.record(z.string(), z.number().int()),
+  byType: z.record(z.string(), z.number().int()),
+  byPark: z.array(z.object({ parkId: z.string().nullable(), parkName: z.string(), count: z.number().int() })),
+  firstResponse: z.object({
+    medianMinutes: z.number().nullable(),
+    p90Minutes: z.number().nullable(),
+    within24hShare: z.number().nullable(),
+  }),
+  resolutionWithinTargetShare: z.number().nullable(),
+  satisfactionShare: z.number().nullable(),
+  ratedCount: z.number().int(),
+  overdue: z.array(StaffRequestSummary),
+})
+export type Dashboard = z.infer<typeof Dashboard>
+
+/** Public figures shown on park pages: how well this zone answers. */
+export const ZoneServiceStats = z.object({
+  zoneId: ZoneId,
+  periodDays: z.number().int(),
+  requestCount: z.number().int(),
+  respondedWithin24hShare: z.number().nullable(),
+  satisfactionShare: z.number().nullable(),
+  ratedCount: z.number().int(),
+})
+export type ZoneServiceStats = z.infer<typeof ZoneServiceStats>
+
+// ---- Sharing and favourites (investor experience) -----------------------------
+
+export const ShareVisitBody = z.object({
+  ref: z.string().trim().min(1).max(64),
+  page: z.enum(['pages/park/index', 'pages/policy/index', 'pages/compare/index']),
+  targetId: z.string().max(200),
+  /** WeChat launch scene (1007 单聊, 1008 群聊, 1154 朋友圈单页...) when known. */
+  scene: z.number().int().optional(),
+})
