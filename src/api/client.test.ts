@@ -36,7 +36,7 @@ test('rejects an answer that does not match the contract', async () => {
 
 test('sends the session token and reports a rejected one', async () => {
   const onUnauthorized = jest.fn()
-  configureApi({ getToken: () => 'tok', onUnauthorized })
+  configureApi({ getToken: () => "tok", onUnauthorized })
   taroMock.onRequest(() => ({ statusCode: 401, data: { error: { code: 'unauthorized', message: '请重新登录' } } }))
   await expect(apiRequest(Thing, '/api/requests/mine')).rejects.toMatchObject({ status: 401 })
   expect(taroMock.calls.requests[0].header?.Authorization).toBe('Bearer tok')

@@ -36,8 +36,9 @@ export interface RequestOptions {
 }
 
 interface ApiHooks {
-  getToken: () => string | null
-  onUnauthorized: () => void
+  /** The token for this path: staff routes use the staff session, the rest the investor's. */
+  getToken: (path: string) => string | null
+  onUnauthorized: (path: string) => void
 }
 
 const hooks: ApiHooks = { getToken: () => null, onUnauthorized: () => undefined }
@@ -74,7 +75,7 @@ export async function apiRequest<S extends z.ZodType>(
   options: RequestOptions = {},
 ): Promise<z.infer<S>> {
   const { method = 'GET', query, body, headers = {}, auth = true, timeoutMs = 10000 } = options
-  const token = auth ? hooks.getToken() : null
+  const token = auth ? hooks.getToken(path) : null
   const header: Record<string, string> = { Accept: 'application/json', ...headers }
   if (body !== undefined) header['Content-Type'] = 'application/json'
   if (token) header.Authorization = `Bearer ${token}`
@@ -87,7 +88,7 @@ export async function apiRequest<S extends z.ZodType>(
   }
 
   const { statusCode, data } = response
-  if (statusCode === 401 && token) hooks.onUnauthorized()
+  if (statusCode === 401 && token) hooks.onUnauthorized(path)
   if (statusCode < 200 || statusCode >= 300) throw toApiError(statusCode, data)
 
   const parsed = schema.safeParse(data)
