@@ -275,3 +275,19 @@ export const ShareVisitBody = z.object({
   /** WeChat launch scene (1007 单聊, 1008 群聊, 1154 朋友圈单页...) when known. */
   scene: z.number().int().optional(),
 })
+
+export const StaffRequestQuery = z.object({
+  queue: StaffQueue.default('all'),
+  parkId: SlugId.optional(),
+  type: RequestType.optional(),
+  /** Admins may pick a zone; everyone else is held to their own. */
+  zoneId: ZoneId.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+})
+export type StaffRequestQuery = z.infer<typeof StaffRequestQuery>
+
+/** Colleagues a request can be assigned to (same zone). */
+export const StaffMemberList = z.object({ items: z.array(StaffRef) })
+export const CannedReplyList = z.object({ items: z.array(CannedReply) })
+export const MyRequestList = z.object({ items: z.array(ServiceRequestSummary) })

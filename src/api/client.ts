@@ -59,7 +59,7 @@ export function buildUrl(path: string, query?: Query): string {
   return `${apiBase()}${path}${params.length ? `?${params.join('&')}` : ''}`
 }
 
-function toApiError(status: number, data: unknown): ApiError {
+export function toApiError(status: number, data: unknown): ApiError {
   const parsed = ErrorBody.safeParse(data)
   if (parsed.success) {
     const { code, message, fields } = parsed.data.error
