@@ -9,6 +9,9 @@ module.exports = {
       roots: ['<rootDir>/cloud', '<rootDir>/types'],
       testMatch: ['**/*.test.ts'],
       transform,
+      // PGlite's CommonJS build loads Node built-ins with import(), which jest's VM only allows with
+      // --experimental-vm-modules; let babel turn those into require().
+      transformIgnorePatterns: ['/node_modules/(?!(@electric-sql/pglite|cookie)/)'],
       setupFiles: ['<rootDir>/test/jest/api-env.js'],
     },
     {

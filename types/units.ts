@@ -24,8 +24,7 @@ const convert = (figure: Pick<Figure, 'value' | 'unit'>, table: Record<string, n
 }
 
 /** Area in ㎡, or null when the unit is not an area unit (家, %, ...). */
-export const toSquareMeters = (figure: Pick<Figure, 'value' | 'unit'>): number | null =>
-  convert(figure, SQUARE_METERS_PER_UNIT)
+export const toSquareMeters = (figure: Pick<Figure, 'value' | 'unit'>): number | null => convert(figure, SQUARE_METERS_PER_UNIT)
 
 /** Money in 万元, or null when the unit is not a money unit. */
 export const toWan = (figure: Pick<Figure, 'value' | 'unit'>): number | null => convert(figure, WAN_PER_UNIT)

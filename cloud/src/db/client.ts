@@ -1,0 +1,98 @@
+import path from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres'
+import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import pg from 'pg'
+import type { Config } from '../config'
+import { migrationsDir } from '../paths'
+import { lockDataDir } from './data-dir-lock'
+import * as schema from './schema'
+
+/** One drizzle type for both drivers, so nothing above this file knows which one runs. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>
+export type DatabaseKind = 'pglite' | 'postgres'
+export type Database = {
+  db: Db
+  kind: DatabaseKind
+  /** Closes connections and releases the data-folder lock. */
+  close(): Promise<void>
+}
+
+/** Arbitrary constant: the pg_advisory_lock key that serializes migrations between API processes. */
+const MIGRATION_LOCK_KEY = 741_852_963_001
+
+/**
+ * PostgreSQL when DATABASE_URL is set, otherwise PGlite in DATA_DIR/pglite (locked to this process).
+ * Pending migrations are applied before it returns.
+ */
+export const openDatabase = (config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> =>
+  config.databaseUrl ? openPostgres(config.databaseUrl) : openPgliteFolder(config.dataDir)
+
+const openPgliteFolder = async (dataDir: string): Promise<Database> => {
+  const lock = await lockDataDir(dataDir)
+  try {
+    const database = await openPglite(path.join(dataDir, 'pglite'))
+    return {
+      ...database,
+      close: async () => {
+        try {
+          await database.close()
+        } finally {
+          lock.release()
+        }
+      },
+    }
+  } catch (error) {
+    lock.release()
+    throw error
+  }
+}
+
+/** PGlite in a folder, or in memory when `dataDir` is undefined (tests). */
+export const openPglite = async (dataDir?: string): Promise<Database> => {
+  const client = await PGlite.create(dataDir)
+  try {
+    const db = drizzlePglite(client, { schema })
+    await migratePglite(db, { migrationsFolder: migrationsDir })
+    return { db, kind: 'pglite', close: () => client.close() }
+  } catch (error) {
+    await client.close()
+    throw error
+  }
+}
+
+export const openPostgres = async (connectionString: string): Promise<Database> => {
+  const pool = new pg.Pool({ connectionString, max: 10 })
+  // Idle clients can fail (server restart); the pool drops them, this only keeps the process alive.
+  pool.on('error', (error) => process.emitWarning(`PostgreSQL idle client error: ${error.message}`))
+  try {
+    await migrateLocked(pool)
+  } catch (error) {
+    await pool.end()
+    throw error
+  }
+  return { db: drizzlePostgres(pool, { schema }), kind: 'postgres', close: () => pool.end() }
+}
+
+/** Several processes may start together: the advisory lock lets one migrate while the others wait. */
+const migrateLocked = async (pool: pg.Pool): Promise<void> => {
+  const client = await pool.connect()
+  let broken: Error | undefined
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY])
+    try {
+      await migratePostgres(drizzlePostgres(client, { schema }), { migrationsFolder: migrationsDir })
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY])
+    }
+  } catch (error) {
+    broken = error as Error
+    throw error
+  } finally {
+    // A failed connection must not return to the pool (it may still hold the lock).
+    client.release(broken)
+  }
+}

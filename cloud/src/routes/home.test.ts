@@ -1,0 +1,108 @@
+import { HomeResponse } from '../../../types/content-api'
+import { buildApp } from '../app'
+import { PUBLIC_CACHE_CONTROL } from '../http/cached-body'
+import { createTestApp, testConfig, type TestApp, SETUP_TIMEOUT } from '../test-support/app'
+
+let t: TestApp
+beforeAll(async () => {
+  t = await createTestApp()
+}, SETUP_TIMEOUT)
+afterAll(() => t.close(), SETUP_TIMEOUT)
+
+describe('GET /api/home', () => {
+  it('returns zones, every park card, featured parks, the latest 6 projects and 6 policy highlights', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/home' })
+    expect(response.statusCode).toBe(200)
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8')
+    const home = HomeResponse.parse(response.json())
+
+    expect(home.zones).toHaveLength(5)
+    expect(home.parks.map((park) => park.id)).toEqual(expect.arrayContaining(['qingyun-jjj', 'pingyuan-jingde']))
+    expect(home.featuredParks.length).toBeGreaterThan(0)
+    expect(home.featuredParks.every((park) => park.featured)).toBe(true)
+    expect(home.parks.filter((park) => park.featured).map((park) => park.id)).toEqual(home.featuredParks.map((park) => park.id))
+
+    const jingde = home.parks.find((park) => park.id === 'pingyuan-jingde')!
+    expect(jingde.zoneName).toBe(home.zones.find((zone) => zone.id === 'pingyuan')!.name)
+
+    expect(home.latestProjects.length).toBeLessThanOrEqual(6)
+    const ranks = home.latestProjects.map((project) => project.rank)
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a))
+    expect(home.policyHighlights.length).toBeLessThanOrEqual(6)
+
+    const health = (await t.app.inject({ method: 'GET', url: '/api/health' })).json() as { contentVersion: string }
+    expect(home.version).toBe(health.contentVersion)
+  })
+})
+
+describe('HTTP caching', () => {
+  it('sends a strong ETag with public cache headers, and 304 when If-None-Match matches', async () => {
+    const first = await t.app.inject({ method: 'GET', url: '/api/home' })
+    const etag = first.headers.etag as string
+    expect(etag).toMatch(/^"[\w-]+"$/)
+    expect(first.headers['cache-control']).toBe(PUBLIC_CACHE_CONTROL)
+    expect(PUBLIC_CACHE_CONTROL).toBe('public, max-age=60, stale-while-revalidate=600')
+
+    const again = await t.app.inject({ method: 'GET', url: '/api/home' })
+    expect(again.headers.etag).toBe(etag)
+    expect(again.body).toBe(first.body)
+
+    const notModified = await t.app.inject({ method: 'GET', url: '/api/home', headers: { 'if-none-match': etag } })
+    expect(notModified.statusCode).toBe(304)
+    expect(notModified.body).toBe('')
+    expect(notModified.headers.etag).toBe(etag)
+    expect(notModified.headers['cache-control']).toBe(PUBLIC_CACHE_CONTROL)
+  })
+
+  it('matches If-None-Match lists and weak forms, and answers 200 for another tag', async () => {
+    const etag = (await t.app.inject({ method: 'GET', url: '/api/zones/qingyun' })).headers.etag as string
+    const inList = await t.app.inject({ method: 'GET', url: '/api/zones/qingyun', headers: { 'if-none-match': `"old", W/${etag}` } })
+    expect(inList.statusCode).toBe(304)
+    const other = await t.app.inject({ method: 'GET', url: '/api/zones/qingyun', headers: { 'if-none-match': '"something-else"' } })
+    expect(other.statusCode).toBe(200)
+  })
+
+  it('gives different resources and different list queries different ETags', async () => {
+    const tags = await Promise.all(
+      ['/api/zones/qingyun', '/api/zones/pingyuan', '/api/parks', '/api/parks?zoneId=pingyuan', '/api/policies'].map(
+        async (url) => (await t.app.inject({ method: 'GET', url })).headers.etag,
+      ),
+    )
+    expect(new Set(tags).size).toBe(tags.length)
+  })
+
+  it('supports conditional requests on filtered lists too', async () => {
+    const url = '/api/parks?zoneId=pingyuan&limit=3'
+    const first = await t.app.inject({ method: 'GET', url })
+    const second = await t.app.inject({ method: 'GET', url, headers: { 'if-none-match': first.headers.etag as string } })
+    expect(second.statusCode).toBe(304)
+  })
+})
+
+describe('CORS and security headers', () => {
+  it('lets the H5 app call from any origin in development, with helmet headers', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/home', headers: { origin: 'http://127.0.0.1:10086' } })
+    expect(response.headers['access-control-allow-origin']).toBe('http://127.0.0.1:10086')
+    expect(response.headers['access-control-expose-headers']).toBe('ETag')
+    expect(response.headers['x-content-type-options']).toBe('nosniff')
+    expect(response.headers['cross-origin-resource-policy']).toBe('cross-origin')
+  })
+
+  it('allows only the configured origins', async () => {
+    // A second app on the same database, as a second API process would be.
+    const app = await buildApp({ db: t.database, config: testConfig({ CORS_ORIGINS: 'https://h5.example.com' }) })
+    try {
+      const allowed = await app.inject({
+        method: 'OPTIONS',
+        url: '/api/parks',
+        headers: { origin: 'https://h5.example.com', 'access-control-request-method': 'GET' },
+      })
+      expect(allowed.statusCode).toBe(204)
+      expect(allowed.headers['access-control-allow-origin']).toBe('https://h5.example.com')
+      const other = await app.inject({ method: 'GET', url: '/api/parks', headers: { origin: 'https://evil.example.com' } })
+      expect(other.headers['access-control-allow-origin']).toBeUndefined()
+    } finally {
+      await app.close()
+    }
+  })
+})
