@@ -6,9 +6,9 @@ module.exports = {
       'import',
       {
         libraryName: '@nutui/nutui-react-taro',
-        // NutUI 3 keeps each component in a lowercase folder with its own CSS entry.
-        customName: (name) => `@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase()}`,
-        customStyleName: (name) => `@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase()}/style/css`,
+        // NutUI 3 keeps each component in a lowercase folder with its own CSS entry (SearchBar → searchbar: the plugin hands us search-bar).
+        customName: (name) => `@nutui/nutui-react-taro/dist/es/packages/${name.replace(/-/g, '').toLowerCase()}`,
+        customStyleName: (name) => `@nutui/nutui-react-taro/dist/es/packages/${name.replace(/-/g, '').toLowerCase()}/style/css`,
       },
       'nutui-react-taro',
     ],

@@ -1,9 +1,12 @@
+import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
 
 // API address is fixed at build time; production builds must point at an https domain on the WeChat whitelist.
 const apiBase = process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000'
+// The shared zod contract lives outside src/; Taro compiles only what it is told to.
+const sharedTypes = path.resolve(__dirname, '..', 'types')
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -22,20 +25,24 @@ export default defineConfig<'webpack5'>(async (merge) => {
       API_BASE: JSON.stringify(apiBase),
     },
     alias: {
-      '@/types': require('path').resolve(__dirname, '..', 'types'),
-      '@': require('path').resolve(__dirname, '..', 'src'),
+      '@/types': sharedTypes,
+      '@': path.resolve(__dirname, '..', 'src'),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      compile: { include: [sharedTypes] },
+      // CSS order between NutUI components and pages does not matter here; without this webpack warns per chunk.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },
     h5: {
+      compile: { include: [sharedTypes] },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'browser' },

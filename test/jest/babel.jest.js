@@ -10,7 +10,7 @@ module.exports = {
       'import',
       {
         libraryName: '@nutui/nutui-react-taro',
-        customName: (name) => `@nutui/nutui-react-taro/dist/cjs/packages/${name.toLowerCase()}`,
+        customName: (name) => `@nutui/nutui-react-taro/dist/cjs/packages/${name.replace(/-/g, '').toLowerCase()}`,
         style: false,
       },
       'nutui-react-taro',

@@ -16,6 +16,18 @@ const shareHandlers: { appMessage?: () => unknown; timeline?: () => unknown } = 
 const pullDownHandlers: Array<() => void> = []
 const reachBottomHandlers: Array<() => void> = []
 
+// Uploads, media picking and privacy (service requests).
+type UploadHandler = (options: { url: string; filePath: string; name: string; header?: Record<string, string> }) =>
+  | { statusCode: number; data: string }
+  | Promise<{ statusCode: number; data: string }>
+const defaultUpload: UploadHandler = () => ({ statusCode: 500, data: '' })
+let uploadHandler: UploadHandler = defaultUpload
+type PickedMedia = { tempFilePath: string; size: number; fileType: string }
+let chooseMediaResult: () => Promise<{ tempFiles: PickedMedia[] }> = () => Promise.resolve({ tempFiles: [] })
+let privacySetting: { needAuthorization: boolean; privacyContractName: string } = { needAuthorization: false, privacyContractName: '《园区通隐私保护指引》' }
+let subscribeResult: Record<string, string> = {}
+const eventHandlers = new Map<string, (...args: unknown[]) => void>()
+
 export const taroMock = {
   storage,
   calls: {
@@ -27,6 +39,23 @@ export const taroMock = {
     phoneCalls: [] as string[],
     clipboard: [] as string[],
     requests: [] as Array<{ url: string; method: string; data?: unknown; header?: Record<string, string> }>,
+    uploads: [] as Array<{ url: string; filePath: string; name: string; header?: Record<string, string> }>,
+    subscribe: [] as string[][],
+    previews: [] as string[][],
+  },
+  /** Answer Taro.uploadFile (status + JSON string body, like the real API). */
+  onUpload(handler: UploadHandler) {
+    uploadHandler = handler
+  },
+  /** What Taro.chooseMedia picks next (a rejection with errMsg 'cancel' models the user backing out). */
+  onChooseMedia(result: () => Promise<{ tempFiles: PickedMedia[] }>) {
+    chooseMediaResult = result
+  },
+  setPrivacySetting(setting: { needAuthorization: boolean; privacyContractName?: string }) {
+    privacySetting = { privacyContractName: '《园区通隐私保护指引》', ...setting }
+  },
+  setSubscribeResult(result: Record<string, string>) {
+    subscribeResult = result
   },
   setRouterParams(params: Record<string, string>) {
     routerParams = params
@@ -50,6 +79,11 @@ export const taroMock = {
     delete shareHandlers.timeline
     pullDownHandlers.splice(0)
     reachBottomHandlers.splice(0)
+    uploadHandler = defaultUpload
+    chooseMediaResult = () => Promise.resolve({ tempFiles: [] })
+    privacySetting = { needAuthorization: false, privacyContractName: '《园区通隐私保护指引》' }
+    subscribeResult = {}
+    eventHandlers.clear()
   },
 }
 
@@ -88,10 +122,51 @@ const Taro = {
   getSystemInfoSync: () => ({ windowWidth: 375, windowHeight: 812, pixelRatio: 3, platform: 'devtools' }),
   getWindowInfo: () => ({ windowWidth: 375, windowHeight: 812, pixelRatio: 3 }),
   login: () => resolved({ code: 'test-code' }),
-  requestSubscribeMessage: () => resolved({ errMsg: 'requestSubscribeMessage:ok' }),
-  chooseMedia: () => resolved({ tempFiles: [] }),
+  requestSubscribeMessage: ({ tmplIds }: { tmplIds: string[] }) => {
+    taroMock.calls.subscribe.push(tmplIds)
+    return resolved({ errMsg: 'requestSubscribeMessage:ok', ...subscribeResult })
+  },
+  chooseMedia: () => chooseMediaResult(),
   chooseImage: () => resolved({ tempFilePaths: [], tempFiles: [] }),
-  uploadFile: () => resolved({ statusCode: 201, data: '{}' }),
+  uploadFile(options: { url: string; filePath: string; name: string; header?: Record<string, string> }) {
+    taroMock.calls.uploads.push({ url: options.url, filePath: options.filePath, name: options.name, header: options.header })
+    const progressHandlers: Array<(event: { progress: number; totalBytesSent: number; totalBytesExpectedToSend: number }) => void> = []
+    const task = Promise.resolve()
+      .then(() => {
+        progressHandlers.forEach((handler) => handler({ progress: 50, totalBytesSent: 1, totalBytesExpectedToSend: 2 }))
+        return uploadHandler(options)
+      })
+      .then((result) => ({ ...result, errMsg: 'uploadFile:ok' }))
+    return Object.assign(task, {
+      progress: (handler: (typeof progressHandlers)[number]) => void progressHandlers.push(handler),
+      abort: () => undefined,
+    })
+  },
+  getPrivacySetting: ({ success }: { success?: (result: typeof privacySetting) => void }) => success?.({ ...privacySetting }),
+  openPrivacyContract: () => undefined,
+  previewImage: ({ urls }: { urls: string[] }) => resolved(void taroMock.calls.previews.push(urls)),
+  // NutUI's Taro build talks to these.
+  eventCenter: {
+    on: (name: string, handler: (...args: unknown[]) => void) => void eventHandlers.set(name, handler),
+    off: (name: string) => void eventHandlers.delete(name),
+    trigger: (name: string, ...args: unknown[]) => eventHandlers.get(name)?.(...args),
+  },
+  createSelectorQuery: () => {
+    // One answer per selection, like the real query: an empty rect for select, no rects for selectAll.
+    const answers: unknown[] = []
+    const rect = { left: 0, top: 0, right: 0, bottom: 0, width: 0, height: 0 }
+    const query = {
+      select: () => (answers.push({ ...rect }), query),
+      selectAll: () => (answers.push([]), query),
+      selectViewport: () => (answers.push({ ...rect, scrollTop: 0, scrollLeft: 0 }), query),
+      boundingClientRect: () => query,
+      scrollOffset: () => query,
+      fields: () => query,
+      exec: (callback?: (result: unknown[]) => void) => callback?.(answers),
+    }
+    return query
+  },
+  getSystemInfo: () => resolved({ windowWidth: 375, windowHeight: 812, pixelRatio: 3, platform: 'devtools' }),
   nextTick: (fn: () => void) => setTimeout(fn, 0),
   useRouter: () => ({ params: routerParams, path: '' }),
   useLoad: (fn: (params: Record<string, string>) => void) => useEffect(() => fn(routerParams), []), // eslint-disable-line react-hooks/exhaustive-deps
@@ -134,4 +209,9 @@ export const {
   getCurrentInstance,
   getEnv,
   ENV_TYPE,
+  nextTick,
+  eventCenter,
+  createSelectorQuery,
+  pageScrollTo,
+  getSystemInfo,
 } = Taro

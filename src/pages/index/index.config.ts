@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '园区通' })
+export default definePageConfig({
+  navigationBarTitleText: '园区通',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// `npm run check:weapp`: the mini-program quality gate on the production weapp build in dist/.
+// - app.json and every page's JSON validate against the official schemas shipped in miniprogram-ci;
+// - analyseCode finds no missing module, checkCodeQuality passes;
+// - prints the main package and each subpackage size; fails above 1.5 MB (main) or 2 MB (subpackage);
+// - fails if staff code lands in the main package.
+// Runs offline: miniprogram-ci needs a private key file only to construct the project, any RSA key will do.
+import { generateKeyPairSync } from 'node:crypto'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+
+const require = createRequire(import.meta.url)
+const ci = require('miniprogram-ci')
+const { config: schemas } = require('miniprogram-ci/dist/schema/dist/index.js')
+const Ajv = require('ajv')
+
+const root = process.cwd()
+const dist = join(root, 'dist')
+const MAIN_LIMIT = 1.5 * 1024 * 1024
+const SUB_LIMIT = 2 * 1024 * 1024
+const failures = []
+const fail = (message) => failures.push(message)
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
+
+if (!existsSync(join(dist, 'app.json'))) {
+  console.error('dist/app.json 不存在：请先运行 npm run build:weapp')
+  process.exit(1)
+}
+const appJson = JSON.parse(readFileSync(join(dist, 'app.json'), 'utf8'))
+const subPackages = appJson.subPackages ?? appJson.subpackages ?? []
+
+// 1. JSON schemas.
+const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false })
+const validateApp = ajv.compile(schemas.app)
+const validatePage = ajv.compile(schemas.page)
+const describe = (errors) => (errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ')
+if (!validateApp(appJson)) fail(`app.json: ${describe(validateApp.errors)}`)
+const pagePaths = [...appJson.pages, ...subPackages.flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))]
+for (const page of pagePaths) {
+  const file = join(dist, `${page}.json`)
+  if (!existsSync(file)) {
+    fail(`${page}.json 缺失`)
+    continue
+  }
+  const json = JSON.parse(readFileSync(file, 'utf8'))
+  if (!validatePage(json)) fail(`${page}.json: ${describe(validatePage.errors)}`)
+}
+console.log(`JSON schema: app.json + ${pagePaths.length} 个页面配置已校验`)
+
+// 2. Sizes from the files on disk: everything outside a subpackage root is the main package.
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? walk(path) : [path]
+  })
+}
+const files = walk(dist).map((path) => ({ path: relative(dist, path), size: statSync(path).size }))
+const rootOf = (path) => subPackages.find((sub) => path.startsWith(`${sub.root.replace(/\/$/, '')}/`))?.root
+const sizes = new Map([['主包', 0]])
+for (const sub of subPackages) sizes.set(sub.root, 0)
+for (const file of files) {
+  const key = rootOf(file.path) ?? '主包'
+  sizes.set(key, sizes.get(key) + file.size)
+}
+console.log('\n| 包 | 大小 |\n|---|---|')
+for (const [name, size] of sizes) console.log(`| ${name} | ${kb(size)} |`)
+if (sizes.get('主包') > MAIN_LIMIT) fail(`主包 ${kb(sizes.get('主包'))} 超过 1.5 MB`)
+for (const sub of subPackages) if (sizes.get(sub.root) > SUB_LIMIT) fail(`分包 ${sub.root} ${kb(sizes.get(sub.root))} 超过 2 MB`)
+
+// 3. Staff code must stay in its subpackage. Staff-only API paths are the fingerprint of the staff modules
+// (src/api/staff.ts, staff stores and pages); the shared session store only knows the '/api/staff/' prefix.
+const STAFF_FINGERPRINTS = ['/api/staff/requests', '/api/staff/dashboard', '/api/staff/canned-replies', '/api/staff/members']
+const containsStaffCode = (file) => {
+  const text = readFileSync(join(dist, file.path), 'utf8')
+  return STAFF_FINGERPRINTS.some((fingerprint) => text.includes(fingerprint))
+}
+const jsFiles = files.filter((file) => file.path.endsWith('.js'))
+const leaked = jsFiles.filter((file) => !rootOf(file.path) && containsStaffCode(file))
+if (leaked.length) fail(`工作人员代码进入了主包：${leaked.map((f) => f.path).join(', ')}`)
+if (subPackages.some((sub) => sub.root === 'staff') && !jsFiles.some((file) => rootOf(file.path) === 'staff' && containsStaffCode(file))) {
+  fail('staff 分包里没有工作人员接口代码：无法确认分包隔离')
+}
+console.log(`分包隔离：主包 ${leaked.length} 个文件含工作人员代码`)
+
+// 4. miniprogram-ci: dependency analysis and code quality.
+const keyDir = mkdtempSync(join(tmpdir(), 'parklink-ci-key-'))
+const keyPath = join(keyDir, 'private.key')
+writeFileSync(keyPath, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }))
+const project = new ci.Project({
+  appid: JSON.parse(readFileSync(join(root, 'project.config.json'), 'utf8')).appid,
+  type: 'miniProgram',
+  projectPath: dist,
+  privateKeyPath: keyPath,
+  ignores: ['node_modules/**/*'],
+})
+
+const analysis = await ci.analyseCode(project)
+const broken = (analysis.modules ?? []).flatMap((module) => [
+  ...(module.errors ?? []).map((error) => `${module.id}: ${error}`),
+  ...(module.deps ?? []).filter((dep) => dep.error).map((dep) => `${module.id} → ${dep.request}: ${dep.error}`),
+])
+if (broken.length) fail(`analyseCode 发现缺失或错误的模块：\n  ${broken.join('\n  ')}`)
+console.log(`\nanalyseCode: ${analysis.modules?.length ?? 0} 个模块，${broken.length} 个问题`)
+
+const quality = await ci.checkCodeQuality(project)
+console.log('\n| checkCodeQuality | 结果 |\n|---|---|')
+for (const item of quality) {
+  console.log(`| ${item.name} | ${item.success ? '通过' : `未通过：${item.text}`} |`)
+  if (!item.success) fail(`checkCodeQuality ${item.name}: ${item.text}`)
+}
+
+if (failures.length) {
+  console.error(`\n小程序质量门禁未通过：\n- ${failures.join('\n- ')}`)
+  process.exit(1)
+}
+console.log('\n小程序质量门禁通过')

@@ -1,0 +1,5 @@
+import { MatchResult, type MatchInput } from '@/types/policy-match'
+import { apiRequest } from './client'
+
+export const postPolicyMatch = (input: MatchInput) =>
+  apiRequest(MatchResult, '/api/policies/match', { method: 'POST', body: input })

@@ -1,0 +1,39 @@
+import { View, Text } from '@tarojs/components'
+import { isProvided } from '@/types/common'
+import { PROJECT_STATUS_LABELS, type ProjectStatus, type SignedProject } from '@/types/content'
+import { formatFigure } from '@/lib/format'
+import './project-item.scss'
+
+const STATUS_TONE: Record<ProjectStatus, string> = {
+  negotiating: 'pl-tag--grey',
+  about_to_sign: 'pl-tag--orange',
+  signed: '',
+  under_construction: 'pl-tag--orange',
+  in_production: 'pl-tag--green',
+}
+
+/** A signed project: status label, amount only when the article gives one, partner and date when known. */
+export default function ProjectItem({ project, zoneName }: { project: SignedProject; zoneName?: string }) {
+  const meta = [
+    isProvided(project.partner) ? project.partner : null,
+    isProvided(project.industry) ? project.industry : null,
+    isProvided(project.dateText) ? project.dateText : null,
+    zoneName ?? null,
+  ].filter(Boolean)
+  return (
+    <View className="pl-project">
+      <View className="pl-project__head">
+        <Text className={`pl-tag ${STATUS_TONE[project.status]}`}>{PROJECT_STATUS_LABELS[project.status]}</Text>
+        <Text className="pl-project__name">{project.name}</Text>
+      </View>
+      <View className="pl-project__foot">
+        {meta.length ? <Text className="pl-project__meta">{meta.join(' · ')}</Text> : null}
+        {isProvided(project.amount) ? (
+          <Text className="pl-project__amount" aria-label={`${project.amount.label} ${formatFigure(project.amount)}`}>
+            {formatFigure(project.amount)}
+          </Text>
+        ) : null}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,24 @@
+import { View, Text } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { a11y } from '@/lib/a11y'
+import './status.scss'
+
+interface Props {
+  message?: string | null
+  onRetry: () => void
+  title?: string
+}
+
+/** A failed first load: say what happened and offer one clear retry. */
+export default function ErrorState({ message, onRetry, title = '加载失败' }: Props) {
+  return (
+    <View className="pl-card pl-status" {...a11y('alert')}>
+      <View className="pl-status__icon pl-status__icon--error" aria-hidden>!</View>
+      <Text className="pl-status__title">{title}</Text>
+      <Text className="pl-status__text">{message || '网络不太稳定，请稍后重试'}</Text>
+      <Button type="primary" size="normal" className="pl-status__action" onClick={onRetry}>
+        重新加载
+      </Button>
+    </View>
+  )
+}

@@ -1,0 +1,69 @@
+import { isProvided, type Figure, type NotProvided } from '@/types/common'
+
+/** What the UI shows for a fact the sources do not give. */
+export const PENDING_TEXT = '待补充'
+
+/** A figure split for display: the qualifier stays where Chinese puts it (近 20 家, 20 余次). */
+export interface FigureParts {
+  prefix: string
+  value: string
+  unit: string
+}
+
+export function figureParts(figure: Figure): FigureParts {
+  const value = String(figure.value)
+  if (figure.qualifier === '余') return { prefix: '', value, unit: `余${figure.unit}` }
+  return { prefix: figure.qualifier ?? '', value, unit: figure.unit }
+}
+
+/** A figure exactly as the article prints it: 18亿元, 667亩, 近20家, 20余次. */
+export function formatFigure(figure: Figure): string {
+  const { prefix, value, unit } = figureParts(figure)
+  return `${prefix}${value}${unit}`
+}
+
+/** The figure as text, or 待补充 when the sources do not give it. */
+export function figureOrPending(figure: Figure | NotProvided): string {
+  return isProvided(figure) ? formatFigure(figure) : PENDING_TEXT
+}
+
+export function textOrPending(value: string | NotProvided | null | undefined): string {
+  return isProvided(value) && value.trim() !== '' ? value : PENDING_TEXT
+}
+
+/** A 0–1 share as a whole percentage (0.956 → 96%). */
+export function formatShare(share: number): string {
+  const percent = share <= 1 ? share * 100 : share
+  return `${Math.round(percent)}%`
+}
+
+/** Square metres for filter labels: 5000㎡, 1万㎡. */
+export function formatSquareMeters(m2: number): string {
+  return m2 >= 10_000 ? `${m2 / 10_000}万㎡` : `${m2}㎡`
+}
+
+/** Validity as one line: 2024-01-01 至 2025-12-31, 至 2025-12-31, 2024-01-01 起, or 待补充. */
+export function formatValidity(from: string | NotProvided, to: string | NotProvided): string {
+  const hasFrom = isProvided(from)
+  const hasTo = isProvided(to)
+  if (hasFrom && hasTo) return `${from} 至 ${to}`
+  if (hasTo) return `至 ${to}`
+  if (hasFrom) return `${from} 起`
+  return PENDING_TEXT
+}
+
+/** Local calendar date as YYYY-MM-DD (policy validity compares against this). */
+export function todayString(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}
+
+/** 刚刚 / 5 分钟前 / 3 小时前 / 2 天前, for "offline content saved at". */
+export function formatAge(savedAt: number, now: number = Date.now()): string {
+  const minutes = Math.floor((now - savedAt) / 60_000)
+  if (minutes < 1) return '刚刚'
+  if (minutes < 60) return `${minutes} 分钟前`
+  const hours = Math.floor(minutes / 60)
+  if (hours < 24) return `${hours} 小时前`
+  return `${Math.floor(hours / 24)} 天前`
+}

@@ -1,0 +1,45 @@
+import Taro from '@tarojs/taro'
+import { withQuery } from './query'
+
+/** Every page the investor side links to. Tab pages can only be reached with switchTab (no query). */
+export const ROUTES = {
+  home: '/pages/index/index',
+  parks: '/pages/parks/index',
+  policies: '/pages/policies/index',
+  mine: '/pages/mine/index',
+  park: '/pages/park/index',
+  policy: '/pages/policy/index',
+  match: '/pages/match/index',
+  compare: '/pages/compare/index',
+  service: '/pages/service/index',
+  requests: '/pages/requests/index',
+  privacy: '/pages/privacy/index',
+  staffLogin: '/staff/login/index',
+} as const
+
+const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.parks, ROUTES.policies, ROUTES.mine]
+
+export function navigate(path: string, query?: Parameters<typeof withQuery>[1]): void {
+  if (TAB_ROUTES.includes(path)) {
+    void Taro.switchTab({ url: path })
+    return
+  }
+  void Taro.navigateTo({ url: withQuery(path, query) })
+}
+
+export const openPark = (id: string) => navigate(ROUTES.park, { id })
+export const openPolicy = (id: string) => navigate(ROUTES.policy, { id })
+export const openService = (query: { zoneId?: string; parkId?: string }) => navigate(ROUTES.service, query)
+export const openCompare = (ids?: readonly string[]) => navigate(ROUTES.compare, ids?.length ? { ids: ids.join(',') } : undefined)
+
+/** Shared links land without a page stack: the only way back is the home tab. */
+export const goHome = () => void Taro.reLaunch({ url: ROUTES.home })
+
+/** True when this page was opened directly (shared card, 朋友圈, pasted H5 link): nothing to go back to. */
+export function isOpenedDirectly(): boolean {
+  try {
+    return Taro.getCurrentPages().length <= 1
+  } catch {
+    return false
+  }
+}

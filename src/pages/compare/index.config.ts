@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '园区对比',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+})

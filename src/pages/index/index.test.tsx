@@ -1,0 +1,87 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { taroMock } from '../../../test/jest/taro'
+import { deferred, homeResponse, ok, serveApi } from '@/test-support/content'
+import { resetAll, seedStorage } from '@/test-support/stores'
+import { useHome } from '@/stores/home'
+import { useParkDirectory } from '@/stores/park-directory'
+import Index from './index'
+
+beforeEach(() => resetAll())
+
+const homeRequests = () => taroMock.calls.requests.filter((request) => request.url.includes('/api/home'))
+
+test('a repeat visit paints the cached home before its one request returns', async () => {
+  await seedStorage(useHome, { data: homeResponse('old'), savedAt: Date.now() - 3600_000, selectedZone: 'all' })
+  const pending = deferred<{ statusCode: number; data: unknown }>()
+  serveApi({ '/api/home': () => pending.promise })
+
+  render(<Index />)
+
+  // Cached content is on screen while the request is still open.
+  expect(screen.getAllByText('京德智造产业园').length).toBeGreaterThan(0)
+  expect(screen.queryByLabelText('正在加载')).toBeNull()
+  expect(homeRequests()).toHaveLength(1)
+
+  await act(async () => pending.resolve(ok(homeResponse('new'))))
+  expect(useHome.getState().data?.version).toBe('new')
+  expect(homeRequests()).toHaveLength(1)
+  expect(taroMock.calls.requests).toHaveLength(1)
+})
+
+test('a first visit shows a skeleton, then an error with a retry that works', async () => {
+  let fail = true
+  serveApi({ '/api/home': () => (fail ? { statusCode: 503, data: { error: { code: 'unavailable', message: '服务繁忙，请稍后重试' } } } : ok(homeResponse())) })
+
+  render(<Index />)
+  expect(screen.getByLabelText('正在加载')).toBeTruthy()
+  expect(await screen.findByText('服务繁忙，请稍后重试')).toBeTruthy()
+
+  fail = false
+  fireEvent.click(screen.getByText('重新加载'))
+  expect((await screen.findAllByText('京德智造产业园')).length).toBeGreaterThan(0)
+  expect(screen.queryByText('服务繁忙，请稍后重试')).toBeNull()
+})
+
+test('serving cache after a failed refresh says it is offline content', async () => {
+  await seedStorage(useHome, { data: homeResponse(), savedAt: Date.now() - 2 * 3600_000, selectedZone: 'all' })
+  serveApi({ '/api/home': () => Promise.reject(new Error('request:fail')) })
+  render(<Index />)
+  expect(await screen.findByText('离线内容')).toBeTruthy()
+  expect(screen.getByText(/2 小时前/)).toBeTruthy()
+  expect(screen.getAllByText('京德智造产业园').length).toBeGreaterThan(0)
+})
+
+test('the zone switcher filters parks, projects and policies to one zone', async () => {
+  serveApi({ '/api/home': () => ok(homeResponse()) })
+  render(<Index />)
+  await screen.findAllByText('京津冀产业园')
+
+  fireEvent.click(screen.getByRole('radio', { name: '开发区：平原' }))
+  expect(screen.getByRole('radio', { name: '开发区：平原' }).getAttribute('aria-checked')).toBe('true')
+  expect(screen.getByText('平原经济开发区')).toBeTruthy()
+  expect(screen.getAllByText('京德智造产业园').length).toBeGreaterThan(0)
+  expect(screen.queryByText('京津冀产业园')).toBeNull()
+  expect(screen.queryByText('水溶性复合肥项目')).toBeNull()
+  expect(useHome.getState().selectedZone).toBe('pingyuan')
+})
+
+test('search goes to the park directory with the query', async () => {
+  serveApi({ '/api/home': () => ok(homeResponse()), '/api/parks': () => ok({ items: [], nextCursor: null, total: 0 }) })
+  render(<Index />)
+  await screen.findAllByText('京津冀产业园')
+  const input = screen.getByPlaceholderText('搜索园区、产业、企业')
+  fireEvent.change(input, { target: { value: '医药' } })
+  fireEvent.click(screen.getByRole('button', { name: '搜索' }))
+  expect(useParkDirectory.getState().filters).toEqual({ q: '医药' })
+  expect(taroMock.calls.switchTab).toEqual(['/pages/parks/index'])
+})
+
+test('找店小二 opens the service page for the selected zone', async () => {
+  serveApi({ '/api/home': () => ok(homeResponse()) })
+  render(<Index />)
+  await screen.findAllByText('京津冀产业园')
+  fireEvent.click(screen.getByRole('radio', { name: '开发区：邹平' }))
+  fireEvent.click(screen.getByRole('link', { name: /找店小二/ }))
+  expect(taroMock.calls.navigateTo).toEqual(['/pages/service/index?zoneId=zouping'])
+  await waitFor(() => expect(within(document.body).getByText('邹平经济技术开发区')).toBeTruthy())
+})

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '政策',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

@@ -1,0 +1,49 @@
+import { render, screen, within } from '@testing-library/react'
+import { taroMock } from '../../../test/jest/taro'
+import { ok, policyDetail, serveApi } from '@/test-support/content'
+import { resetAll } from '@/test-support/stores'
+import PolicyPage from './index'
+
+beforeEach(() => resetAll())
+
+const row = (label: string) => screen.getByText(label).parentElement as HTMLElement
+
+test('every field reads 待补充 when the sources do not give it', async () => {
+  serveApi({ '/api/policies/qingyun-talent-ten-projects': () => ok(policyDetail('qingyun-talent-ten-projects')) })
+  taroMock.setRouterParams({ id: 'qingyun-talent-ten-projects' })
+  render(<PolicyPage />)
+  expect(await screen.findByRole('heading', { name: '人才支撑十大工程' })).toBeTruthy()
+  for (const label of ['适用对象', '支持内容', '支持额度', '申报方式', '有效期', '发布单位']) {
+    expect(within(row(label)).getByText('待补充')).toBeTruthy()
+  }
+  expect(within(row('信息来源')).getByText('000_3337abbc7efb327a.txt')).toBeTruthy()
+  expect(screen.getByText('引进高层次人才或顶尖人才（院士等）')).toBeTruthy()
+  expect(screen.queryByText('该政策已过期')).toBeNull()
+})
+
+test('an expired policy says so up front and shows what it gives', async () => {
+  serveApi({
+    '/api/policies/pingyuan-major-project-fund': () => ok({
+      ...policyDetail('pingyuan-major-project-fund', (policy) => ({
+        ...policy,
+        validFrom: '2023-01-01',
+        validTo: '2024-12-31',
+        amount: { label: '最高奖励', value: 500, unit: '万元' },
+        issuer: '平原经济开发区管委会',
+      })),
+      expired: true,
+    }),
+  })
+  taroMock.setRouterParams({ id: 'pingyuan-major-project-fund', ref: 'inv-3' })
+  render(<PolicyPage />)
+  expect(await screen.findByRole('alert')).toHaveProperty('textContent', expect.stringContaining('该政策已过期'))
+  expect(within(row('有效期')).getByText('2023-01-01 至 2024-12-31')).toBeTruthy()
+  expect(within(row('支持额度')).getByText('500万元')).toBeTruthy()
+  expect(within(row('支持内容')).getByText('支持优质产业项目落户发展。')).toBeTruthy()
+  expect(within(row('发布单位')).getByText('平原经济开发区管委会')).toBeTruthy()
+
+  const share = taroMock.share.appMessage?.() as { path: string }
+  expect(share.path).toBe('/pages/policy/index?id=pingyuan-major-project-fund')
+  const visits = taroMock.calls.requests.filter((request) => request.url.endsWith('/api/share-visits'))
+  expect(visits.map((visit) => visit.data)).toEqual([{ ref: 'inv-3', page: 'pages/policy/index', targetId: 'pingyuan-major-project-fund' }])
+})

@@ -1,0 +1,112 @@
+import { create } from 'zustand'
+import { persist } from 'zustand/middleware'
+import { HomeResponse, type ParkCard, type PolicyCard, type ZoneSummary } from '@/types/content-api'
+import type { SignedProject, ZoneId } from '@/types/content'
+import { fetchHome } from '@/api/content'
+import { errorMessage } from '@/api/client'
+import { taroStorage } from '@/lib/storage'
+import type { LoadState } from './load-status'
+
+export type ZoneFilter = ZoneId | 'all'
+
+interface HomeState extends LoadState {
+  data: HomeResponse | null
+  /** When `data` was fetched (ms), for the offline notice. */
+  savedAt: number | null
+  selectedZone: ZoneFilter
+  /** Fetches /api/home; cached data stays on screen meanwhile (stale-while-revalidate). */
+  load: () => Promise<void>
+  selectZone: (zone: ZoneFilter) => void
+}
+
+let inFlight: Promise<void> | null = null
+
+export const useHome = create<HomeState>()(
+  persist(
+    (set, get) => ({
+      data: null,
+      savedAt: null,
+      selectedZone: 'all',
+      status: 'idle',
+      error: null,
+      offline: false,
+      load: () => {
+        inFlight ??= (async () => {
+          set({ status: 'loading' })
+          try {
+            const data = await fetchHome()
+            const selected = get().selectedZone
+            const zoneStillExists = selected === 'all' || data.zones.some((zone) => zone.id === selected)
+            set({
+              data,
+              savedAt: Date.now(),
+              status: 'ready',
+              error: null,
+              offline: false,
+              selectedZone: zoneStillExists ? selected : 'all',
+            })
+          } catch (error) {
+            const cached = get().data !== null
+            set({ status: cached ? 'ready' : 'error', error: errorMessage(error), offline: cached })
+          } finally {
+            inFlight = null
+          }
+        })()
+        return inFlight
+      },
+      selectZone: (selectedZone) => set({ selectedZone }),
+    }),
+    {
+      name: 'parklink-home',
+      version: 1,
+      storage: taroStorage,
+      partialize: ({ data, savedAt, selectedZone }) => ({ data, savedAt, selectedZone }),
+      // A cache written by an older build may not fit today's contract: drop it rather than crash.
+      merge: (persisted, current) => {
+        const saved = (persisted ?? {}) as Partial<HomeState>
+        const data = HomeResponse.safeParse(saved.data).success ? (saved.data as HomeResponse) : null
+        return { ...current, ...saved, data, savedAt: data ? (saved.savedAt ?? null) : null }
+      },
+    },
+  ),
+)
+
+export interface ZoneGroup {
+  zone: ZoneSummary
+  parks: ParkCard[]
+}
+
+export interface HomeView {
+  zone: ZoneSummary | null
+  featuredParks: ParkCard[]
+  /** One group per zone (all zones) or just the selected one. */
+  groups: ZoneGroup[]
+  latestProjects: SignedProject[]
+  policyHighlights: PolicyCard[]
+}
+
+/** What the home tab shows for the selected zone; pure so tests and pages share it. */
+export function selectHomeView(data: HomeResponse, selected: ZoneFilter): HomeView {
+  const inZone = <T extends { zoneId: string }>(items: T[]) => (selected === 'all' ? items : items.filter((item) => item.zoneId === selected))
+  const zone = selected === 'all' ? null : (data.zones.find((candidate) => candidate.id === selected) ?? null)
+  const zones = zone ? [zone] : data.zones
+  return {
+    zone,
+    featuredParks: inZone(data.featuredParks),
+    groups: zones
+      .map((item) => ({ zone: item, parks: data.parks.filter((park) => park.zoneId === item.id) }))
+      .filter((group) => group.parks.length > 0),
+    latestProjects: inZone(data.latestProjects).slice(0, 5),
+    policyHighlights: inZone(data.policyHighlights).slice(0, 4),
+  }
+}
+
+/** Leading industries across parks, for the directory's industry filter (most common first). */
+export function industryOptions(data: HomeResponse | null): string[] {
+  if (!data) return []
+  const counts = new Map<string, number>()
+  for (const park of data.parks) for (const industry of park.industries) counts.set(industry, (counts.get(industry) ?? 0) + 1)
+  return Array.from(counts.entries())
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN'))
+    .map(([industry]) => industry)
+}

@@ -1,0 +1,90 @@
+import { create } from 'zustand'
+import { persist } from 'zustand/middleware'
+import { PolicyCard } from '@/types/content-api'
+import { POLICY_CATEGORIES, ZONE_IDS, type PolicyCategory, type ZoneId } from '@/types/content'
+import { fetchPolicies } from '@/api/content'
+import { errorMessage } from '@/api/client'
+import { taroStorage } from '@/lib/storage'
+import type { LoadState } from './load-status'
+
+export interface PolicyFilters {
+  zoneId?: ZoneId
+  category?: PolicyCategory
+  q?: string
+}
+
+interface CachedPolicies {
+  key: string
+  items: PolicyCard[]
+  savedAt: number
+}
+
+interface PoliciesState extends LoadState {
+  filters: PolicyFilters
+  items: PolicyCard[]
+  /** Last lists shown, per filter combination (a few), so the library reads offline. */
+  cache: CachedPolicies[]
+  updateFilters: (patch: PolicyFilters) => Promise<void>
+  load: () => Promise<void>
+}
+
+const MAX_CACHED_LISTS = 6
+
+export function cleanPolicyFilters(filters: PolicyFilters): PolicyFilters {
+  const out: PolicyFilters = {}
+  if (filters.zoneId && (ZONE_IDS as readonly string[]).includes(filters.zoneId)) out.zoneId = filters.zoneId
+  if (filters.category && (POLICY_CATEGORIES as readonly string[]).includes(filters.category)) out.category = filters.category
+  if (filters.q?.trim()) out.q = filters.q.trim()
+  return out
+}
+
+export const policyFiltersKey = (filters: PolicyFilters) => JSON.stringify(cleanPolicyFilters(filters))
+
+let generation = 0
+
+export const usePolicies = create<PoliciesState>()(
+  persist(
+    (set, get) => ({
+      filters: {},
+      items: [],
+      cache: [],
+      status: 'idle',
+      error: null,
+      offline: false,
+      updateFilters: (patch) => {
+        const filters = cleanPolicyFilters({ ...get().filters, ...patch })
+        if (policyFiltersKey(filters) !== policyFiltersKey(get().filters)) set({ filters, items: [] })
+        return get().load()
+      },
+      load: async () => {
+        const run = ++generation
+        const { filters } = get()
+        const key = policyFiltersKey(filters)
+        const cached = get().cache.find((entry) => entry.key === key)
+        if (cached && get().items.length === 0) set({ items: cached.items })
+        set({ status: get().items.length ? 'ready' : 'loading', error: null })
+        try {
+          const { items } = await fetchPolicies(cleanPolicyFilters(filters))
+          if (run !== generation) return
+          const cache = [{ key, items, savedAt: Date.now() }, ...get().cache.filter((entry) => entry.key !== key)].slice(0, MAX_CACHED_LISTS)
+          set({ items, cache, status: 'ready', error: null, offline: false })
+        } catch (error) {
+          if (run !== generation) return
+          if (cached) set({ items: cached.items, status: 'ready', offline: true, error: errorMessage(error) })
+          else set({ items: [], status: 'error', offline: false, error: errorMessage(error) })
+        }
+      },
+    }),
+    {
+      name: 'parklink-policies',
+      version: 1,
+      storage: taroStorage,
+      partialize: ({ filters, cache }) => ({ filters, cache }),
+      merge: (persisted, current) => {
+        const saved = (persisted ?? {}) as Partial<PoliciesState>
+        const cache = (Array.isArray(saved.cache) ? saved.cache : []).filter((entry) => PolicyCard.array().safeParse(entry?.items).success)
+        return { ...current, filters: cleanPolicyFilters(saved.filters ?? {}), cache }
+      },
+    },
+  ),
+)
