@@ -1,0 +1,52 @@
+import Taro from '@tarojs/taro'
+import { UploadResult, type Photo } from '@/types/service'
+import { ApiError, apiBase, toApiError } from './client'
+
+export interface UploadOptions {
+  /** Investor token; uploads are tied to the signed-in investor. */
+  token: string | null
+  onProgress?: (percent: number) => void
+}
+
+const parseJson = (data: unknown): unknown => {
+  if (typeof data !== 'string') return data
+  try {
+    return JSON.parse(data)
+  } catch {
+    return null
+  }
+}
+
+/** One image to POST /api/uploads (multipart field `file`), weapp and H5 alike via Taro.uploadFile. */
+export async function uploadImage(filePath: string, { token, onProgress }: UploadOptions): Promise<Photo> {
+  const header: Record<string, string> = { Accept: 'application/json' }
+  if (token) header.Authorization = `Bearer ${token}`
+
+  let result: Taro.uploadFile.SuccessCallbackResult
+  try {
+    // Bearer token, no cookies: Taro H5 sends credentials by default, which a cross-origin API would refuse (CORS).
+    const task = Taro.uploadFile({
+      url: `${apiBase()}/api/uploads`,
+      filePath,
+      name: 'file',
+      header,
+      timeout: 60000,
+      withCredentials: false,
+    })
+    task.progress?.((event) => onProgress?.(event.progress))
+    result = await task
+  } catch {
+    throw new ApiError(0, 'network_error', '图片上传失败，请检查网络后重试')
+  }
+
+  const data = parseJson(result.data)
+  if (result.statusCode < 200 || result.statusCode >= 300) throw toApiError(result.statusCode, data)
+  const parsed = UploadResult.safeParse(data)
+  if (!parsed.success) throw new ApiError(result.statusCode, 'bad_response', '图片上传结果有误，请重试')
+  return parsed.data
+}
+
+/** Upload URLs may be relative to the API (/uploads/...). */
+export function photoSrc(url: string): string {
+  return /^https?:\/\//.test(url) || url.startsWith('blob:') || url.startsWith('wxfile:') ? url : `${apiBase()}${url}`
+}

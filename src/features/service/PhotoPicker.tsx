@@ -1,0 +1,85 @@
+import Taro from '@tarojs/taro'
+import { View, Text, Image } from '@tarojs/components'
+import type { Photo } from '@/types/service'
+import { photoSrc } from '@/api/uploads'
+import type { UploadItem } from '@/stores/serviceDraft'
+import { MAX_PHOTOS, type PickedFile } from './draft'
+import { pickImages } from './pickImages'
+import './photo-picker.scss'
+
+interface Props {
+  photos: Photo[]
+  uploads: UploadItem[]
+  disabled?: boolean
+  onAdd: (files: PickedFile[]) => void
+  onRemovePhoto: (id: string) => void
+  onRetry: (key: string) => void
+  onRemoveUpload: (key: string) => void
+}
+
+/** Up to three photos: uploaded ones, those uploading (with progress) or failed (retry/remove), then an add tile. */
+export function PhotoPicker({ photos, uploads, disabled = false, onAdd, onRemovePhoto, onRetry, onRemoveUpload }: Props) {
+  const room = MAX_PHOTOS - photos.length - uploads.length
+  const add = async () => {
+    if (disabled || room <= 0) return
+    try {
+      const files = await pickImages(room)
+      if (files.length) onAdd(files)
+    } catch {
+      void Taro.showToast({ title: '无法打开相册，请稍后重试', icon: 'none' })
+    }
+  }
+
+  return (
+    <View className="svc-picker" role="list" aria-label="已选图片">
+      {photos.map((photo, index) => (
+        <View key={photo.id} className="svc-picker__tile" role="listitem">
+          <Image className="svc-picker__img" src={photoSrc(photo.url)} mode="aspectFill" />
+          <View
+            className="svc-picker__remove"
+            role="button"
+            aria-label={`删除第 ${index + 1} 张图片`}
+            onClick={() => onRemovePhoto(photo.id)}
+          >
+            <Text>×</Text>
+          </View>
+        </View>
+      ))}
+      {uploads.map((item) => (
+        <View key={item.key} className="svc-picker__tile" role="listitem">
+          <Image className="svc-picker__img" src={item.path} mode="aspectFill" />
+          {item.status === 'uploading' ? (
+            <View className="svc-picker__overlay" aria-live="polite">
+              <Text>{`上传中 ${Math.round(item.progress)}%`}</Text>
+            </View>
+          ) : (
+            <View className="svc-picker__overlay svc-picker__overlay--failed" role="alert">
+              <Text className="svc-picker__failed-text">{item.error ?? '上传失败'}</Text>
+              <View className="svc-picker__actions">
+                <Text className="svc-picker__action" onClick={() => onRetry(item.key)}>
+                  重试
+                </Text>
+                <Text className="svc-picker__action" onClick={() => onRemoveUpload(item.key)}>
+                  移除
+                </Text>
+              </View>
+            </View>
+          )}
+        </View>
+      ))}
+      {room > 0 ? (
+        <View
+          className={`svc-picker__tile svc-picker__add${disabled ? ' svc-picker__add--disabled' : ''}`}
+          role="button"
+          aria-label={`添加图片，还可添加 ${room} 张`}
+          onClick={add}
+        >
+          <Text className="svc-picker__plus" aria-hidden="true">
+            +
+          </Text>
+          <Text className="svc-picker__add-text">添加图片</Text>
+        </View>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,22 @@
+import { Tag } from '@nutui/nutui-react-taro'
+import type { RequestStatus } from '@/types/service'
+import { STATUS_TONES, statusLabel } from './status'
+import './service.scss'
+
+// Explicit colours: NutUI's light tag palette falls under AA contrast.
+const TONE_COLORS: Record<string, { background: string; color: string }> = {
+  primary: { background: '#e8f0fe', color: '#0842a0' },
+  warning: { background: '#fff3e0', color: '#7a4100' },
+  danger: { background: '#fdecea', color: '#8c1d18' },
+  success: { background: '#e6f4ea', color: '#0f5223' },
+  default: { background: '#eef0f3', color: '#3c4250' },
+}
+
+export function StatusTag({ status, label }: { status: RequestStatus; label?: string }) {
+  const tone = TONE_COLORS[STATUS_TONES[status]]
+  return (
+    <Tag background={tone.background} color={tone.color} round className="svc-status-tag">
+      {label ?? statusLabel(status)}
+    </Tag>
+  )
+}

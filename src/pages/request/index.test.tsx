@@ -1,0 +1,136 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { taroMock } from '../../../test/jest/taro'
+import { homeFixture, investorSession, ok, requestsTo, resetServiceStores, serve, serviceRequest } from '@/features/service/testing'
+import RequestDetailPage from './index'
+
+beforeEach(() => {
+  resetServiceStores()
+  taroMock.setRouterParams({ id: 'req-1' })
+})
+
+const route = (request: ReturnType<typeof serviceRequest>, extra: Parameters<typeof serve>[0] = {}) =>
+  serve({
+    '/api/home': () => ok(homeFixture()),
+    'POST /api/auth/guest': () => ok(investorSession()),
+    '/api/requests/req-1': () => ok(request),
+    ...extra,
+  })
+
+test('shows the closed-loop timeline, the conversation and a live countdown while unanswered', async () => {
+  route(
+    serviceRequest({
+      status: 'accepted',
+      timeline: [
+        { step: 'submitted', at: '2026-11-21T01:00:00Z', actor: '您' },
+        { step: 'accepted', at: '2026-11-21T01:30:00Z', actor: '店小二 张三' },
+      ],
+      messages: [
+        { id: 'm1', author: 'staff', authorName: '店小二 张三', body: '您好，已收到，明天上午联系您。', createdAt: '2026-11-21T01:31:00Z' },
+      ],
+    }),
+  )
+  render(<RequestDetailPage />)
+  expect(await screen.findByText('PY-20261121-0007')).toBeTruthy()
+  for (const label of ['提交', '受理', '办理中', '已答复', '办结', '评价']) expect(screen.getByText(label)).toBeTruthy()
+  expect(screen.getByText(/09:30 · 店小二 张三/)).toBeTruthy()
+  expect(screen.getByText('您好，已收到，明天上午联系您。')).toBeTruthy()
+  expect(screen.getByText('距 24 小时响应时限还有')).toBeTruthy()
+  expect(screen.getByText(/^2[01]:\d\d:\d\d$/)).toBeTruthy()
+})
+
+test('an overdue request says 已超时 and gives the supervision hotline (待补充 when unknown)', async () => {
+  route(serviceRequest({ firstResponseDueAt: new Date(Date.now() - 65 * 60_000).toISOString() }))
+  render(<RequestDetailPage />)
+  expect(await screen.findByText('已超时 1小时5分')).toBeTruthy()
+  expect(screen.getByText(/监督热线：待补充/)).toBeTruthy()
+})
+
+test('after 办结 the investor rates; the two lowest levels warn that a supervisor reopens it', async () => {
+  const resolved = serviceRequest({
+    status: 'resolved',
+    canRate: true,
+    canWithdraw: false,
+    firstRespondedAt: '2026-11-21T02:00:00Z',
+    supervisionHotline: '0534-1234567',
+  })
+  route(resolved, {
+    'POST /api/requests/req-1/rating': () =>
+      ok({
+        ...resolved,
+        status: 'in_progress',
+        escalated: true,
+        canRate: false,
+        rating: { score: 2, comment: '太慢', ratedAt: '2026-11-21T10:00:00Z' },
+      }),
+  })
+  render(<RequestDetailPage />)
+  const group = await screen.findByRole('radiogroup', { name: '服务评价' })
+  expect(
+    within(group)
+      .getAllByRole('radio')
+      .map((r) => r.textContent),
+  ).toEqual(['★★★★★非常满意', '★★★★满意', '★★★一般', '★★不满意', '★非常不满意'])
+  fireEvent.click(within(group).getByRole('radio', { name: '满意' }))
+  expect(screen.queryByText(/主管督办处理/)).toBeNull()
+  fireEvent.click(within(group).getByRole('radio', { name: '不满意' }))
+  expect(screen.getByText(/该请求将重新打开，由主管督办处理。您也可以拨打监督热线：0534-1234567/)).toBeTruthy()
+  fireEvent.change(screen.getByLabelText('评价内容'), { target: { value: '太慢' } })
+  fireEvent.click(screen.getByText('提交评价'))
+  await waitFor(() => expect(requestsTo('/api/requests/req-1/rating')).toHaveLength(1))
+  expect(requestsTo('/api/requests/req-1/rating')[0].data).toEqual({ score: 2, comment: '太慢' })
+  expect(await screen.findByText('我的评价')).toBeTruthy()
+})
+
+test('withdraw is offered only when allowed, and asks first', async () => {
+  const open = serviceRequest({ canWithdraw: true })
+  route(open, { 'POST /api/requests/req-1/withdraw': () => ok({ ...open, status: 'withdrawn', canWithdraw: false }) })
+  const view = render(<RequestDetailPage />)
+  fireEvent.click(await screen.findByText('撤回请求'))
+  expect(screen.getByText('确认撤回该请求？')).toBeTruthy()
+  expect(requestsTo('/api/requests/req-1/withdraw')).toHaveLength(0)
+  fireEvent.click(screen.getByText('确认撤回'))
+  await waitFor(() => expect(requestsTo('/api/requests/req-1/withdraw')).toHaveLength(1))
+  expect(await screen.findByText('该请求已撤回，不再办理')).toBeTruthy()
+  expect(screen.queryByText('撤回请求')).toBeNull()
+  view.unmount()
+
+  resetServiceStores()
+  taroMock.setRouterParams({ id: 'req-1' })
+  route(serviceRequest({ status: 'in_progress', canWithdraw: false }))
+  render(<RequestDetailPage />)
+  expect(await screen.findByText('PY-20261121-0007')).toBeTruthy()
+  expect(screen.queryByText('撤回请求')).toBeNull()
+})
+
+test('a follow-up message is sent and appears in the conversation', async () => {
+  const request = serviceRequest()
+  route(request, {
+    'POST /api/requests/req-1/messages': ({ data }) =>
+      ok({
+        ...request,
+        messages: [
+          { id: 'm2', author: 'investor', authorName: '李明', body: (data as { body: string }).body, createdAt: new Date().toISOString() },
+        ],
+      }),
+  })
+  render(<RequestDetailPage />)
+  fireEvent.change(await screen.findByLabelText('补充说明'), { target: { value: '补充：需要 35 亩' } })
+  fireEvent.click(screen.getByText('发送'))
+  expect(await screen.findByText('补充：需要 35 亩')).toBeTruthy()
+  await waitFor(() => expect((screen.getByLabelText('补充说明') as HTMLTextAreaElement).value).toBe(''))
+})
+
+test('a failed load offers a retry', async () => {
+  let down = true
+  serve({
+    'POST /api/auth/guest': () => ok(investorSession()),
+    '/api/home': () => ok(homeFixture()),
+    '/api/requests/req-1': () =>
+      down ? { statusCode: 503, data: { error: { code: 'unavailable', message: '服务暂时不可用' } } } : ok(serviceRequest()),
+  })
+  render(<RequestDetailPage />)
+  expect(await screen.findByText('服务暂时不可用')).toBeTruthy()
+  down = false
+  fireEvent.click(screen.getByText('重试'))
+  expect(await screen.findByText('PY-20261121-0007')).toBeTruthy()
+})

@@ -1,0 +1,90 @@
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { REQUEST_TYPE_LABELS } from '@/types/service'
+import { useMyRequests } from '@/stores/myRequests'
+import { STATUS_GROUPS, STATUS_GROUP_LABELS, inStatusGroup, type StatusGroup } from '@/features/service/status'
+import { ChoiceChips } from '@/features/service/ChoiceChips'
+import { StatusTag } from '@/features/service/StatusTag'
+import { DeadlineText } from '@/features/service/DeadlineText'
+import { EmptyState, ErrorState, LoadingState } from '@/features/service/PageState'
+import { formatChinaTime } from '@/features/service/time'
+import { openRequestDetail, openServiceForm } from '@/features/service/routes'
+import { useNow } from '@/features/service/useNow'
+import { role } from '@/features/service/a11y'
+import '@/features/service/service.scss'
+import './index.scss'
+
+export default function MyRequestsPage() {
+  const items = useMyRequests((s) => s.items)
+  const status = useMyRequests((s) => s.status)
+  const error = useMyRequests((s) => s.error)
+  const group = useMyRequests((s) => s.group)
+  const setGroup = useMyRequests((s) => s.setGroup)
+  const load = useMyRequests((s) => s.load)
+  const now = useNow(30_000)
+
+  useDidShow(() => void load())
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const visible = items.filter((item) => inStatusGroup(item.status, group))
+  // Fixed labels (no counts): the chips keep their size while the list loads.
+  const groupOptions = STATUS_GROUPS.map((g) => ({ value: g, label: STATUS_GROUP_LABELS[g] }))
+
+  const newRequestButton = (
+    <Button type="primary" onClick={() => openServiceForm()}>
+      找店小二
+    </Button>
+  )
+
+  let body
+  if (status === 'idle' || status === 'loading') body = <LoadingState blocks={3} rows={2} />
+  else if (status === 'error') body = <ErrorState message={error ?? '加载失败'} onRetry={() => void load()} />
+  else if (!items.length)
+    body = <EmptyState title="还没有服务请求" text="项目落地遇到问题？找店小二，开发区工作人员 24 小时内响应。" action={newRequestButton} />
+  else if (!visible.length) body = <EmptyState title={`没有${STATUS_GROUP_LABELS[group]}的请求`} text="切换上方筛选查看其他请求。" />
+  else
+    body = (
+      <View role="list" aria-label="服务请求列表">
+        {visible.map((item) => (
+          <View
+            key={item.id}
+            role="listitem"
+            className="svc-card svc-req"
+            aria-label={`${item.ticketNo}，${REQUEST_TYPE_LABELS[item.type]}，${item.company}`}
+            onClick={() => openRequestDetail(item.id)}
+          >
+            <View className="svc-row">
+              <Text className="svc-req__ticket">{item.ticketNo}</Text>
+              <StatusTag status={item.status} />
+            </View>
+            <Text className="svc-req__type">{REQUEST_TYPE_LABELS[item.type]}</Text>
+            <Text className="svc-req__company">{item.company}</Text>
+            <View className="svc-row svc-req__meta">
+              <Text className="svc-muted">{`提交于 ${formatChinaTime(item.createdAt, now)}`}</Text>
+              {!item.firstRespondedAt && item.status !== 'withdrawn' ? <DeadlineText request={item} now={now} prefix="响应" /> : null}
+            </View>
+          </View>
+        ))}
+      </View>
+    )
+
+  return (
+    <View className="svc-root">
+      <View className="svc-req-filter">
+        <ChoiceChips<StatusGroup> label="按状态筛选" options={groupOptions} value={group} onChange={setGroup} />
+      </View>
+      {status === 'ready' && error ? <Text className="svc-alert svc-alert--error" {...role('alert')}>{`刷新失败：${error}`}</Text> : null}
+      {body}
+      {status === 'ready' && items.length ? (
+        <View className="svc-req-new">
+          <Button block type="primary" fill="outline" onClick={() => openServiceForm()}>
+            再提一个需求
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,138 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
+import { taroMock } from '../../../test/jest/taro'
+import { useServiceDraft } from '@/stores/serviceDraft'
+import { usePrivacy } from '@/stores/privacy'
+import { PRIVACY_NOTICE_VERSION } from '@/features/service/privacy'
+import { homeFixture, investorSession, ok, requestsTo, resetServiceStores, serve, serviceRequest } from '@/features/service/testing'
+import ServicePage from './index'
+
+beforeEach(() => {
+  resetServiceStores()
+  serve({
+    '/api/home': () => ok(homeFixture()),
+    'POST /api/auth/guest': () => ok(investorSession()),
+    'POST /api/requests': () => ok(serviceRequest({ ticketNo: 'PY-20261121-0007', firstResponseDueAt: '2026-11-22T06:05:00Z' }), 201),
+  })
+})
+
+const agree = () => usePrivacy.getState().agree()
+const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } })
+const choose = async (group: string, option: string) =>
+  fireEvent.click(await within(await screen.findByRole('radiogroup', { name: group })).findByRole('radio', { name: option }))
+
+test('asks for consent before showing anything to fill; 不同意 collects nothing', async () => {
+  render(<ServicePage />)
+  expect(await screen.findByText('个人信息保护提示')).toBeTruthy()
+  expect(screen.getByText(/企业名称、联系人、手机号、需求描述、图片、微信标识或设备标识/)).toBeTruthy()
+  fireEvent.click(screen.getByText('不同意'))
+  expect(await screen.findByText('需要您的同意才能提交服务请求')).toBeTruthy()
+  expect(screen.queryByLabelText('企业名称')).toBeNull()
+  fireEvent.click(screen.getByText('重新查看并同意'))
+  fireEvent.click(await screen.findByText('同意并继续'))
+  expect(usePrivacy.getState().consent?.version).toBe(PRIVACY_NOTICE_VERSION)
+  expect(screen.getByLabelText('企业名称')).toBeTruthy()
+})
+
+test('an empty form shows a Chinese reason under each bad field and sends nothing', async () => {
+  agree()
+  render(<ServicePage />)
+  type('手机号', '1380013')
+  type('需求描述', '要地')
+  fireEvent.click(screen.getByText('提交需求'))
+  expect(await screen.findByText('请选择需求类型')).toBeTruthy()
+  expect(screen.getByText('请选择开发区')).toBeTruthy()
+  expect(screen.getByText('请填写企业名称（至少 2 个字）')).toBeTruthy()
+  expect(screen.getByText('请填写联系人')).toBeTruthy()
+  expect(screen.getByText('请填写 11 位中国大陆手机号')).toBeTruthy()
+  expect(screen.getByText('请至少用 10 个字描述需求')).toBeTruthy()
+  expect(requestsTo('/api/requests')).toHaveLength(0)
+  // Fixing a field clears its message.
+  type('手机号', '13800138000')
+  expect(screen.queryByText('请填写 11 位中国大陆手机号')).toBeNull()
+})
+
+test('a filled form is sent once and the success screen shows the ticket and the due time', async () => {
+  agree()
+  render(<ServicePage />)
+  await choose('需求类型', '选址与厂房')
+  await choose('开发区', '平原经济开发区')
+  type('企业名称', '山东德润新材料有限公司')
+  type('联系人', '李明')
+  type('手机号', '13800138000')
+  type('需求描述', '需要约 30 亩工业用地，想了解土地指标。')
+  await choose('方便联系的时间', '工作日上午')
+  const submit = screen.getByText('提交需求')
+  fireEvent.click(submit)
+  fireEvent.click(submit)
+  expect(await screen.findByText('提交成功')).toBeTruthy()
+  expect(screen.getByText('PY-20261121-0007')).toBeTruthy()
+  expect(screen.getByText('24小时内响应')).toBeTruthy()
+  expect(screen.getByText(/最迟 11月22日 14:05 前/)).toBeTruthy()
+
+  const sent = requestsTo('/api/requests')
+  expect(sent).toHaveLength(1)
+  expect(sent[0].data).toMatchObject({ type: 'site', zoneId: 'pingyuan', mobile: '13800138000', preferredContactTime: 'workday_morning' })
+  expect(sent[0].header?.['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/)
+  // H5 build: no WeChat subscription button.
+  expect(screen.queryByText('订阅回复通知')).toBeNull()
+  fireEvent.click(screen.getByText('查看请求进展'))
+  expect(taroMock.calls.redirectTo).toEqual(['/pages/request/index?id=req-1'])
+})
+
+test('if an interrupted send already arrived and the draft changed, it asks before sending a new request', async () => {
+  agree()
+  let answered = 0
+  serve({
+    '/api/home': () => ok(homeFixture()),
+    'POST /api/auth/guest': () => ok(investorSession()),
+    'POST /api/requests': () =>
+      answered++ === 0
+        ? { statusCode: 422, data: { error: { code: 'idempotency_mismatch', message: '该提交已处理，内容与之前不一致' } } }
+        : ok(serviceRequest(), 201),
+  })
+  render(<ServicePage />)
+  await choose('需求类型', '选址与厂房')
+  await choose('开发区', '平原经济开发区')
+  type('企业名称', '山东德润新材料有限公司')
+  type('联系人', '李明')
+  type('手机号', '13800138000')
+  type('需求描述', '需要约 30 亩工业用地，想了解土地指标。')
+  fireEvent.click(screen.getByText('提交需求'))
+  expect(await screen.findByText('上次提交可能已送达')).toBeTruthy()
+  fireEvent.click(screen.getByText('作为新需求提交'))
+  expect(await screen.findByText('提交成功')).toBeTruthy()
+  const keys = requestsTo('/api/requests').map((r) => r.header?.['Idempotency-Key'])
+  expect(keys).toHaveLength(2)
+  expect(keys[1]).not.toBe(keys[0])
+})
+
+test('the draft survives leaving the page and reopening the app', async () => {
+  agree()
+  const first = render(<ServicePage />)
+  type('企业名称', '山东德润新材料有限公司')
+  type('需求描述', '需要约 30 亩工业用地。')
+  first.unmount()
+
+  // A fresh launch: memory gone, storage kept.
+  const saved = taroMock.storage.get('parklink-service-draft')
+  useServiceDraft.setState(useServiceDraft.getInitialState(), true)
+  expect(useServiceDraft.getState().fields.company).toBe('')
+  taroMock.storage.set('parklink-service-draft', saved)
+  await act(() => useServiceDraft.persist.rehydrate())
+
+  render(<ServicePage />)
+  expect((screen.getByLabelText('企业名称') as HTMLInputElement).value).toBe('山东德润新材料有限公司')
+  expect((screen.getByLabelText('需求描述') as HTMLTextAreaElement).value).toBe('需要约 30 亩工业用地。')
+})
+
+test('opening from a park page pre-selects its zone and park', async () => {
+  agree()
+  taroMock.setRouterParams({ zoneId: 'pingyuan', parkId: 'pingyuan-jingde' })
+  render(<ServicePage />)
+  expect(await screen.findByText('京德智造产业园')).toBeTruthy()
+  expect(
+    within(screen.getByRole('radiogroup', { name: '开发区' }))
+      .getByRole('radio', { name: '平原经济开发区' })
+      .getAttribute('aria-checked'),
+  ).toBe('true')
+})

@@ -1,0 +1,52 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { taroMock } from '../../../test/jest/taro'
+import { useSession } from '@/stores/session'
+import { fail, homeFixture, ok, resetServiceStores, serve, staffSession } from '@/features/service/testing'
+import StaffLoginPage from './index'
+
+beforeEach(() => resetServiceStores())
+
+const signIn = (username = 'zhangsan', password = 'secret-pass') => {
+  fireEvent.change(screen.getByLabelText('用户名'), { target: { value: username } })
+  fireEvent.change(screen.getByLabelText('密码'), { target: { value: password } })
+  fireEvent.click(screen.getByText('登录'))
+}
+
+test.each([
+  [401, 'invalid_credentials', 'Unauthorized', '用户名或密码错误'],
+  [423, 'account_locked', '账号已锁定，请 15 分钟后再试', '账号已被锁定'],
+  [429, 'rate_limited', 'Too Many Requests', '尝试次数过多'],
+])('%i is explained clearly', async (status, code, message, title) => {
+  serve({ 'POST /api/auth/staff': () => fail(status, code, message) })
+  render(<StaffLoginPage />)
+  signIn()
+  expect(await screen.findByText(title)).toBeTruthy()
+  if (status === 423) expect(screen.getByText('账号已锁定，请 15 分钟后再试')).toBeTruthy()
+  expect(useSession.getState().staff).toBeNull()
+  expect(taroMock.calls.redirectTo).toEqual([])
+})
+
+test('empty fields are caught before sending', async () => {
+  render(<StaffLoginPage />)
+  fireEvent.click(screen.getByText('登录'))
+  expect(await screen.findByText('请输入用户名')).toBeTruthy()
+  expect(screen.getByText('请输入密码')).toBeTruthy()
+  expect(taroMock.calls.requests.filter((r) => r.url.includes('/api/auth/staff'))).toHaveLength(0)
+})
+
+test('a good login stores the staff session and opens the inbox; the signed-in view offers 退出登录', async () => {
+  const session = staffSession()
+  serve({ 'POST /api/auth/staff': () => ok(session), '/api/home': () => ok(homeFixture()) })
+  const view = render(<StaffLoginPage />)
+  signIn()
+  await waitFor(() => expect(taroMock.calls.redirectTo).toEqual(['/staff/inbox/index']))
+  expect(useSession.getState().staff?.token).toBe('staff-token')
+  view.unmount()
+
+  render(<StaffLoginPage />)
+  expect(screen.getByText('张三')).toBeTruthy()
+  expect(await screen.findByText('平原经济开发区 · 店小二 · zhangsan')).toBeTruthy()
+  fireEvent.click(screen.getByText('退出登录'))
+  expect(useSession.getState().staff).toBeNull()
+  expect(screen.getByLabelText('用户名')).toBeTruthy()
+})

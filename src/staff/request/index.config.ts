@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '请求办理', enablePullDownRefresh: true, backgroundTextStyle: 'dark' })
