@@ -19,7 +19,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist',
+    // TARO_OUTPUT_ROOT lets benchmarks and parallel checks build elsewhere without clobbering dist/.
+    outputRoot: process.env.TARO_OUTPUT_ROOT || (process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist'),
     plugins: ['@tarojs/plugin-html'],
     defineConstants: {
       API_BASE: JSON.stringify(apiBase),

@@ -48,7 +48,7 @@ async function startAll() {
   const api = startApi(dataDir)
   const h5 = spawn(process.execPath, [join(root, 'scripts/serve-h5.mjs')], {
     cwd: root,
-    env: { ...process.env, H5_PORT: String(h5Port) },
+    env: { ...process.env, H5_PORT: String(h5Port), H5_DIR: process.env.E2E_H5_DIR || join(root, 'dist-h5') },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   try {
