@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { PageQuery, pageOf, listOf } from './common'
 import {
+  SPACE_TYPES,
+  isExpired,
   Enterprise,
   Park,
   Policy,
@@ -34,6 +36,22 @@ export const ParkCard = Park.pick({
 })
 export type ParkCard = z.infer<typeof ParkCard>
 
+/** The one way a park becomes a card, so the API and the app's offline copies agree. */
+export function toParkCard(park: Park, zoneName: string): ParkCard {
+  return {
+    id: park.id,
+    zoneId: park.zoneId,
+    name: park.name,
+    summary: park.summary,
+    featured: park.featured,
+    industries: park.industries,
+    headline: park.headline,
+    image: park.image,
+    zoneName,
+    spaceTypes: SPACE_TYPES.filter((type) => park.spaces.some((space) => space.type === type)),
+  }
+}
+
 export const PolicyCard = Policy.pick({
   id: true,
   zoneId: true,
@@ -47,6 +65,21 @@ export const PolicyCard = Policy.pick({
   expired: z.boolean(),
 })
 export type PolicyCard = z.infer<typeof PolicyCard>
+
+/** `today` is YYYY-MM-DD in China time; a policy past its end date is marked expired. */
+export function toPolicyCard(policy: Policy, zoneName: string, today: string): PolicyCard {
+  return {
+    id: policy.id,
+    zoneId: policy.zoneId,
+    title: policy.title,
+    category: policy.category,
+    summary: policy.summary,
+    validTo: policy.validTo,
+    issuer: policy.issuer,
+    zoneName,
+    expired: isExpired(policy, today),
+  }
+}
 
 export const HomeResponse = z.object({
   zones: z.array(ZoneSummary),

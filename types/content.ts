@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Figure, SlugId, SourceFile, orNotProvided } from './common'
+import { Figure, NOT_PROVIDED, SlugId, SourceFile, orNotProvided } from './common'
 
 /** Zone ids are fixed by the product: the five development zones / counties of the seeds. */
 export const ZONE_IDS = ['qingyun', 'pingyuan', 'zouping', 'gaoqing', 'yunhe'] as const
@@ -189,6 +189,11 @@ export const Policy = z.object({
   source: SourceFile,
 })
 export type Policy = z.infer<typeof Policy>
+
+/** True when the policy's end date is before `today` (YYYY-MM-DD); an unknown end date never expires. */
+export function isExpired(policy: Pick<Policy, 'validTo'>, today: string): boolean {
+  return policy.validTo !== NOT_PROVIDED && policy.validTo < today
+}
 
 export const COMMITMENT_KINDS = ['service', 'approval', 'tracking', 'supervision', 'mechanism'] as const
 export const CommitmentKind = z.enum(COMMITMENT_KINDS)

@@ -1,6 +1,7 @@
 import { NOT_PROVIDED } from './common'
 import type { Policy } from './content'
-import { MatchInput, evaluatePolicy, isExpired, matchPolicies } from './policy-match'
+import { isExpired } from './content'
+import { MatchInput, evaluatePolicy, matchPolicies } from './policy-match'
 
 const base: Policy = {
   id: 'yunhe-big-projects',

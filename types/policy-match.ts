@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { NOT_PROVIDED } from './common'
-import { TalentLevel, TALENT_LEVEL_LABELS, ZoneId, type Policy } from './content'
+import { TalentLevel, TALENT_LEVEL_LABELS, ZoneId, isExpired, type Policy } from './content'
 import { PolicyCard } from './content-api'
 
 /** The short 政策匹配 form. */
@@ -39,11 +39,6 @@ export const MatchResult = z.object({
 export type MatchResult = z.infer<typeof MatchResult>
 
 const formatWan = (wan: number) => (wan >= 10000 ? `${wan / 10000} 亿元` : `${wan} 万元`)
-
-/** True when the policy's end date is before `today` (YYYY-MM-DD); an unknown end date never expires. */
-export function isExpired(policy: Pick<Policy, 'validTo'>, today: string): boolean {
-  return policy.validTo !== NOT_PROVIDED && policy.validTo < today
-}
 
 /**
  * Explains, criterion by criterion, whether one policy fits a project.

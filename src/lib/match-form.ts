@@ -1,7 +1,6 @@
-import { MatchInput, type MatchResult } from '@/types/policy-match'
-import { isExpired, matchPolicies } from '@/types/policy-match'
+import { MatchInput, matchPolicies, type MatchResult } from '@/types/policy-match'
 import type { Policy, TalentLevel, ZoneId } from '@/types/content'
-import type { PolicyCard } from '@/types/content-api'
+import { toPolicyCard, type PolicyCard } from '@/types/content-api'
 
 /** The 政策匹配 form as typed (numbers stay text until validated). */
 export interface MatchForm {
@@ -83,17 +82,7 @@ export function matchLocally(records: readonly CachedPolicyRecord[], input: Matc
   const cards = new Map<string, PolicyCard>(
     records.map(({ policy, zoneName }) => [
       policy.id,
-      {
-        id: policy.id,
-        zoneId: policy.zoneId,
-        title: policy.title,
-        category: policy.category,
-        summary: policy.summary,
-        validTo: policy.validTo,
-        issuer: policy.issuer,
-        zoneName,
-        expired: isExpired(policy, today),
-      },
+      toPolicyCard(policy, zoneName, today),
     ]),
   )
   const items = matchPolicies(

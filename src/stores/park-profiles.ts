@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import { ParkDetail, type ParkCard } from '@/types/content-api'
+import { ParkDetail, toParkCard as toCard, type ParkCard } from '@/types/content-api'
 import { fetchPark } from '@/api/content'
 import { errorMessage } from '@/api/client'
 import { taroStorage } from '@/lib/storage'
@@ -83,17 +83,5 @@ export const useParkProfiles = create<ProfilesState>()(
 
 /** A park profile as a list card (favourites, recent, compare tray). */
 export function toParkCard(detail: ParkDetail): ParkCard {
-  const { park, zone } = detail
-  return {
-    id: park.id,
-    zoneId: park.zoneId,
-    name: park.name,
-    summary: park.summary,
-    featured: park.featured,
-    industries: park.industries,
-    headline: park.headline,
-    image: park.image,
-    zoneName: zone.name,
-    spaceTypes: Array.from(new Set(park.spaces.map((space) => space.type))),
-  }
+  return toCard(detail.park, detail.zone.name)
 }

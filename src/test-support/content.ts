@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import { taroMock } from '../../test/jest/taro'
 import { Enterprise, Park, Policy, ServiceCommitment, SignedProject, Zone } from '@/types/content'
-import type { HomeResponse, ParkCard, ParkDetail, PolicyCard, PolicyDetail, ZoneSummary } from '@/types/content-api'
+import { toParkCard, toPolicyCard, type HomeResponse, type ParkCard, type ParkDetail, type PolicyCard, type PolicyDetail, type ZoneSummary } from '@/types/content-api'
 import zonesJson from '../../cloud/content/zones.json'
 import parksJson from '../../cloud/content/parks.json'
 import policiesJson from '../../cloud/content/policies.json'
@@ -28,30 +28,9 @@ export const zoneSummary = (zoneId: string): ZoneSummary => {
   return { ...zone, parkCount: parks.filter((park) => park.zoneId === zoneId).length }
 }
 
-export const parkCard = (park: Park): ParkCard => ({
-  id: park.id,
-  zoneId: park.zoneId,
-  name: park.name,
-  summary: park.summary,
-  featured: park.featured,
-  industries: park.industries,
-  headline: park.headline,
-  image: park.image,
-  zoneName: zoneSummary(park.zoneId).name,
-  spaceTypes: Array.from(new Set(park.spaces.map((space) => space.type))),
-})
+export const parkCard = (park: Park): ParkCard => toParkCard(park, zoneSummary(park.zoneId).name)
 
-export const policyCard = (policy: Policy): PolicyCard => ({
-  id: policy.id,
-  zoneId: policy.zoneId,
-  title: policy.title,
-  category: policy.category,
-  summary: policy.summary,
-  validTo: policy.validTo,
-  issuer: policy.issuer,
-  zoneName: zoneSummary(policy.zoneId).name,
-  expired: policy.validTo !== 'not_provided' && policy.validTo < TODAY,
-})
+export const policyCard = (policy: Policy): PolicyCard => toPolicyCard(policy, zoneSummary(policy.zoneId).name, TODAY)
 
 export const homeResponse = (version = 'v1'): HomeResponse => ({
   zones: zones.map((zone) => zoneSummary(zone.id)),

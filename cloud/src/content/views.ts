@@ -1,7 +1,7 @@
 import { NOT_PROVIDED } from '../../../types/common'
 import {
-  SPACE_TYPES,
   ZONE_IDS,
+  isExpired,
   type ContentBundle,
   type Park,
   type Policy,
@@ -14,6 +14,8 @@ import {
   PolicyDetail,
   ZoneDetail,
   ZoneList,
+  toParkCard,
+  toPolicyCard,
   type ParkCard,
   type PolicyCard,
   type ZoneSummary,
@@ -58,7 +60,6 @@ const HOME_POLICIES = 6
 const zoneRank = (zoneId: string) => ZONE_IDS.indexOf(zoneId as (typeof ZONE_IDS)[number])
 
 /** validTo is a date before today (both YYYY-MM-DD, so string order is date order). */
-export const isExpired = (policy: Pick<Policy, 'validTo'>, today: string) => policy.validTo !== NOT_PROVIDED && policy.validTo < today
 
 const byRank = (a: SignedProject, b: SignedProject) => b.rank - a.rank
 
@@ -94,18 +95,7 @@ export const buildSnapshot = (bundle: ContentBundle, version: string, today: str
     (park) => zoneRank(park.zoneId),
     (park) => park.order,
   )
-  const cardOf = (park: Park): ParkCard => ({
-    id: park.id,
-    zoneId: park.zoneId,
-    name: park.name,
-    summary: park.summary,
-    featured: park.featured,
-    industries: park.industries,
-    headline: park.headline,
-    image: park.image,
-    zoneName: zoneName(park.zoneId),
-    spaceTypes: SPACE_TYPES.filter((type) => park.spaces.some((space) => space.type === type)),
-  })
+  const cardOf = (park: Park): ParkCard => toParkCard(park, zoneName(park.zoneId))
   const cards = new Map(parksInOrder.map((park) => [park.id, cardOf(park)]))
 
   const policiesInOrder = sortedBy(
@@ -113,17 +103,7 @@ export const buildSnapshot = (bundle: ContentBundle, version: string, today: str
     (policy) => (isExpired(policy, today) ? 1 : 0),
     (policy) => zoneRank(policy.zoneId),
   )
-  const policyCardOf = (policy: Policy): PolicyCard => ({
-    id: policy.id,
-    zoneId: policy.zoneId,
-    title: policy.title,
-    category: policy.category,
-    summary: policy.summary,
-    validTo: policy.validTo,
-    issuer: policy.issuer,
-    zoneName: zoneName(policy.zoneId),
-    expired: isExpired(policy, today),
-  })
+  const policyCardOf = (policy: Policy): PolicyCard => toPolicyCard(policy, zoneName(policy.zoneId), today)
   const policyCards = policiesInOrder.map(policyCardOf)
   const projectsByRank = [...bundle.signedProjects].sort(byRank)
 

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
-import { useServiceDraft } from '@/stores/serviceDraft'
+import { useServiceDraft } from '@/stores/service-draft'
 import { usePrivacy } from '@/stores/privacy'
 import { PRIVACY_NOTICE_VERSION } from '@/features/service/privacy'
 import { homeFixture, investorSession, ok, requestsTo, resetServiceStores, serve, serviceRequest } from '@/features/service/testing'

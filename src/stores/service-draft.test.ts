@@ -1,5 +1,5 @@
 import { taroMock } from '../../test/jest/taro'
-import { useServiceDraft } from './serviceDraft'
+import { useServiceDraft } from './service-draft'
 import { fail, investorSession, ok, requestsTo, resetServiceStores, serve, serviceRequest } from '@/features/service/testing'
 
 beforeEach(() => resetServiceStores())
