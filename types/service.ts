@@ -252,6 +252,14 @@ export const Dashboard = z.object({
   satisfactionShare: z.number().nullable(),
   ratedCount: z.number().int(),
   overdue: z.array(StaffRequestSummary),
+  /** Who brought visitors through shared links in the period (optional: added after the first release). */
+  referrals: z
+    .object({
+      /** Visits whose `ref` was a staff member's shareCode. */
+      byStaff: z.array(z.object({ staffId: z.string(), displayName: z.string(), visits: z.number().int() })),
+      byPage: z.array(z.object({ page: z.string(), targetId: z.string(), visits: z.number().int() })),
+    })
+    .optional(),
 })
 export type Dashboard = z.infer<typeof Dashboard>
 
@@ -275,6 +283,9 @@ export const ShareVisitBody = z.object({
   /** WeChat launch scene (1007 单聊, 1008 群聊, 1154 朋友圈单页...) when known. */
   scene: z.number().int().optional(),
 })
+
+/** POST /api/share-visits answer. */
+export const ShareVisitRecorded = z.object({ recorded: z.literal(true) })
 
 export const StaffRequestQuery = z.object({
   queue: StaffQueue.default('all'),

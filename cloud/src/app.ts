@@ -3,50 +3,78 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Config } from './config'
 import type { Clock } from './content/cache'
 import type { Database } from './db/client'
+import { serializeError, serializeRequest } from './http/log'
+import authPlugin from './plugins/auth'
 import contentPlugin from './plugins/content'
+import contextPlugin from './plugins/context'
 import databasePlugin from './plugins/database'
-import errorsPlugin, { clientErrorHandler } from './plugins/errors'
+import errorsPlugin, { clientErrorHandler, frameworkErrors } from './plugins/errors'
+import inputPlugin from './plugins/input'
+import jobsPlugin from './plugins/jobs'
 import openapiPlugin from './plugins/openapi'
+import rateLimitPlugin from './plugins/rate-limit'
 import securityPlugin from './plugins/security'
+import authRoutes from './routes/auth'
+import favouriteRoutes from './routes/favourites'
 import healthRoutes from './routes/health'
 import homeRoutes from './routes/home'
 import parkRoutes from './routes/parks'
 import policyRoutes from './routes/policies'
+import policyMatchRoutes from './routes/policy-match'
+import requestRoutes from './routes/requests'
+import serviceStatsRoutes from './routes/service-stats'
+import shareVisitRoutes from './routes/share-visits'
+import staffRoutes from './routes/staff'
+import staffRequestRoutes from './routes/staff-requests'
+import uploadRoutes from './routes/uploads'
 import zoneRoutes from './routes/zones'
 
 export type BuildAppOptions = {
   /** An open, migrated database; the caller closes it after the app. */
   db: Database
   config: Config
-  /** Injectable "now" for policy expiry. */
+  /** Injectable "now": policy expiry, SLA deadlines and jobs, token expiry. */
   clock?: Clock
 }
 
-/** Personal data never reaches the logs: credentials, and contact fields of future request bodies. */
+/**
+ * Personal data never reaches the logs: credentials, and contact fields should a body ever be logged
+ * (routes never log bodies; database errors are logged without their parameters, see http/log.ts).
+ */
 const REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'res.headers["set-cookie"]',
-  ...['mobile', 'phone', 'contactName'].flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
+  ...['mobile', 'phone', 'contactName', 'password', 'token', 'openid'].flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
 ]
 
 /** The API without listening: server.ts listens, tests use app.inject(). */
 export const buildApp = async ({ db, config, clock }: BuildAppOptions) => {
   const app = Fastify({
-    logger: { level: config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' } },
+    logger: {
+      level: config.logLevel,
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      serializers: { err: serializeError, req: serializeRequest },
+    },
     bodyLimit: 256 * 1024,
     trustProxy: config.trustProxy,
     clientErrorHandler,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
 
   // Infrastructure (order matters: openapi must see every route, content needs the database).
   await app.register(errorsPlugin)
+  await app.register(inputPlugin)
   await app.register(securityPlugin, { config })
   await app.register(openapiPlugin)
   await app.register(databasePlugin, { database: db })
+  await app.register(contextPlugin, { config, clock })
   await app.register(contentPlugin, { config, clock })
+  await app.register(authPlugin)
+  await app.register(rateLimitPlugin)
+  await app.register(jobsPlugin)
 
   // Routes: every route module is registered here.
   await app.register(healthRoutes)
@@ -54,6 +82,15 @@ export const buildApp = async ({ db, config, clock }: BuildAppOptions) => {
   await app.register(zoneRoutes)
   await app.register(parkRoutes)
   await app.register(policyRoutes)
+  await app.register(policyMatchRoutes)
+  await app.register(serviceStatsRoutes)
+  await app.register(favouriteRoutes)
+  await app.register(shareVisitRoutes)
+  await app.register(authRoutes)
+  await app.register(uploadRoutes)
+  await app.register(requestRoutes)
+  await app.register(staffRequestRoutes)
+  await app.register(staffRoutes)
 
   return app
 }

@@ -2,6 +2,8 @@ import path from 'node:path'
 import { ConfigError, loadConfig } from './config'
 import { repoRoot } from './paths'
 
+const SECRET = 'a-production-secret-of-at-least-32-characters'
+
 describe('loadConfig', () => {
   it('has working defaults: PGlite under .data at the repo root, content in cloud/content', () => {
     const config = loadConfig({})
@@ -30,6 +32,7 @@ describe('loadConfig', () => {
       CORS_ORIGINS: 'https://h5.example.com, https://www.example.com',
       CONTENT_POLL_MS: '0',
       TRUST_PROXY: 'true',
+      AUTH_SECRET: SECRET,
     })
     expect(config).toMatchObject({
       port: 8080,
@@ -44,8 +47,8 @@ describe('loadConfig', () => {
   })
 
   it('allows no cross-origin callers in production unless CORS_ORIGINS says so', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).corsOrigins).toBe(false)
-    expect(loadConfig({ NODE_ENV: 'production', CORS_ORIGINS: '*' }).corsOrigins).toBe(true)
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: SECRET }).corsOrigins).toBe(false)
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: SECRET, CORS_ORIGINS: '*' }).corsOrigins).toBe(true)
   })
 
   it('treats empty variables as unset', () => {
@@ -65,5 +68,58 @@ describe('loadConfig', () => {
     })()
     expect(message).toContain('环境变量配置有误')
     for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'CORS_ORIGINS']) expect(message).toContain(`  ${name}: `)
+  })
+
+  it('requires AUTH_SECRET in production and uses the development secret elsewhere', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET: is required in production/)
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'short' })).toThrow(/AUTH_SECRET: must be at least 32 characters/)
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: SECRET }).auth).toEqual({ secret: SECRET, usingDevSecret: false })
+    expect(loadConfig({}).auth.usingDevSecret).toBe(true)
+  })
+
+  it('reads the service settings: WeChat, per-zone WeCom webhooks, jobs, demo staff', () => {
+    const config = loadConfig({
+      WECHAT_APPID: 'wx123',
+      WECHAT_SECRET: 's3cret',
+      WECHAT_API_BASE: 'http://127.0.0.1:9000/',
+      WECHAT_TEMPLATE_REPLY: 'tpl-reply',
+      WECOM_WEBHOOK_QINGYUN: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc',
+      JOBS_INTERVAL_MS: '5000',
+      SEED_DEMO_STAFF: '1',
+      DATA_DIR: '/var/lib/parklink',
+    })
+    expect(config.wechat).toEqual({
+      credentials: { appId: 'wx123', secret: 's3cret' },
+      apiBase: 'http://127.0.0.1:9000',
+      templates: { reply: 'tpl-reply', resolved: undefined },
+      templateFields: { ticket: 'character_string1', text: 'thing2', time: 'time3' },
+    })
+    expect(config.wecomWebhooks).toEqual({ qingyun: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc' })
+    expect(config).toMatchObject({ jobsIntervalMs: 5000, seedDemoStaff: true, uploadDir: '/var/lib/parklink/uploads' })
+    expect(loadConfig({ WECHAT_APPID: 'wx123' }).wechat.credentials).toBeNull()
+    expect(loadConfig({ NODE_ENV: 'test' }).jobsIntervalMs).toBe(0)
+    expect(loadConfig({}).jobsIntervalMs).toBe(30_000)
+    // Demo accounts never appear outside development.
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: SECRET, SEED_DEMO_STAFF: '1' }).seedDemoStaff).toBe(false)
+    expect(() => loadConfig({ WECOM_WEBHOOK_PINGYUAN: 'not a url' })).toThrow(/WECOM_WEBHOOK_PINGYUAN/)
+  })
+
+  it('reads S3 storage settings, all four or none', () => {
+    const s3 = {
+      S3_ENDPOINT: 'https://oss-cn-qingdao.aliyuncs.com',
+      S3_BUCKET: 'parklink',
+      S3_ACCESS_KEY_ID: 'id',
+      S3_SECRET_ACCESS_KEY: 'secret',
+    }
+    expect(loadConfig(s3).s3).toEqual({
+      endpoint: 'https://oss-cn-qingdao.aliyuncs.com',
+      bucket: 'parklink',
+      region: 'us-east-1',
+      accessKeyId: 'id',
+      secretAccessKey: 'secret',
+      pathStyle: false,
+    })
+    expect(loadConfig({}).s3).toBeNull()
+    expect(() => loadConfig({ S3_BUCKET: 'parklink' })).toThrow(/set all four or none/)
   })
 })

@@ -1,6 +1,8 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { ZONE_IDS, type ZoneId } from '../../types/content'
 import { defaultContentDir, defaultDataDir } from './paths'
+import type { S3Settings } from './uploads/storage'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
@@ -10,39 +12,98 @@ const splitList = (value: string) =>
     .map((item) => item.trim())
     .filter(Boolean)
 
+function wecomWebhookVar(zoneId: ZoneId) {
+  return `WECOM_WEBHOOK_${zoneId.toUpperCase()}`
+}
+
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value)
 
-const Env = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  /** Set → PostgreSQL via node-postgres; unset → embedded PGlite in DATA_DIR/pglite. */
-  DATABASE_URL: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
-      .optional(),
-  ),
-  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(defaultDataDir)),
-  CONTENT_DIR: z.preprocess(emptyToUndefined, z.string().default(defaultContentDir)),
-  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).optional()),
-  /** Comma-separated H5 origins, or * for any. Unset: any origin outside production, none in production. */
-  CORS_ORIGINS: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .refine(
-        (value) => value.trim() === '*' || splitList(value).every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)),
-        'must be * or comma-separated origins such as https://h5.example.com',
-      )
-      .optional(),
-  ),
-  /** How often (ms) each process checks content_meta for a newer import; 0 turns polling off. */
-  CONTENT_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
-  /** Behind a reverse proxy / load balancer, trust X-Forwarded-* for the client address. */
-  TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
-})
+const Env = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    /** Set → PostgreSQL via node-postgres; unset → embedded PGlite in DATA_DIR/pglite. */
+    DATABASE_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
+        .optional(),
+    ),
+    DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(defaultDataDir)),
+    CONTENT_DIR: z.preprocess(emptyToUndefined, z.string().default(defaultContentDir)),
+    LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).optional()),
+    /** Comma-separated H5 origins, or * for any. Unset: any origin outside production, none in production. */
+    CORS_ORIGINS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine(
+          (value) => value.trim() === '*' || splitList(value).every((origin) => /^https?:\/\/[^/\s]+$/.test(origin)),
+          'must be * or comma-separated origins such as https://h5.example.com',
+        )
+        .optional(),
+    ),
+    /** How often (ms) each process checks content_meta for a newer import; 0 turns polling off. */
+    CONTENT_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+    /** Behind a reverse proxy / load balancer, trust X-Forwarded-* for the client address. */
+    TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
+    /** Signs session tokens and upload URLs; the same value on every API process. Required in production. */
+    AUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+    /** Mini-program credentials: wx.login codes are exchanged (code2session) only when both are set. */
+    WECHAT_APPID: z.preprocess(emptyToUndefined, z.string().optional()),
+    WECHAT_SECRET: z.preprocess(emptyToUndefined, z.string().optional()),
+    WECHAT_API_BASE: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).default('https://api.weixin.qq.com')),
+    /** 订阅消息 template ids for "staff replied" and "request resolved"; unset: those notifications are skipped. */
+    WECHAT_TEMPLATE_REPLY: z.preprocess(emptyToUndefined, z.string().optional()),
+    WECHAT_TEMPLATE_RESOLVED: z.preprocess(emptyToUndefined, z.string().optional()),
+    /** The templates' data keys for: ticket number, text, time (as chosen in the WeChat admin console). */
+    WECHAT_TEMPLATE_FIELDS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine((value) => splitList(value).length === 3, 'must be three comma-separated keys, e.g. character_string1,thing2,time3')
+        .default('character_string1,thing2,time3'),
+    ),
+    /** Seeds demo staff accounts on start (development only; what `npm start` sets). */
+    SEED_DEMO_STAFF: z.preprocess(emptyToUndefined, z.enum(['0', '1']).default('0')),
+    /** How often (ms) each process runs the SLA job and the notification dispatcher; 0 turns them off. */
+    JOBS_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).optional(),
+    /** Delivery attempts per notification before it is marked dead. */
+    OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    /** Where uploaded photos are stored (default DATA_DIR/uploads). */
+    UPLOAD_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
+    /** S3-compatible object storage for uploads; all four set = used, none = local disk (UPLOAD_DIR). */
+    S3_ENDPOINT: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+    S3_BUCKET: z.preprocess(emptyToUndefined, z.string().optional()),
+    S3_ACCESS_KEY_ID: z.preprocess(emptyToUndefined, z.string().optional()),
+    S3_SECRET_ACCESS_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
+    S3_REGION: z.preprocess(emptyToUndefined, z.string().default('us-east-1')),
+    /** true for MinIO-style endpoint/bucket/key URLs; false (default) for bucket.endpoint/key (AWS, OSS, COS). */
+    S3_FORCE_PATH_STYLE: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
+    // Per-zone WeCom group-robot webhooks: WECOM_WEBHOOK_QINGYUN, WECOM_WEBHOOK_PINGYUAN...
+    ...Object.fromEntries(
+      ZONE_IDS.map((zoneId) => [wecomWebhookVar(zoneId), z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional())]),
+    ),
+  })
+  .superRefine((env, context) => {
+    const s3 = [env.S3_ENDPOINT, env.S3_BUCKET, env.S3_ACCESS_KEY_ID, env.S3_SECRET_ACCESS_KEY]
+    if (s3.some(Boolean) && !s3.every(Boolean)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['S3_ENDPOINT'],
+        message: 'S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set all four or none',
+      })
+    }
+    if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
+      context.addIssue({
+        code: 'custom',
+        path: ['AUTH_SECRET'],
+        message: 'is required in production (a random string of at least 32 characters, the same for every API process)',
+      })
+    }
+  })
 
 export type Config = {
   nodeEnv: 'development' | 'production' | 'test'
@@ -56,7 +117,47 @@ export type Config = {
   corsOrigins: true | false | string[]
   contentPollMs: number
   trustProxy: boolean
+  auth: {
+    secret: string
+    /** True when AUTH_SECRET is unset outside production: the built-in development secret signs tokens. */
+    usingDevSecret: boolean
+  }
+  wechat: {
+    /** Both set, or null: logins via wx.login answer 503 wechat_not_configured. */
+    credentials: { appId: string; secret: string } | null
+    apiBase: string
+    templates: { reply: string | undefined; resolved: string | undefined }
+    templateFields: { ticket: string; text: string; time: string }
+  }
+  wecomWebhooks: Partial<Record<ZoneId, string>>
+  seedDemoStaff: boolean
+  jobsIntervalMs: number
+  outboxMaxAttempts: number
+  uploadDir: string
+  /** Object storage for uploads; null = local disk in uploadDir. */
+  s3: S3Settings | null
+  rateLimits: RateLimits
 }
+
+/** Requests allowed per window; counted in the database, so they hold across API processes. */
+export type RateLimits = {
+  investorLoginPerIp: { max: number; windowMs: number }
+  staffLoginPerIp: { max: number; windowMs: number }
+  submitPerInvestor: { max: number; windowMs: number }
+  submitPerIp: { max: number; windowMs: number }
+  shareVisitsPerIp: { max: number; windowMs: number }
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  investorLoginPerIp: { max: 30, windowMs: 60_000 },
+  staffLoginPerIp: { max: 10, windowMs: 60_000 },
+  submitPerInvestor: { max: 30, windowMs: 3_600_000 },
+  submitPerIp: { max: 120, windowMs: 3_600_000 },
+  shareVisitsPerIp: { max: 60, windowMs: 60_000 },
+}
+
+/** Signs tokens in development and tests when AUTH_SECRET is unset; refused in production. */
+export const DEV_AUTH_SECRET = 'parklink-development-secret-not-for-production'
 
 export class ConfigError extends Error {
   override name = 'ConfigError'
@@ -81,6 +182,36 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     corsOrigins: parseCorsOrigins(e.CORS_ORIGINS, e.NODE_ENV),
     contentPollMs: e.CONTENT_POLL_MS,
     trustProxy: e.TRUST_PROXY === 'true',
+    auth: { secret: e.AUTH_SECRET ?? DEV_AUTH_SECRET, usingDevSecret: !e.AUTH_SECRET },
+    wechat: {
+      credentials: e.WECHAT_APPID && e.WECHAT_SECRET ? { appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET } : null,
+      apiBase: e.WECHAT_API_BASE.replace(/\/+$/, ''),
+      templates: { reply: e.WECHAT_TEMPLATE_REPLY, resolved: e.WECHAT_TEMPLATE_RESOLVED },
+      templateFields: (([ticket, text, time]) => ({ ticket, text, time }))(splitList(e.WECHAT_TEMPLATE_FIELDS)),
+    },
+    wecomWebhooks: Object.fromEntries(
+      ZONE_IDS.flatMap((zoneId) => {
+        const url = (e as Record<string, unknown>)[wecomWebhookVar(zoneId)]
+        return typeof url === 'string' ? [[zoneId, url]] : []
+      }),
+    ),
+    seedDemoStaff: e.NODE_ENV === 'development' && e.SEED_DEMO_STAFF === '1',
+    // Tests drive the jobs themselves.
+    jobsIntervalMs: e.JOBS_INTERVAL_MS ?? (e.NODE_ENV === 'test' ? 0 : 30_000),
+    outboxMaxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+    uploadDir: path.resolve(e.UPLOAD_DIR ?? path.join(e.DATA_DIR, 'uploads')),
+    s3:
+      e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+        ? {
+            endpoint: e.S3_ENDPOINT,
+            bucket: e.S3_BUCKET,
+            region: e.S3_REGION,
+            accessKeyId: e.S3_ACCESS_KEY_ID,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+            pathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+          }
+        : null,
+    rateLimits: DEFAULT_RATE_LIMITS,
   }
 }
 

@@ -4,6 +4,7 @@ import { importIntoEmpty } from './content/import'
 import { InvalidContentError, loadContent } from './content/load'
 import { openDatabase, type Database } from './db/client'
 import { DataDirLockedError } from './db/data-dir-lock'
+import { formatSeeded, seedDemoStaff } from './staff/seed'
 
 /** How long in-flight requests get to finish on SIGTERM/SIGINT before the process gives up. */
 const SHUTDOWN_GRACE_MS = 10_000
@@ -18,6 +19,11 @@ const main = async () => {
     const imported = await importIntoEmpty(database.db, await loadContent(config.contentDir))
     app = await buildApp({ db: database, config })
     if (imported) app.log.info({ version: imported.version, counts: imported.counts }, 'imported content into an empty database')
+    // Development convenience only (config.seedDemoStaff is false outside NODE_ENV=development).
+    if (config.seedDemoStaff) {
+      const seeded = await seedDemoStaff(database.db, app.content.current().zones, new Date())
+      if (seeded.length > 0) console.log(formatSeeded(seeded))
+    }
     url = await app.listen({ port: config.port, host: config.host })
   } catch (error) {
     await app?.close()

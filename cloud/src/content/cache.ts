@@ -46,6 +46,11 @@ export class ContentStore {
     return this.loaded.version
   }
 
+  /** The records themselves, for computations over them (policy matching). */
+  get bundle(): ContentBundle {
+    return this.loaded.bundle
+  }
+
   /** The responses for the current version and today's date (rebuilt lazily after midnight). */
   current(): ContentSnapshot {
     const today = chinaDate(this.clock())

@@ -74,3 +74,6 @@ export const contentMeta = pgTable(
   },
   (table) => [check('content_meta_single_row', sql`${table.id} = 1`)],
 )
+
+// The 店小二 service tables (investors, staff, requests, outbox...).
+export * from './service-schema'

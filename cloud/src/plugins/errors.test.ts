@@ -2,7 +2,7 @@ import net from 'node:net'
 import Fastify from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import errorsPlugin, { clientErrorHandler } from './errors'
+import errorsPlugin, { clientErrorHandler, frameworkErrors } from './errors'
 
 /** A bare app with only the error handling, and routes that fail on purpose. */
 const buildErrorApp = async () => {
@@ -79,5 +79,23 @@ describe('error handling', () => {
     })
     expect(raw).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/)
     expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toEqual({ error: { code: 'bad_request', message: '请求格式不正确' } })
+  })
+})
+
+describe('URLs the router refuses', () => {
+  it('answers malformed percent-encoding with 400 and an over-long path parameter with 404, in the error shape', async () => {
+    const routed = Fastify({ logger: false, frameworkErrors, maxParamLength: 20 })
+    await routed.register(errorsPlugin)
+    routed.get('/items/:id', async () => ({ ok: true }))
+    try {
+      const bad = await routed.inject({ method: 'GET', url: '/items/%ZZ' })
+      expect(bad.statusCode).toBe(400)
+      expect(bad.json()).toEqual({ error: { code: 'bad_request', message: '请求地址不正确' } })
+      const long = await routed.inject({ method: 'GET', url: `/items/${'a'.repeat(50)}` })
+      expect(long.statusCode).toBe(404)
+      expect(long.json()).toEqual({ error: { code: 'not_found', message: '没有找到' } })
+    } finally {
+      await routed.close()
+    }
   })
 })

@@ -1,8 +1,9 @@
 import type { Socket } from 'node:net'
-import type { FastifyError, FastifyServerOptions } from 'fastify'
+import type { FastifyError, FastifyReply, FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import type { core } from 'zod'
+import { ApiError } from '../http/api-error'
 import { errorBody } from '../http/errors'
 import { describeIssues, formatFieldPath } from '../zod-issues'
 
@@ -23,7 +24,11 @@ const CLIENT_ERRORS: Record<number, [code: string, message: string]> = {
  */
 export default fp(
   async (app) => {
-    app.setErrorHandler((error: FastifyError, request, reply) => {
+    app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
+      if (error instanceof ApiError) {
+        if (error.headers) reply.headers(error.headers)
+        return reply.code(error.statusCode).send(errorBody(error.code, error.message, error.fields))
+      }
       if (hasZodFastifySchemaValidationErrors(error)) {
         // Rebuild the zod issues the type provider flattened, to word them in Chinese.
         const issues = error.validation.map(
@@ -77,4 +82,15 @@ export const clientErrorHandler: NonNullable<FastifyServerOptions['clientErrorHa
     socket.write(body)
   }
   socket.destroy(error)
+}
+
+/**
+ * URLs the router refuses before any route sees them (malformed percent-encoding, a path parameter
+ * over maxParamLength) get an ErrorBody too. An over-long id cannot exist: 404.
+ */
+export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors']> = (error, request, reply) => {
+  request.log.info({ err: error }, 'client error')
+  const send = reply as FastifyReply
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return send.code(404).send(errorBody('not_found', '没有找到'))
+  return send.code(400).send(errorBody('bad_request', '请求地址不正确'))
 }

@@ -19,6 +19,11 @@ export default fp(
         tags: [
           { name: 'content', description: '开发区、园区、政策等公开内容（可缓存，支持 ETag / If-None-Match）' },
           { name: 'system', description: '运行状态' },
+          { name: 'auth', description: '登录：投资者（微信 / 访客）与工作人员；会话为签名令牌，放在 Authorization: Bearer 头' },
+          { name: 'service', description: '店小二 24 小时服务：投资者提交、跟踪、补充、评价服务请求，上传图片' },
+          { name: 'staff', description: '工作台：工单队列、受理、指派、答复、备注、状态、看板（按角色和开发区授权）' },
+          { name: 'investor', description: '投资者的收藏' },
+          { name: 'sharing', description: '分享链接的访问记录' },
         ],
       },
       transform: jsonSchemaTransform,

@@ -1,0 +1,323 @@
+import { sql } from 'drizzle-orm'
+import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { STAFF_ROLES } from '../../../types/auth'
+import { CONTACT_TIMES, REQUEST_STATUSES, REQUEST_TYPES, TIMELINE_STEPS } from '../../../types/service'
+
+// The 店小二 service: investors, staff, requests and what hangs off them.
+// Zone and park ids are plain text (no foreign keys to the content tables): a content import may
+// drop a park, and a request made about it must survive as history.
+
+const at = (name: string) => timestamp(name, { withTimezone: true })
+const inList = (column: string, values: readonly string[]) => sql.raw(`"${column}" in (${values.map((value) => `'${value}'`).join(', ')})`)
+
+export const INVESTOR_KINDS = ['wechat', 'guest'] as const
+
+export const investors = pgTable(
+  'investors',
+  {
+    id: uuid('id').primaryKey(),
+    kind: text('kind', { enum: INVESTOR_KINDS }).notNull(),
+    /** WeChat openid (from code2session); never sent to clients. */
+    openid: text('openid').unique(),
+    /** Guest identity chosen by the device (H5, local development). */
+    deviceId: text('device_id').unique(),
+    createdAt: at('created_at').notNull(),
+    lastSeenAt: at('last_seen_at').notNull(),
+  },
+  (table) => [
+    check('investors_kind', inList('kind', INVESTOR_KINDS)),
+    check(
+      'investors_identity',
+      sql`(${table.kind} = 'wechat' and ${table.openid} is not null) or (${table.kind} = 'guest' and ${table.deviceId} is not null)`,
+    ),
+  ],
+)
+
+export const staff = pgTable(
+  'staff',
+  {
+    id: uuid('id').primaryKey(),
+    /** Lower-case login name. */
+    username: text('username').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    role: text('role', { enum: STAFF_ROLES }).notNull(),
+    /** Agents and supervisors work for one zone; an admin may have none. */
+    zoneId: text('zone_id'),
+    passwordHash: text('password_hash').notNull(),
+    /** Put in `ref` when this person shares a page. */
+    shareCode: text('share_code').notNull().unique(),
+    /** Consecutive failed logins since the last success or lock. */
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: at('locked_until'),
+    createdAt: at('created_at').notNull(),
+  },
+  (table) => [
+    check('staff_role', inList('role', STAFF_ROLES)),
+    check('staff_zone', sql`${table.role} = 'admin' or ${table.zoneId} is not null`),
+    index('staff_zone_idx').on(table.zoneId, table.role),
+  ],
+)
+
+export const uploads = pgTable(
+  'uploads',
+  {
+    id: uuid('id').primaryKey(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => investors.id),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (table) => [index('uploads_owner_idx').on(table.ownerId)],
+)
+
+export const OPEN_STATUSES = ['new', 'accepted', 'in_progress', 'waiting_investor'] as const
+
+export const serviceRequests = pgTable(
+  'service_requests',
+  {
+    id: uuid('id').primaryKey(),
+    ticketNo: text('ticket_no').notNull().unique(),
+    investorId: uuid('investor_id')
+      .notNull()
+      .references(() => investors.id),
+    zoneId: text('zone_id').notNull(),
+    parkId: text('park_id'),
+    type: text('type', { enum: REQUEST_TYPES }).notNull(),
+    company: text('company').notNull(),
+    contactName: text('contact_name').notNull(),
+    mobile: text('mobile').notNull(),
+    description: text('description').notNull(),
+    preferredContactTime: text('preferred_contact_time', { enum: CONTACT_TIMES }),
+    status: text('status', { enum: REQUEST_STATUSES }).notNull(),
+    escalated: boolean('escalated').notNull().default(false),
+    assigneeId: uuid('assignee_id').references(() => staff.id),
+    createdAt: at('created_at').notNull(),
+    /** created + 24 h; the first public reply stops this clock. */
+    firstResponseDueAt: at('first_response_due_at').notNull(),
+    firstRespondedAt: at('first_responded_at'),
+    /** Set by the SLA job when it reminded (T-2 h) / escalated (breach): each happens once. */
+    reminderSentAt: at('reminder_sent_at'),
+    breachedAt: at('breached_at'),
+    /** Pushed back by the time spent waiting on the investor (or between 办结 and a reopening). */
+    resolutionDueAt: at('resolution_due_at').notNull(),
+    resolutionPausedSince: at('resolution_paused_since'),
+    resolvedAt: at('resolved_at'),
+    closedAt: at('closed_at'),
+    ratingScore: smallint('rating_score'),
+    ratingComment: text('rating_comment'),
+    ratedAt: at('rated_at'),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (table) => [
+    check('service_requests_status', inList('status', REQUEST_STATUSES)),
+    check('service_requests_type', inList('type', REQUEST_TYPES)),
+    check('service_requests_rating', sql`${table.ratingScore} is null or ${table.ratingScore} between 1 and 5`),
+    index('service_requests_zone_created_idx').on(table.zoneId, table.createdAt),
+    index('service_requests_investor_idx').on(table.investorId, table.createdAt),
+    index('service_requests_assignee_idx').on(table.assigneeId),
+    // What the SLA job scans: unanswered requests by deadline.
+    index('service_requests_unanswered_idx')
+      .on(table.firstResponseDueAt)
+      .where(sql`${table.firstRespondedAt} is null and ${table.breachedAt} is null`),
+  ],
+)
+
+export const requestPhotos = pgTable(
+  'request_photos',
+  {
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => serviceRequests.id),
+    uploadId: uuid('upload_id')
+      .notNull()
+      .references(() => uploads.id),
+    position: smallint('position').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.requestId, table.uploadId] }), index('request_photos_upload_idx').on(table.uploadId)],
+)
+
+/** Replies, follow-ups and internal notes (internal = staff only, never shown to the investor). */
+export const requestMessages = pgTable(
+  'request_messages',
+  {
+    id: uuid('id').primaryKey(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => serviceRequests.id),
+    author: text('author', { enum: ['investor', 'staff'] }).notNull(),
+    staffId: uuid('staff_id').references(() => staff.id),
+    internal: boolean('internal').notNull(),
+    body: text('body').notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (table) => [
+    check(
+      'request_messages_author',
+      sql`(${table.author} = 'staff' and ${table.staffId} is not null) or (${table.author} = 'investor' and ${table.staffId} is null and not ${table.internal})`,
+    ),
+    index('request_messages_request_idx').on(table.requestId, table.createdAt),
+  ],
+)
+
+export const AUDIT_ACTORS = ['investor', 'staff', 'system'] as const
+
+/**
+ * Append-only history of every change to a request (a trigger refuses UPDATE, DELETE and TRUNCATE).
+ * `timelineStep` marks the entries the investor sees on their timeline.
+ */
+export const requestAudit = pgTable(
+  'request_audit',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => serviceRequests.id),
+    at: at('at').notNull(),
+    actorKind: text('actor_kind', { enum: AUDIT_ACTORS }).notNull(),
+    staffId: uuid('staff_id').references(() => staff.id),
+    action: text('action').notNull(),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
+    timelineStep: text('timeline_step', { enum: TIMELINE_STEPS }),
+  },
+  (table) => [
+    check('request_audit_actor', inList('actor_kind', AUDIT_ACTORS)),
+    index('request_audit_request_idx').on(table.requestId, table.id),
+  ],
+)
+
+/** Idempotency-Key → the request it created and the response sent (replayed for retries). */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    investorId: uuid('investor_id')
+      .notNull()
+      .references(() => investors.id),
+    key: text('key').notNull(),
+    /** sha256 of the normalized body: a different body under the same key is refused. */
+    bodyHash: text('body_hash').notNull(),
+    requestId: uuid('request_id').notNull(),
+    response: jsonb('response'),
+    createdAt: at('created_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.investorId, table.key] })],
+)
+
+/** Ticket sequence per zone and China-time day, incremented atomically by an upsert. */
+export const ticketCounters = pgTable(
+  'ticket_counters',
+  {
+    zoneId: text('zone_id').notNull(),
+    day: text('day').notNull(),
+    lastSeq: integer('last_seq').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.zoneId, table.day] })],
+)
+
+/** Resolution target in working days per zone and request type; missing rows mean the default (5). */
+export const slaTargets = pgTable(
+  'sla_targets',
+  {
+    zoneId: text('zone_id').notNull(),
+    type: text('type', { enum: REQUEST_TYPES }).notNull(),
+    workingDays: smallint('working_days').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.zoneId, table.type] }), check('sla_targets_days', sql`${table.workingDays} between 1 and 60`)],
+)
+
+export const OUTBOX_KINDS = ['new_request', 'near_breach', 'breach', 'low_rating', 'reply', 'resolved'] as const
+export const OUTBOX_CHANNELS = ['wecom', 'wechat'] as const
+export const OUTBOX_STATUSES = ['pending', 'delivered', 'skipped', 'dead'] as const
+
+/**
+ * Notifications, written in the same transaction as the change that causes them and delivered by
+ * the dispatcher with retries. A row is `skipped` (with the reason) when its channel is not configured,
+ * `dead` after the last failed attempt.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid('id').primaryKey(),
+    kind: text('kind', { enum: OUTBOX_KINDS }).notNull(),
+    channel: text('channel', { enum: OUTBOX_CHANNELS }).notNull(),
+    zoneId: text('zone_id').notNull(),
+    requestId: uuid('request_id').references(() => serviceRequests.id),
+    /** Investor id (wechat) or the staff ids the message is meant for (wecom, informational). */
+    recipients: jsonb('recipients').$type<string[]>().notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: at('next_attempt_at').notNull(),
+    /** A dispatcher holds the row until then while it sends. */
+    leaseUntil: at('lease_until'),
+    /** The last delivery error, or why the row was skipped. */
+    lastError: text('last_error'),
+    createdAt: at('created_at').notNull(),
+    deliveredAt: at('delivered_at'),
+  },
+  (table) => [
+    check('outbox_status', inList('status', OUTBOX_STATUSES)),
+    index('outbox_pending_idx')
+      .on(table.nextAttemptAt)
+      .where(sql`${table.status} = 'pending'`),
+    index('outbox_request_idx').on(table.requestId),
+  ],
+)
+
+export const cannedReplies = pgTable(
+  'canned_replies',
+  {
+    id: uuid('id').primaryKey(),
+    zoneId: text('zone_id').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => staff.id),
+    createdAt: at('created_at').notNull(),
+  },
+  (table) => [index('canned_replies_zone_idx').on(table.zoneId, table.createdAt)],
+)
+
+export const shareVisits = pgTable(
+  'share_visits',
+  {
+    id: uuid('id').primaryKey(),
+    ref: text('ref').notNull(),
+    page: text('page').notNull(),
+    targetId: text('target_id').notNull(),
+    scene: integer('scene'),
+    /** The signed-in visitor, when the app sent a token. */
+    investorId: uuid('investor_id').references(() => investors.id),
+    /** The staff member whose shareCode is `ref`. */
+    staffId: uuid('staff_id').references(() => staff.id),
+    /** Zones of the shared target(s), for per-zone referral figures. */
+    zoneIds: text('zone_ids').array().notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (table) => [index('share_visits_created_idx').on(table.createdAt), index('share_visits_staff_idx').on(table.staffId)],
+)
+
+export const favourites = pgTable(
+  'favourites',
+  {
+    investorId: uuid('investor_id')
+      .notNull()
+      .references(() => investors.id),
+    parkId: text('park_id').notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.investorId, table.parkId] })],
+)
+
+/** Fixed-window counters for @fastify/rate-limit, shared by every API process. */
+export const rateLimitHits = pgTable(
+  'rate_limit_hits',
+  {
+    key: text('key').primaryKey(),
+    count: integer('count').notNull(),
+    resetAt: at('reset_at').notNull(),
+  },
+  (table) => [index('rate_limit_hits_reset_idx').on(table.resetAt)],
+)
