@@ -1,5 +1,6 @@
 import { PropsWithChildren } from 'react'
 import { configureApi } from '@/api/client'
+import { installH5A11y } from '@/lib/h5-a11y'
 import { tokenFor, useSession } from '@/stores/session'
 import './app.scss'
 
@@ -11,6 +12,9 @@ configureApi({
     else session.signOutInvestor()
   },
 })
+
+// H5: roles, tab stops and Enter/Space for Taro's and NutUI's web markup (no-op in the mini-program).
+installH5A11y()
 
 function App({ children }: PropsWithChildren) {
   return children

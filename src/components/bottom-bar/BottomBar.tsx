@@ -17,17 +17,21 @@ interface ActionProps {
   onClick: () => void
   /** For toggles (关注, 对比): announced as pressed / not pressed. */
   pressed?: boolean
-  ariaLabel?: string
+  /**
+   * The name screen readers announce when it differs from `label`. Not `ariaLabel`: Taro's H5 build
+   * renames any JSX prop called ariaLabel to aria-label, so the component would never receive it.
+   */
+  accessibleName?: string
   disabled?: boolean
 }
 
 /** A small icon-over-label action on the left of the bar. */
-export function BarAction({ icon, label, onClick, pressed, ariaLabel, disabled }: ActionProps) {
+export function BarAction({ icon, label, onClick, pressed, accessibleName, disabled }: ActionProps) {
   return (
     <View
       className={`pl-bar__action${pressed ? ' pl-bar__action--on' : ''}${disabled ? ' pl-bar__action--busy' : ''}`}
       onClick={disabled ? undefined : onClick}
-      {...a11y('button', { 'aria-label': ariaLabel ?? label, 'aria-pressed': pressed, 'aria-disabled': disabled || undefined })}
+      {...a11y('button', { 'aria-label': accessibleName ?? label, 'aria-pressed': pressed, 'aria-disabled': disabled || undefined })}
     >
       <Text className="pl-bar__icon" aria-hidden>
         {icon}
@@ -41,7 +45,7 @@ export function BarAction({ icon, label, onClick, pressed, ariaLabel, disabled }
 
 /** 返回首页 for pages opened directly (WeChat shows no back arrow then). */
 export function HomeAction() {
-  return <BarAction icon="⌂" label="首页" ariaLabel="返回首页" onClick={goHome} />
+  return <BarAction icon="⌂" label="首页" accessibleName="返回首页" onClick={goHome} />
 }
 
 interface Props {

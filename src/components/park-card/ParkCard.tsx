@@ -19,15 +19,16 @@ interface Props {
 /** A park in a list: name, zone, the figures the sources give, industries and space types. */
 export default function ParkCard({ park, onOpen, variant = 'card', showZone = true }: Props) {
   const figures = headlineFigures(park.headline)
-  const label = [park.name, showZone ? park.zoneName : '', ...figures.map((figure) => `${figure.label}${formatFigure(figure)}`)]
-    .filter(Boolean)
-    .join('，')
+  // The whole card opens the park; screen readers get one link named by the park, and read the rest
+  // as text (an aria-label over the card would hide it and no longer match what is on screen).
 
   if (variant === 'row') {
     return (
-      <View className="pl-park-row" onClick={() => onOpen(park.id)} {...a11y('link', { 'aria-label': label })}>
+      <View className="pl-park-row" onClick={() => onOpen(park.id)}>
         <View className="pl-park-row__main">
-          <Text className="pl-park-row__name">{park.name}</Text>
+          <Text className="pl-park-row__name" {...a11y('link')}>
+            {park.name}
+          </Text>
           <Text className="pl-park-row__meta">
             {[park.industries.slice(0, 3).join('、'), ...figures.slice(0, 2).map((figure) => `${figure.label} ${formatFigure(figure)}`)]
               .filter(Boolean)
@@ -45,16 +46,17 @@ export default function ParkCard({ park, onOpen, variant = 'card', showZone = tr
     <View
       className={`pl-park-card pl-park-card--${variant}`}
       onClick={() => onOpen(park.id)}
-      {...a11y('link', { 'aria-label': label })}
     >
       {isProvided(park.image) ? (
         // 5:4 cover, lazy, in a fixed-ratio box so the card never jumps while it loads.
         <View className="pl-park-card__image-box">
-          <Image className="pl-park-card__image" src={park.image} mode="aspectFill" lazyLoad aria-hidden />
+          <Image className="pl-park-card__image" src={park.image} mode="aspectFill" lazyLoad aria-hidden nativeProps={{ alt: '' }} />
         </View>
       ) : null}
       <View className="pl-park-card__head">
-        <Text className="pl-park-card__name">{park.name}</Text>
+        <Text className="pl-park-card__name" {...a11y('link')}>
+          {park.name}
+        </Text>
         {park.featured && variant !== 'featured' ? <Text className="pl-tag pl-tag--orange pl-park-card__badge">重点</Text> : null}
       </View>
       {showZone ? <Text className="pl-park-card__zone">{park.zoneName}</Text> : null}

@@ -17,7 +17,7 @@ export default function OfflineNotice({ savedAt, onRetry }: Props) {
         网络不可用{savedAt ? `，显示${formatAge(savedAt)}保存的内容` : '，显示本机保存的内容'}
       </Text>
       {onRetry ? (
-        <Text className="pl-offline__retry" onClick={onRetry} {...a11y('button', { 'aria-label': '重新加载最新内容' })}>
+        <Text className="pl-offline__retry" onClick={onRetry} {...a11y('button', { 'aria-label': '重试，加载最新内容' })}>
           重试
         </Text>
       ) : null}

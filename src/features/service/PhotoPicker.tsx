@@ -2,9 +2,10 @@ import Taro from '@tarojs/taro'
 import { View, Text, Image } from '@tarojs/components'
 import type { Photo } from '@/types/service'
 import { photoSrc } from '@/api/uploads'
-import type { UploadItem } from '@/stores/serviceDraft'
+import type { UploadItem } from '@/stores/service-draft'
 import { MAX_PHOTOS, type PickedFile } from './draft'
 import { pickImages } from './pickImages'
+import { role } from './a11y'
 import './photo-picker.scss'
 
 interface Props {
@@ -31,10 +32,11 @@ export function PhotoPicker({ photos, uploads, disabled = false, onAdd, onRemove
   }
 
   return (
-    <View className="svc-picker" role="list" aria-label="已选图片">
+    // A group, not a list: the add tile is a button, and a list may only hold list items.
+    <View className="svc-picker" role="group" aria-label={`图片，已选 ${photos.length + uploads.length} 张`}>
       {photos.map((photo, index) => (
-        <View key={photo.id} className="svc-picker__tile" role="listitem">
-          <Image className="svc-picker__img" src={photoSrc(photo.url)} mode="aspectFill" />
+        <View key={photo.id} className="svc-picker__tile">
+          <Image className="svc-picker__img" src={photoSrc(photo.url)} mode="aspectFill" nativeProps={{ alt: `第 ${index + 1} 张图片` }} />
           <View
             className="svc-picker__remove"
             role="button"
@@ -46,8 +48,8 @@ export function PhotoPicker({ photos, uploads, disabled = false, onAdd, onRemove
         </View>
       ))}
       {uploads.map((item) => (
-        <View key={item.key} className="svc-picker__tile" role="listitem">
-          <Image className="svc-picker__img" src={item.path} mode="aspectFill" />
+        <View key={item.key} className="svc-picker__tile">
+          <Image className="svc-picker__img" src={item.path} mode="aspectFill" nativeProps={{ alt: '待上传的图片' }} />
           {item.status === 'uploading' ? (
             <View className="svc-picker__overlay" aria-live="polite">
               <Text>{`上传中 ${Math.round(item.progress)}%`}</Text>
@@ -56,10 +58,10 @@ export function PhotoPicker({ photos, uploads, disabled = false, onAdd, onRemove
             <View className="svc-picker__overlay svc-picker__overlay--failed" role="alert">
               <Text className="svc-picker__failed-text">{item.error ?? '上传失败'}</Text>
               <View className="svc-picker__actions">
-                <Text className="svc-picker__action" onClick={() => onRetry(item.key)}>
+                <Text className="svc-picker__action" {...role('button')} onClick={() => onRetry(item.key)}>
                   重试
                 </Text>
-                <Text className="svc-picker__action" onClick={() => onRemoveUpload(item.key)}>
+                <Text className="svc-picker__action" {...role('button')} onClick={() => onRemoveUpload(item.key)}>
                   移除
                 </Text>
               </View>

@@ -18,7 +18,8 @@ export function PhotoStrip({ photos }: { photos: Photo[] }) {
           aria-label={`查看第 ${index + 1} 张图片`}
           onClick={() => void Taro.previewImage({ urls, current: urls[index] })}
         >
-          <Image className="svc-photo__img" src={urls[index]} mode="aspectFill" lazyLoad />
+          {/* The button's name says which photo; the <img> inside is decoration for screen readers (H5). */}
+          <Image className="svc-photo__img" src={urls[index]} mode="aspectFill" lazyLoad nativeProps={{ alt: '' }} />
         </View>
       ))}
     </View>

@@ -7,11 +7,11 @@ import type { ServiceRequest, ServiceRequestSummary, StaffRequestDetail, StaffRe
 import type { StaffSession } from '@/types/auth'
 import { configureApi } from '@/api/client'
 import { tokenFor, useSession } from '@/stores/session'
-import { useServiceDraft } from '@/stores/serviceDraft'
+import { useServiceDraft } from '@/stores/service-draft'
 import { usePrivacy } from '@/stores/privacy'
-import { useMyRequests } from '@/stores/myRequests'
-import { useRequestDetail } from '@/stores/requestDetail'
-import { useZoneCatalog } from '@/stores/zoneCatalog'
+import { useMyRequests } from '@/stores/my-requests'
+import { useRequestDetail } from '@/stores/request-detail'
+import { useZoneCatalog } from '@/stores/zone-catalog'
 
 interface Resettable {
   setState: (state: never, replace: true) => void

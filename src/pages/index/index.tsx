@@ -131,14 +131,13 @@ export default function Index() {
               </View>
             ) : null}
 
-            <View className="home__service" onClick={() => openService({ zoneId })} {...a11y('link', { 'aria-label': `找店小二${view.zone ? `，${view.zone.name}` : ''}，在线提交投资服务需求` })}>
-              <View className="home__service-text" aria-hidden>
+            {/* Named by what it shows (找店小二 … 立即咨询): an aria-label of other words would not match the screen. */}
+            <View className="home__service" onClick={() => openService({ zoneId })} {...a11y('link')}>
+              <View className="home__service-text">
                 <Text className="home__service-title">找店小二</Text>
                 <Text className="home__service-sub">专人对接选址、审批、融资、用工等需求，进度可随时查看</Text>
               </View>
-              <Text className="pl-btn pl-btn--solid home__service-btn" aria-hidden>
-                立即咨询
-              </Text>
+              <Text className="pl-btn pl-btn--solid home__service-btn">立即咨询</Text>
             </View>
 
             <View className="home__entries">

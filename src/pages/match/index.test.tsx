@@ -49,15 +49,16 @@ test('results show each policy with ✓ matched and ✗ unmatched criteria and w
   const sent = taroMock.calls.requests.find((request) => request.url.endsWith('/api/policies/match'))
   expect(sent?.data).toEqual({ zoneId: 'qingyun', industry: '生物医药', investmentWan: 8000, jobs: 60, talentLevel: 'skilled', needsSpace: false })
 
-  const apartment = screen.getByRole('link', { name: /产业园区附近蓝领公寓/ })
+  const card = (name: RegExp) => screen.getByRole('link', { name }).closest('.pl-policy-card') as HTMLElement
+  const apartment = card(/产业园区附近蓝领公寓/)
   expect(within(apartment).getByText('符合条件')).toBeTruthy()
   expect(within(apartment).getByLabelText('符合：引进技能人才（蓝领），项目人才需求：技能人才（蓝领）')).toBeTruthy()
 
-  const talent = screen.getByRole('link', { name: /人才支撑十大工程/ })
+  const talent = card(/人才支撑十大工程/)
   expect(within(talent).getByText('1 项不符合')).toBeTruthy()
   expect(within(talent).getByLabelText('不符合：引进高层次人才或顶尖人才（院士等），项目人才需求：技能人才（蓝领）')).toBeTruthy()
 
-  const otherZone = screen.getByRole('link', { name: /重大产业项目发展基金/ })
+  const otherZone = card(/重大产业项目发展基金/)
   expect(within(otherZone).getByLabelText(/^不符合：项目落户.*意向区域不同$/)).toBeTruthy()
 })
 

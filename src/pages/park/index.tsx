@@ -137,7 +137,7 @@ export default function ParkPage() {
           </View>
         ) : null}
         {inCompare && compareCount >= 2 ? (
-          <View className="park__compare" onClick={() => openCompare()} {...a11y('link', { 'aria-label': `去对比，已选 ${compareCount} 个园区` })}>
+          <View className="park__compare" onClick={() => openCompare()} {...a11y('link', { 'aria-label': `已选 ${compareCount} 个园区对比，去对比` })}>
             <Text aria-hidden>已选 {compareCount} 个园区对比</Text>
             <Text className="park__compare-go" aria-hidden>
               去对比 ›
@@ -328,19 +328,20 @@ export default function ParkPage() {
           </Button>
         }
       >
+        {/* Toggles keep their words and announce the state as pressed; the icon and colour show it on screen. */}
         <BarAction
           icon={favourite ? '★' : '☆'}
-          label={favourite ? '已关注' : '关注'}
+          label="关注"
           pressed={favourite}
           disabled={favouriteBusy}
-          ariaLabel="关注园区"
+          accessibleName="关注园区"
           onClick={() => void toggleFavourite()}
         />
         <BarAction
           icon={inCompare ? '✓' : '+'}
-          label={inCompare ? '已加对比' : '加入对比'}
+          label="对比"
           pressed={inCompare}
-          ariaLabel="加入对比"
+          accessibleName="加入对比"
           onClick={toggleCompare}
         />
       </BottomBar>

@@ -187,7 +187,7 @@ export default function Parks() {
       ) : null}
 
       {compareCount > 0 ? (
-        <View className="parks__compare" onClick={() => openCompare()} {...a11y('link', { 'aria-label': `园区对比，已选 ${compareCount} 个` })}>
+        <View className="parks__compare" onClick={() => openCompare()} {...a11y('link', { 'aria-label': `对比 ${compareCount} 个园区` })}>
           <Text aria-hidden>对比 {compareCount}</Text>
         </View>
       ) : null}

@@ -82,14 +82,13 @@ export default function Policies() {
         }
       />
 
-      <View className="policies__match" onClick={() => navigate(ROUTES.match)} {...a11y('link', { 'aria-label': '政策匹配：填写项目情况，看看能享受哪些政策' })}>
-        <View className="policies__match-text" aria-hidden>
+      {/* Named by what it shows, so the spoken name matches the screen. */}
+      <View className="policies__match" onClick={() => navigate(ROUTES.match)} {...a11y('link')}>
+        <View className="policies__match-text">
           <Text className="policies__match-title">政策匹配</Text>
           <Text className="policies__match-sub">填写项目情况，逐条说明能否享受、为什么</Text>
         </View>
-        <Text className="pl-btn pl-btn--solid" aria-hidden>
-          去匹配
-        </Text>
+        <Text className="pl-btn pl-btn--solid">去匹配</Text>
       </View>
 
       <View className="policies__filters">

@@ -112,12 +112,12 @@ export default function PolicyPage() {
 
       <BottomBar
         primary={
-          <Button type="primary" size="large" block onClick={() => openService({ zoneId: zone.id })} aria-label={`找店小二，咨询${policy.title}`}>
+          <Button type="primary" size="large" block onClick={() => openService({ zoneId: zone.id })} aria-label={`咨询店小二：${policy.title}`}>
             咨询店小二
           </Button>
         }
       >
-        <BarAction icon="✓" label="政策匹配" ariaLabel="去政策匹配" onClick={() => navigate(ROUTES.match)} />
+        <BarAction icon="✓" label="政策匹配" accessibleName="去政策匹配" onClick={() => navigate(ROUTES.match)} />
       </BottomBar>
     </View>
   )

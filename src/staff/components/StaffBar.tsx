@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { STAFF_ROLE_LABELS, type StaffSession } from '@/types/auth'
 import { useSession } from '@/stores/session'
-import { useZoneCatalog, zoneName } from '@/stores/zoneCatalog'
+import { useZoneCatalog, zoneName } from '@/stores/zone-catalog'
 import { role } from '@/features/service/a11y'
 import { toStaffLogin } from '../lib/routes'
 import '../staff.scss'

@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components'
 import { Button, Tabs } from '@nutui/nutui-react-taro'
 import { REQUEST_TYPES, REQUEST_TYPE_LABELS, STAFF_QUEUES, STAFF_QUEUE_LABELS, type RequestType } from '@/types/service'
 import { ZONE_IDS, type ZoneId } from '@/types/content'
-import { useZoneCatalog } from '@/stores/zoneCatalog'
+import { useZoneCatalog } from '@/stores/zone-catalog'
 import { StatusTag } from '@/features/service/StatusTag'
 import { DeadlineText } from '@/features/service/DeadlineText'
 import { EmptyState, ErrorState, LoadingState } from '@/features/service/PageState'
@@ -61,26 +61,29 @@ export default function StaffInboxPage() {
     )
   else
     list = (
-      <View role="list" aria-label={`${STAFF_QUEUE_LABELS[inbox.queue]}，共 ${inbox.total} 条`}>
-        {inbox.items.map((item) => (
-          <View key={item.id} role="listitem" className="svc-card stf-row" onClick={() => openStaffRequest(item.id)}>
-            <View className="svc-row">
-              <Text className="stf-row__ticket">{item.ticketNo}</Text>
-              <StatusTag status={item.status} label={STAFF_STATUS_LABELS[item.status]} />
+      <>
+        <View role="list" aria-label={`${STAFF_QUEUE_LABELS[inbox.queue]}，共 ${inbox.total} 条`}>
+          {inbox.items.map((item) => (
+            <View key={item.id} role="listitem" className="svc-card stf-row" onClick={() => openStaffRequest(item.id)}>
+              <View className="svc-row">
+                <Text className="stf-row__ticket">{item.ticketNo}</Text>
+                <StatusTag status={item.status} label={STAFF_STATUS_LABELS[item.status]} />
+              </View>
+              <View className="stf-row__main">
+                <Text className="stf-row__type">{REQUEST_TYPE_LABELS[item.type]}</Text>
+                {item.escalated ? <Text className="stf-row__escalated">督办</Text> : null}
+              </View>
+              <Text className="stf-row__company">{item.company}</Text>
+              <Text className="stf-row__contact">{`${item.contactName} ${item.mobileMasked}`}</Text>
+              <View className="svc-row stf-row__meta">
+                <Text className="svc-muted">{item.assignee ? `负责人：${item.assignee.displayName}` : '未指派'}</Text>
+                <DeadlineText request={item} now={now} prefix="首次响应 " />
+              </View>
+              <Text className="svc-muted">{`提交于 ${formatChinaTime(item.createdAt, now)}`}</Text>
             </View>
-            <View className="stf-row__main">
-              <Text className="stf-row__type">{REQUEST_TYPE_LABELS[item.type]}</Text>
-              {item.escalated ? <Text className="stf-row__escalated">督办</Text> : null}
-            </View>
-            <Text className="stf-row__company">{item.company}</Text>
-            <Text className="stf-row__contact">{`${item.contactName} ${item.mobileMasked}`}</Text>
-            <View className="svc-row stf-row__meta">
-              <Text className="svc-muted">{item.assignee ? `负责人：${item.assignee.displayName}` : '未指派'}</Text>
-              <DeadlineText request={item} now={now} prefix="首次响应 " />
-            </View>
-            <Text className="svc-muted">{`提交于 ${formatChinaTime(item.createdAt, now)}`}</Text>
-          </View>
-        ))}
+          ))}
+        </View>
+        {/* After the list, not in it: a list may only hold list items. */}
         <View className="stf-more" aria-live="polite">
           {inbox.loadingMore ? (
             <Text className="svc-muted">正在加载…</Text>
@@ -92,7 +95,7 @@ export default function StaffInboxPage() {
             <Text className="svc-muted">{`已显示全部 ${inbox.items.length} 条`}</Text>
           )}
         </View>
-      </View>
+      </>
     )
 
   return (

@@ -1,0 +1,100 @@
+/**
+ * H5 only: what Taro's and NutUI's web markup leaves out for keyboard and screen-reader users.
+ *
+ * - `<taro-button-core>` (every NutUI Button) is a custom element with no role and no tab stop:
+ *   it gets role="button", tabindex and aria-disabled.
+ * - Our own controls are Views/Texts with a role (button, link, radio...): they get a tab stop.
+ * - NutUI writes `ariaRole` (e.g. Switch), which Taro H5 renders as an invalid `aria-role`
+ *   attribute: it becomes `role`.
+ * - NutUI Dialog and Popup (sheets, pickers) have no dialog semantics: they get role="dialog",
+ *   aria-modal and their visible title as name.
+ * - Taro's page container (`.taro_page`) is the scrolling element: it gets a tab stop so pages
+ *   without any control can still be scrolled from the keyboard.
+ * - Enter (and Space for buttons, radios, switches, checkboxes, tabs) activates a focused control.
+ *
+ * The mini-program has its own accessibility layer; none of this runs there.
+ */
+
+const INTERACTIVE_ROLES = ['button', 'link', 'radio', 'checkbox', 'switch', 'tab', 'menuitem', 'option']
+const SPACE_ROLES = new Set(['button', 'radio', 'checkbox', 'switch', 'tab', 'menuitem', 'option'])
+const NATIVE = new Set(['A', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA'])
+const ROLE_SELECTOR = INTERACTIVE_ROLES.map((role) => `[role="${role}"]`).join(',')
+
+/** Writes only real changes: the observer below watches these attributes, so same-value writes would loop. */
+function setAttr(element: Element, name: string, value: string | null): void {
+  if (element.getAttribute(name) === value) return
+  if (value === null) element.removeAttribute(name)
+  else element.setAttribute(name, value)
+}
+
+function fixButton(element: Element): void {
+  if (!element.hasAttribute('role')) setAttr(element, 'role', 'button')
+  const disabled = element.hasAttribute('disabled') && element.getAttribute('disabled') !== 'false'
+  setAttr(element, 'aria-disabled', disabled ? 'true' : null)
+  setAttr(element, 'tabindex', disabled ? '-1' : '0')
+}
+
+/** NutUI dialog-like containers and the element holding their visible title. */
+const DIALOGS: Array<[container: string, title: string]> = [
+  ['nut-dialog', 'nut-dialog-header'],
+  ['nut-popup', 'nut-popup-title-title'],
+]
+let titleIds = 0
+
+function fixDialog(element: Element, titleClass: string): void {
+  setAttr(element, 'role', 'dialog')
+  setAttr(element, 'aria-modal', 'true')
+  const title = element.querySelector(`.${titleClass}`)
+  if (!title) return
+  if (!title.id) title.id = `pl-dialog-title-${(titleIds += 1)}`
+  setAttr(element, 'aria-labelledby', title.id)
+}
+
+function fixElement(element: Element): void {
+  if (element.localName === 'taro-button-core') fixButton(element)
+  for (const [container, title] of DIALOGS) if (element.classList.contains(container)) fixDialog(element, title)
+  const ariaRole = element.getAttribute('aria-role')
+  if (ariaRole !== null) {
+    if (!element.hasAttribute('role')) setAttr(element, 'role', ariaRole)
+    setAttr(element, 'aria-role', null)
+  }
+  if (element.localName !== 'taro-button-core' && element.matches(ROLE_SELECTOR) && !NATIVE.has(element.tagName)) {
+    setAttr(element, 'tabindex', element.getAttribute('aria-disabled') === 'true' ? '-1' : '0')
+  }
+  if (element.classList.contains('taro_page') && !element.hasAttribute('tabindex')) setAttr(element, 'tabindex', '0')
+}
+
+function fixTree(root: Element): void {
+  fixElement(root)
+  root.querySelectorAll(`taro-button-core,[aria-role],.taro_page,.nut-dialog,.nut-popup,${ROLE_SELECTOR}`).forEach(fixElement)
+}
+
+function onKeyDown(event: KeyboardEvent): void {
+  if (event.key !== 'Enter' && event.key !== ' ') return
+  const target = event.target as Element | null
+  if (!target || NATIVE.has(target.tagName) || target.getAttribute('aria-disabled') === 'true') return
+  const role = target.getAttribute('role')
+  if (!role || !INTERACTIVE_ROLES.includes(role)) return
+  if (event.key === ' ' && !SPACE_ROLES.has(role)) return
+  event.preventDefault()
+  ;(target as HTMLElement).click()
+}
+
+let installed = false
+
+export function installH5A11y(): void {
+  if (process.env.TARO_ENV !== 'h5' || installed || typeof document === 'undefined' || typeof MutationObserver === 'undefined') return
+  installed = true
+  const start = () => {
+    fixTree(document.body)
+    new MutationObserver((records) => {
+      for (const record of records) {
+        if (record.type === 'attributes') fixElement(record.target as Element)
+        else record.addedNodes.forEach((node) => node.nodeType === 1 && fixTree(node as Element))
+      }
+    }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['role', 'aria-role', 'disabled', 'aria-disabled'] })
+    document.addEventListener('keydown', onKeyDown)
+  }
+  if (document.body) start()
+  else document.addEventListener('DOMContentLoaded', start, { once: true })
+}
