@@ -8,8 +8,9 @@
  *   attribute: it becomes `role`.
  * - NutUI Dialog and Popup (sheets, pickers) have no dialog semantics: they get role="dialog",
  *   aria-modal and their visible title as name.
- * - Taro's page container (`.taro_page`) is the scrolling element: it gets a tab stop so pages
- *   without any control can still be scrolled from the keyboard.
+ * - Taro's page container (`.taro_page`) is the page's main content and its scrolling element: it
+ *   becomes the `main` landmark with a tab stop, so pages without any control can still be scrolled
+ *   from the keyboard; the tab bar becomes the `navigation` landmark.
  * - Enter (and Space for buttons, radios, switches, checkboxes, tabs) activates a focused control.
  *
  * The mini-program has its own accessibility layer; none of this runs there.
@@ -61,12 +62,19 @@ function fixElement(element: Element): void {
   if (element.localName !== 'taro-button-core' && element.matches(ROLE_SELECTOR) && !NATIVE.has(element.tagName)) {
     setAttr(element, 'tabindex', element.getAttribute('aria-disabled') === 'true' ? '-1' : '0')
   }
-  if (element.classList.contains('taro_page') && !element.hasAttribute('tabindex')) setAttr(element, 'tabindex', '0')
+  if (element.classList.contains('taro_page')) {
+    if (!element.hasAttribute('role')) setAttr(element, 'role', 'main')
+    if (!element.hasAttribute('tabindex')) setAttr(element, 'tabindex', '0')
+  }
+  if (element.localName === 'taro-tabbar' && !element.hasAttribute('role')) {
+    setAttr(element, 'role', 'navigation')
+    setAttr(element, 'aria-label', '主菜单')
+  }
 }
 
 function fixTree(root: Element): void {
   fixElement(root)
-  root.querySelectorAll(`taro-button-core,[aria-role],.taro_page,.nut-dialog,.nut-popup,${ROLE_SELECTOR}`).forEach(fixElement)
+  root.querySelectorAll(`taro-button-core,taro-tabbar,[aria-role],.taro_page,.nut-dialog,.nut-popup,${ROLE_SELECTOR}`).forEach(fixElement)
 }
 
 function onKeyDown(event: KeyboardEvent): void {
@@ -92,7 +100,12 @@ export function installH5A11y(): void {
         if (record.type === 'attributes') fixElement(record.target as Element)
         else record.addedNodes.forEach((node) => node.nodeType === 1 && fixTree(node as Element))
       }
-    }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['role', 'aria-role', 'disabled', 'aria-disabled'] })
+    }).observe(document.body, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['role', 'aria-role', 'disabled', 'aria-disabled'],
+    })
     document.addEventListener('keydown', onKeyDown)
   }
   if (document.body) start()

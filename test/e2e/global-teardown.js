@@ -1,9 +1,8 @@
-const { stopChild, cleanup } = require('./servers')
+const { stopAll } = require('./servers')
 
 module.exports = async () => {
   const running = globalThis.__E2E__
   if (!running) return
-  await stopChild(running.h5)
-  await stopChild(running.api)
-  cleanup(running.dataDir)
+  await running.browser?.close().catch(() => undefined)
+  await stopAll(running)
 }
