@@ -19,6 +19,8 @@ fi
 dir=$(mktemp -d /tmp/with-postgres.XXXXXX)
 # initdb refuses to run as root, so as root the server runs as the postgres user.
 if [ "$(id -u)" = 0 ]; then
+  # Binaries copied without the Debian package may come without its system user.
+  id postgres >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin postgres
   chown postgres "$dir"
   as_pg() { runuser -u postgres -- "$@"; }
 else
