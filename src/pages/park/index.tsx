@@ -1,3 +1,4 @@
+import { describeSource } from '@/types/sources'
 import { useEffect, useMemo } from 'react'
 import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
@@ -74,7 +75,11 @@ export default function ParkPage() {
   if (!id) {
     return (
       <View className="pl-page">
-        <ErrorState title="链接不完整" message="没有找到要查看的园区，请从园区列表进入。" onRetry={() => void Taro.reLaunch({ url: ROUTES.parks })} />
+        <ErrorState
+          title="链接不完整"
+          message="没有找到要查看的园区，请从园区列表进入。"
+          onRetry={() => void Taro.reLaunch({ url: ROUTES.parks })}
+        />
       </View>
     )
   }
@@ -96,7 +101,11 @@ export default function ParkPage() {
   const card = toParkCard(detail)
   const phone = isProvided(park.contact.phone) ? park.contact.phone : isProvided(zone.contact.phone) ? zone.contact.phone : null
   const address = isProvided(park.contact.address) ? park.contact.address : isProvided(zone.contact.address) ? zone.contact.address : null
-  const location = isProvided(park.contact.location) ? park.contact.location : isProvided(zone.contact.location) ? zone.contact.location : null
+  const location = isProvided(park.contact.location)
+    ? park.contact.location
+    : isProvided(zone.contact.location)
+      ? zone.contact.location
+      : null
   const hotline = isProvided(zone.supervisionHotline) ? zone.supervisionHotline : null
   const extras = extraFigures(park)
 
@@ -137,7 +146,11 @@ export default function ParkPage() {
           </View>
         ) : null}
         {inCompare && compareCount >= 2 ? (
-          <View className="park__compare" onClick={() => openCompare()} {...a11y('link', { 'aria-label': `已选 ${compareCount} 个园区对比，去对比` })}>
+          <View
+            className="park__compare"
+            onClick={() => openCompare()}
+            {...a11y('link', { 'aria-label': `已选 ${compareCount} 个园区对比，去对比` })}
+          >
             <Text aria-hidden>已选 {compareCount} 个园区对比</Text>
             <Text className="park__compare-go" aria-hidden>
               去对比 ›
@@ -270,7 +283,11 @@ export default function ParkPage() {
           actions={
             phone ? (
               <>
-                <Text className="pl-btn" onClick={() => void Taro.makePhoneCall({ phoneNumber: phone })} {...a11y('button', { 'aria-label': `拨打 ${phone}` })}>
+                <Text
+                  className="pl-btn"
+                  onClick={() => void Taro.makePhoneCall({ phoneNumber: phone })}
+                  {...a11y('button', { 'aria-label': `拨打 ${phone}` })}
+                >
                   拨打
                 </Text>
                 <Text
@@ -292,7 +309,13 @@ export default function ParkPage() {
               <Text
                 className="pl-btn"
                 onClick={() =>
-                  void Taro.openLocation({ latitude: location.latitude, longitude: location.longitude, name: park.name, address: address ?? undefined, scale: 15 })
+                  void Taro.openLocation({
+                    latitude: location.latitude,
+                    longitude: location.longitude,
+                    name: park.name,
+                    address: address ?? undefined,
+                    scale: 15,
+                  })
                 }
                 {...a11y('button', { 'aria-label': `在地图中查看${park.name}` })}
               >
@@ -306,7 +329,11 @@ export default function ParkPage() {
           value={hotline}
           actions={
             hotline ? (
-              <Text className="pl-btn" onClick={() => void Taro.makePhoneCall({ phoneNumber: hotline })} {...a11y('button', { 'aria-label': `拨打监督热线 ${hotline}` })}>
+              <Text
+                className="pl-btn"
+                onClick={() => void Taro.makePhoneCall({ phoneNumber: hotline })}
+                {...a11y('button', { 'aria-label': `拨打监督热线 ${hotline}` })}
+              >
                 拨打
               </Text>
             ) : null
@@ -319,11 +346,17 @@ export default function ParkPage() {
         ) : null}
       </Section>
 
-      <Text className="park__source">信息来源：{park.source}</Text>
+      <Text className="park__source">信息来源：{describeSource(park.source)}</Text>
 
       <BottomBar
         primary={
-          <Button type="primary" size="large" block onClick={() => openService({ zoneId: zone.id, parkId: park.id })} aria-label={`找店小二，咨询${park.name}`}>
+          <Button
+            type="primary"
+            size="large"
+            block
+            onClick={() => openService({ zoneId: zone.id, parkId: park.id })}
+            aria-label={`找店小二，咨询${park.name}`}
+          >
             找店小二
           </Button>
         }
@@ -337,13 +370,7 @@ export default function ParkPage() {
           accessibleName="关注园区"
           onClick={() => void toggleFavourite()}
         />
-        <BarAction
-          icon={inCompare ? '✓' : '+'}
-          label="对比"
-          pressed={inCompare}
-          accessibleName="加入对比"
-          onClick={toggleCompare}
-        />
+        <BarAction icon={inCompare ? '✓' : '+'} label="对比" pressed={inCompare} accessibleName="加入对比" onClick={toggleCompare} />
       </BottomBar>
     </View>
   )

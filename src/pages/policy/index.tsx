@@ -1,3 +1,4 @@
+import { describeSource } from '@/types/sources'
 import { useEffect } from 'react'
 import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
@@ -48,7 +49,11 @@ export default function PolicyPage() {
   if (!id) {
     return (
       <View className="pl-page">
-        <ErrorState title="链接不完整" message="没有找到要查看的政策，请从政策列表进入。" onRetry={() => void Taro.reLaunch({ url: ROUTES.policies })} />
+        <ErrorState
+          title="链接不完整"
+          message="没有找到要查看的政策，请从政策列表进入。"
+          onRetry={() => void Taro.reLaunch({ url: ROUTES.policies })}
+        />
       </View>
     )
   }
@@ -56,7 +61,11 @@ export default function PolicyPage() {
   if (!detail) {
     return (
       <View className="pl-page">
-        {loadState?.status === 'error' ? <ErrorState message={loadState.error} onRetry={() => void load(id)} /> : <PageSkeleton cards={3} label="正在加载政策" />}
+        {loadState?.status === 'error' ? (
+          <ErrorState message={loadState.error} onRetry={() => void load(id)} />
+        ) : (
+          <PageSkeleton cards={3} label="正在加载政策" />
+        )}
         <BottomBar>{null}</BottomBar>
       </View>
     )
@@ -96,7 +105,7 @@ export default function PolicyPage() {
         <InfoRow label="申报方式" value={textOrPending(policy.howToApply)} />
         <InfoRow label="有效期" value={formatValidity(policy.validFrom, policy.validTo)} />
         <InfoRow label="发布单位" value={textOrPending(policy.issuer)} />
-        <InfoRow label="信息来源" value={policy.source} />
+        <InfoRow label="信息来源" value={describeSource(policy.source)} />
       </Section>
 
       {conditions.length > 0 ? (
@@ -112,7 +121,13 @@ export default function PolicyPage() {
 
       <BottomBar
         primary={
-          <Button type="primary" size="large" block onClick={() => openService({ zoneId: zone.id })} aria-label={`咨询店小二：${policy.title}`}>
+          <Button
+            type="primary"
+            size="large"
+            block
+            onClick={() => openService({ zoneId: zone.id })}
+            aria-label={`咨询店小二：${policy.title}`}
+          >
             咨询店小二
           </Button>
         }
