@@ -15,7 +15,7 @@ import { role } from '@/features/service/a11y'
 import { PERIODS, periodRange, useDashboard, type PeriodDays } from '../stores/dashboard'
 import { isAdmin, useStaffGuard } from '../lib/session'
 import { backToInbox, openStaffRequest } from '../lib/routes'
-import { formatShare, rankCounts } from '../lib/figures'
+import { formatShare, rankCounts, referralRows } from '../lib/figures'
 import { StaffBar } from '../components/StaffBar'
 import '@/features/service/service.scss'
 import '../staff.scss'
@@ -50,6 +50,7 @@ export default function StaffDashboardPage() {
   const session = useStaffGuard()
   const dash = useDashboard()
   const zones = useZoneCatalog((s) => s.zones)
+  const parks = useZoneCatalog((s) => s.parks)
   const now = useNow(60_000)
   const [custom, setCustom] = useState(() => periodRange({ kind: 'days', days: 30 }))
 
@@ -89,6 +90,7 @@ export default function StaffDashboardPage() {
   const parkRows = data
     ? [...data.byPark].sort((a, b) => b.count - a.count).map((p) => ({ key: p.parkId ?? 'none', label: p.parkName, count: p.count }))
     : []
+  const referrals = referralRows(data?.referrals, Object.fromEntries(parks.map((park) => [park.id, park.name])))
 
   return (
     <View className="svc-root">
@@ -194,6 +196,15 @@ export default function StaffDashboardPage() {
           <View className="svc-card">
             <Text className="svc-card__title">按园区</Text>
             <Bars rows={parkRows} total={data.total} />
+          </View>
+          <View className="svc-card">
+            <Text className="svc-card__title">{`分享带来的访客（${referrals.total}）`}</Text>
+            <Text className="svc-muted">工作人员分享的页面被打开的次数</Text>
+            <Bars rows={referrals.byStaff} total={referrals.total} />
+          </View>
+          <View className="svc-card">
+            <Text className="svc-card__title">被打开的分享页面</Text>
+            <Bars rows={referrals.byPage} total={referrals.total} />
           </View>
         </View>
       )}
