@@ -2,6 +2,7 @@ import path from 'node:path'
 import { buildApp, type App } from '../app'
 import { loadConfig, type Config } from '../config'
 import type { Clock } from '../content/cache'
+import { attachContractCheck, type ContractCheck } from '../contract/collect'
 import { importContent } from '../content/import'
 import { loadContent } from '../content/load'
 import type { Database } from '../db/client'
@@ -16,7 +17,14 @@ export const REAL_CONTENT_DIR = path.resolve(__dirname, '../../content')
 export const testConfig = (overrides: Record<string, string> = {}): Config =>
   loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', CONTENT_POLL_MS: '0', ...overrides })
 
-export type TestApp = { app: App; database: Database; close(): Promise<void> }
+export type TestApp = {
+  app: App
+  database: Database
+  /** Every response the app sends is checked against its served /openapi.json (see cloud/src/contract). */
+  contract: ContractCheck
+  /** Closes the app and the database, then fails if any response broke the documented contract. */
+  close(): Promise<void>
+}
 
 /** A fresh database with the real content imported, and the app on top of it. */
 export const createTestApp = async (options: { clock?: Clock; config?: Config } = {}): Promise<TestApp> => {
@@ -24,13 +32,18 @@ export const createTestApp = async (options: { clock?: Clock; config?: Config } 
   try {
     await importContent(database.db, await loadContent(REAL_CONTENT_DIR))
     const app = await buildApp({ db: database, config: options.config ?? testConfig(), clock: options.clock })
+    const contract = attachContractCheck(app)
     await app.ready()
+    await contract.load()
     return {
       app,
       database,
+      contract,
       close: async () => {
         await app.close()
         await database.close()
+        // Every test file closes in afterAll, so a violation fails the file with the list.
+        contract.assertClean()
       },
     }
   } catch (error) {
