@@ -23,6 +23,42 @@ function FieldError({ message, field }: { message?: string; field: MatchField })
   )
 }
 
+/** One text field of the form: the input, its invalid state and its error, tied together for screen readers. */
+function FieldInput({
+  field,
+  error,
+  label,
+  value,
+  onChange,
+  ...input
+}: {
+  field: MatchField
+  error?: string
+  label: string
+  value: string
+  onChange: (value: string) => void
+  placeholder: string
+  type?: 'text' | 'number' | 'digit'
+  maxLength?: number
+  clearable?: boolean
+}) {
+  return (
+    <>
+      <View className={`match__input${error ? ' match__input--invalid' : ''}`}>
+        <Input
+          {...input}
+          value={value}
+          onChange={onChange}
+          aria-label={label}
+          aria-invalid={Boolean(error)}
+          aria-describedby={error ? `match-error-${field}` : undefined}
+        />
+      </View>
+      <FieldError field={field} message={error} />
+    </>
+  )
+}
+
 export default function MatchPage() {
   const { form, errors, status, result, source, offlineCount, error } = useMatch(
     useShallow((state) => ({
@@ -71,29 +107,36 @@ export default function MatchPage() {
 
         <View className="match__field">
           <Text className="match__label">意向区域</Text>
-          <ChipGroup label="意向区域" options={zoneOptions} value={form.zoneId} onChange={(value) => setField('zoneId', value as ZoneId | 'any')} />
+          <ChipGroup
+            label="意向区域"
+            options={zoneOptions}
+            value={form.zoneId}
+            onChange={(value) => setField('zoneId', value as ZoneId | 'any')}
+          />
           <FieldError field="zoneId" message={errors.zoneId} />
         </View>
 
         <View className="match__field">
           <Text className="match__label">所属产业</Text>
-          <View className={`match__input${errors.industry ? ' match__input--invalid' : ''}`}>
-            <Input
-              value={form.industry}
-              placeholder="如：高端装备制造、新材料"
-              maxLength={30}
-              clearable
-              onChange={(value) => setField('industry', value)}
-              aria-label="所属产业"
-              aria-invalid={Boolean(errors.industry)}
-              aria-describedby={errors.industry ? 'match-error-industry' : undefined}
-            />
-          </View>
-          <FieldError field="industry" message={errors.industry} />
+          <FieldInput
+            field="industry"
+            error={errors.industry}
+            label="所属产业"
+            value={form.industry}
+            placeholder="如：高端装备制造、新材料"
+            maxLength={30}
+            clearable
+            onChange={(value) => setField('industry', value)}
+          />
           {industrySuggestions.length > 0 ? (
             <View className="match__suggestions">
               {industrySuggestions.map((industry) => (
-                <Text key={industry} className="match__suggestion" onClick={() => setField('industry', industry)} {...a11y('button', { 'aria-label': `填入产业：${industry}` })}>
+                <Text
+                  key={industry}
+                  className="match__suggestion"
+                  onClick={() => setField('industry', industry)}
+                  {...a11y('button', { 'aria-label': `填入产业：${industry}` })}
+                >
                   {industry}
                 </Text>
               ))}
@@ -104,33 +147,27 @@ export default function MatchPage() {
         <View className="match__row">
           <View className="match__field match__field--half">
             <Text className="match__label">计划投资（万元）</Text>
-            <View className={`match__input${errors.investmentWan ? ' match__input--invalid' : ''}`}>
-              <Input
-                type="digit"
-                value={form.investmentWan}
-                placeholder="如 5000"
-                onChange={(value) => setField('investmentWan', value)}
-                aria-label="计划投资，单位万元"
-                aria-invalid={Boolean(errors.investmentWan)}
-                aria-describedby={errors.investmentWan ? 'match-error-investmentWan' : undefined}
-              />
-            </View>
-            <FieldError field="investmentWan" message={errors.investmentWan} />
+            <FieldInput
+              field="investmentWan"
+              error={errors.investmentWan}
+              label="计划投资，单位万元"
+              type="digit"
+              value={form.investmentWan}
+              placeholder="如 5000"
+              onChange={(value) => setField('investmentWan', value)}
+            />
           </View>
           <View className="match__field match__field--half">
             <Text className="match__label">新增就业（人）</Text>
-            <View className={`match__input${errors.jobs ? ' match__input--invalid' : ''}`}>
-              <Input
-                type="number"
-                value={form.jobs}
-                placeholder="如 100"
-                onChange={(value) => setField('jobs', value)}
-                aria-label="新增就业人数"
-                aria-invalid={Boolean(errors.jobs)}
-                aria-describedby={errors.jobs ? 'match-error-jobs' : undefined}
-              />
-            </View>
-            <FieldError field="jobs" message={errors.jobs} />
+            <FieldInput
+              field="jobs"
+              error={errors.jobs}
+              label="新增就业人数"
+              type="number"
+              value={form.jobs}
+              placeholder="如 100"
+              onChange={(value) => setField('jobs', value)}
+            />
           </View>
         </View>
 
@@ -153,7 +190,14 @@ export default function MatchPage() {
           <Switch checked={form.needsSpace} onChange={(value) => setField('needsSpace', value)} aria-label="需要土地或厂房" />
         </View>
 
-        <Button type="primary" size="large" block loading={status === 'loading'} disabled={status === 'loading'} onClick={() => void onSubmit()}>
+        <Button
+          type="primary"
+          size="large"
+          block
+          loading={status === 'loading'}
+          disabled={status === 'loading'}
+          onClick={() => void onSubmit()}
+        >
           {status === 'loading' ? '正在匹配…' : '开始匹配'}
         </Button>
       </View>
@@ -177,13 +221,19 @@ export default function MatchPage() {
           {result.items.map((item) => (
             <PolicyCard key={item.policyId} policy={item.policy} onOpen={openPolicy}>
               <View className="match__verdict">
-                <Text className={`pl-tag ${item.applies ? 'pl-tag--green' : item.matched.length > item.unmatched.length ? 'pl-tag--orange' : 'pl-tag--grey'}`}>
+                <Text
+                  className={`pl-tag ${item.applies ? 'pl-tag--green' : item.matched.length > item.unmatched.length ? 'pl-tag--orange' : 'pl-tag--grey'}`}
+                >
                   {item.applies ? '符合条件' : `${item.unmatched.length} 项不符合`}
                 </Text>
               </View>
               <View className="match__criteria" aria-label="逐条说明">
                 {item.matched.map((criterion) => (
-                  <View key={`ok-${criterion.key}`} className="match__criterion match__criterion--ok" aria-label={`符合：${criterion.requirement}，${criterion.reason}`}>
+                  <View
+                    key={`ok-${criterion.key}`}
+                    className="match__criterion match__criterion--ok"
+                    aria-label={`符合：${criterion.requirement}，${criterion.reason}`}
+                  >
                     <Text className="match__mark" aria-hidden>
                       ✓
                     </Text>
@@ -194,7 +244,11 @@ export default function MatchPage() {
                   </View>
                 ))}
                 {item.unmatched.map((criterion) => (
-                  <View key={`no-${criterion.key}`} className="match__criterion match__criterion--no" aria-label={`不符合：${criterion.requirement}，${criterion.reason}`}>
+                  <View
+                    key={`no-${criterion.key}`}
+                    className="match__criterion match__criterion--no"
+                    aria-label={`不符合：${criterion.requirement}，${criterion.reason}`}
+                  >
                     <Text className="match__mark" aria-hidden>
                       ✗
                     </Text>

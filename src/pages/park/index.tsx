@@ -22,8 +22,7 @@ import PolicyCard from '@/components/policy-card/PolicyCard'
 import ProjectItem from '@/components/project-item/ProjectItem'
 import Section from '@/components/section/Section'
 import ServiceStats from '@/components/service-stats/ServiceStats'
-import PageSkeleton from '@/components/status/PageSkeleton'
-import ErrorState from '@/components/status/ErrorState'
+import DetailFallback from '@/components/status/DetailFallback'
 import OfflineNotice from '@/components/status/OfflineNotice'
 import './index.scss'
 
@@ -72,28 +71,9 @@ export default function ParkPage() {
 
   const figures = useMemo(() => (detail ? headlineFigures(detail.park.headline) : []), [detail])
 
-  if (!id) {
+  if (!id || !detail) {
     return (
-      <View className="pl-page">
-        <ErrorState
-          title="链接不完整"
-          message="没有找到要查看的园区，请从园区列表进入。"
-          onRetry={() => void Taro.reLaunch({ url: ROUTES.parks })}
-        />
-      </View>
-    )
-  }
-
-  if (!detail) {
-    return (
-      <View className="pl-page">
-        {loadState?.status === 'error' ? (
-          <ErrorState message={loadState.error} onRetry={() => void load(id)} />
-        ) : (
-          <PageSkeleton cards={4} label="正在加载园区信息" />
-        )}
-        <BottomBar>{null}</BottomBar>
-      </View>
+      <DetailFallback id={id} noun="园区" listRoute={ROUTES.parks} loadState={loadState} onRetry={() => void load(id)} skeletonCards={4} />
     )
   }
 

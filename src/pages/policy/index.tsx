@@ -1,6 +1,6 @@
 import { describeSource } from '@/types/sources'
 import { useEffect } from 'react'
-import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { isProvided } from '@/types/common'
@@ -16,8 +16,7 @@ import { sharePath, shareQuery } from '@/lib/share'
 import BottomBar, { BarAction } from '@/components/bottom-bar/BottomBar'
 import InfoRow from '@/components/info-row/InfoRow'
 import Section from '@/components/section/Section'
-import PageSkeleton from '@/components/status/PageSkeleton'
-import ErrorState from '@/components/status/ErrorState'
+import DetailFallback from '@/components/status/DetailFallback'
 import OfflineNotice from '@/components/status/OfflineNotice'
 import './index.scss'
 
@@ -46,28 +45,16 @@ export default function PolicyPage() {
     query: shareQuery({ id }, currentShareRef()),
   }))
 
-  if (!id) {
+  if (!id || !detail) {
     return (
-      <View className="pl-page">
-        <ErrorState
-          title="链接不完整"
-          message="没有找到要查看的政策，请从政策列表进入。"
-          onRetry={() => void Taro.reLaunch({ url: ROUTES.policies })}
-        />
-      </View>
-    )
-  }
-
-  if (!detail) {
-    return (
-      <View className="pl-page">
-        {loadState?.status === 'error' ? (
-          <ErrorState message={loadState.error} onRetry={() => void load(id)} />
-        ) : (
-          <PageSkeleton cards={3} label="正在加载政策" />
-        )}
-        <BottomBar>{null}</BottomBar>
-      </View>
+      <DetailFallback
+        id={id}
+        noun="政策"
+        listRoute={ROUTES.policies}
+        loadState={loadState}
+        onRetry={() => void load(id)}
+        skeletonCards={3}
+      />
     )
   }
 
