@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import { contractHash } from './contract-hash'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -21,9 +22,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     // TARO_OUTPUT_ROOT lets benchmarks and parallel checks build elsewhere without clobbering dist/.
     outputRoot: process.env.TARO_OUTPUT_ROOT || (process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist'),
-    plugins: ['@tarojs/plugin-html'],
+    plugins: [],
     defineConstants: {
       API_BASE: JSON.stringify(apiBase),
+      CONTRACT_HASH: JSON.stringify(contractHash(sharedTypes)),
     },
     alias: {
       '@/types': sharedTypes,

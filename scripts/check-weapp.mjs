@@ -84,6 +84,31 @@ if (subPackages.some((sub) => sub.root === 'staff') && !jsFiles.some((file) => r
 }
 console.log(`分包隔离：主包 ${leaked.length} 个文件含工作人员代码`)
 
+// 3b. The main package stays lean: the tab pages draw with Taro's own components, and API answers
+// are typed, not parsed, so neither NutUI nor the zod runtime may land there (they cost ~200 KB).
+const read = (file) => readFileSync(join(dist, file.path), 'utf8')
+const mainJs = jsFiles.filter((file) => !rootOf(file.path))
+const heavy = [
+  ['NutUI', (text) => text.includes('nut-')],
+  ['zod', (text) => text.includes('ZodError') || text.includes('$ZodType')],
+]
+for (const [name, found] of heavy) {
+  const inMain = mainJs.filter((file) => found(read(file)))
+  if (inMain.length) fail(`${name} 进入了主包：${inMain.map((f) => f.path).join(', ')}`)
+}
+console.log('主包：不含 NutUI 与 zod 运行时')
+
+// 3c. NutUI's theme is imported per page (src/styles/nutui-theme.scss): a page whose package ships NutUI
+// without it would show NutUI's default red.
+const unthemed = pagePaths.filter((page) => {
+  const root = rootOf(`${page}.js`)
+  const packageJs = jsFiles.filter((file) => rootOf(file.path) === root)
+  if (!packageJs.some((file) => read(file).includes('nut-'))) return false
+  const wxss = join(dist, `${page}.wxss`)
+  return !existsSync(wxss) || !readFileSync(wxss, 'utf8').includes('--nutui-color-primary')
+})
+if (unthemed.length) fail(`这些页面用了 NutUI 却没有引入主题 src/styles/nutui-theme.scss：${unthemed.join(', ')}`)
+
 // 4. miniprogram-ci: dependency analysis and code quality.
 const keyDir = mkdtempSync(join(tmpdir(), 'parklink-ci-key-'))
 const keyPath = join(keyDir, 'private.key')

@@ -1,25 +1,22 @@
 export default defineAppConfig({
-  pages: [
-    'pages/index/index',
-    'pages/parks/index',
-    'pages/policies/index',
-    'pages/mine/index',
-    'pages/park/index',
-    'pages/policy/index',
-    'pages/match/index',
-    'pages/compare/index',
-    'pages/service/index',
-    'pages/requests/index',
-    'pages/request/index',
-    'pages/privacy/index',
-  ],
-  // Staff pages live in their own subpackage so investors never download them.
+  // The main package holds only the four tabs; every other page is its own subpackage under the same
+  // path (shared links keep working) so a first open downloads as little as possible.
+  pages: ['pages/index/index', 'pages/parks/index', 'pages/policies/index', 'pages/mine/index'],
   subPackages: [
-    {
-      root: 'staff',
-      pages: ['login/index', 'inbox/index', 'request/index', 'dashboard/index'],
-    },
+    ...['park', 'policy', 'match', 'compare', 'service', 'requests', 'request', 'privacy'].map((name) => ({
+      root: `pages/${name}`,
+      pages: ['index'],
+    })),
+    // Staff pages live in their own subpackage so investors never download them.
+    { root: 'staff', pages: ['login/index', 'inbox/index', 'request/index', 'dashboard/index'] },
   ],
+  // Fetch the pages a tab leads to while the investor reads it (Wi-Fi or not: they are small).
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['pages/park', 'pages/policy', 'pages/service'] },
+    'pages/parks/index': { network: 'all', packages: ['pages/park', 'pages/compare'] },
+    'pages/policies/index': { network: 'all', packages: ['pages/policy', 'pages/match'] },
+    'pages/mine/index': { network: 'all', packages: ['pages/requests', 'pages/request', 'pages/park'] },
+  },
   window: {
     navigationBarTitleText: '园区通',
     navigationBarBackgroundColor: '#ffffff',
@@ -33,9 +30,24 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'white',
     list: [
-      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
-      { pagePath: 'pages/parks/index', text: '园区', iconPath: 'assets/tabbar/parks.png', selectedIconPath: 'assets/tabbar/parks-active.png' },
-      { pagePath: 'pages/policies/index', text: '政策', iconPath: 'assets/tabbar/policies.png', selectedIconPath: 'assets/tabbar/policies-active.png' },
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/parks/index',
+        text: '园区',
+        iconPath: 'assets/tabbar/parks.png',
+        selectedIconPath: 'assets/tabbar/parks-active.png',
+      },
+      {
+        pagePath: 'pages/policies/index',
+        text: '政策',
+        iconPath: 'assets/tabbar/policies.png',
+        selectedIconPath: 'assets/tabbar/policies-active.png',
+      },
       { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tabbar/mine.png', selectedIconPath: 'assets/tabbar/mine-active.png' },
     ],
   },

@@ -1,18 +1,11 @@
 import { z } from 'zod'
+import { NOT_PROVIDED } from './vocabulary'
 
-/**
- * Marks a fact the source articles do not give (phone, address, coordinates, prices...).
- * Content must say so explicitly instead of inventing a value; the UI hides it or shows 待补充.
- */
-export const NOT_PROVIDED = 'not_provided' as const
 export const NotProvided = z.literal(NOT_PROVIDED)
 export type NotProvided = z.infer<typeof NotProvided>
 
 /** A value that is either known or explicitly marked as not provided by the sources. */
 export const orNotProvided = <T extends z.ZodType>(schema: T) => z.union([schema, NotProvided])
-
-export const isProvided = <T>(value: T | NotProvided | null | undefined): value is T =>
-  value !== NOT_PROVIDED && value !== null && value !== undefined
 
 /** Stable slug ids: lowercase ascii, digits and dashes (qingyun, pingyuan-jingde). */
 export const SlugId = z

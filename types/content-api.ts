@@ -1,18 +1,6 @@
 import { z } from 'zod'
 import { PageQuery, pageOf, listOf } from './common'
-import {
-  SPACE_TYPES,
-  isExpired,
-  Enterprise,
-  Park,
-  Policy,
-  PolicyCategory,
-  ServiceCommitment,
-  SignedProject,
-  SpaceType,
-  Zone,
-  ZoneId,
-} from './content'
+import { Enterprise, Park, Policy, PolicyCategory, ServiceCommitment, SignedProject, SpaceType, Zone, ZoneId } from './content'
 
 /** Zone with counts, as the home page and zone switcher show it. */
 export const ZoneSummary = Zone.extend({
@@ -36,22 +24,6 @@ export const ParkCard = Park.pick({
 })
 export type ParkCard = z.infer<typeof ParkCard>
 
-/** The one way a park becomes a card, so the API and the app's offline copies agree. */
-export function toParkCard(park: Park, zoneName: string): ParkCard {
-  return {
-    id: park.id,
-    zoneId: park.zoneId,
-    name: park.name,
-    summary: park.summary,
-    featured: park.featured,
-    industries: park.industries,
-    headline: park.headline,
-    image: park.image,
-    zoneName,
-    spaceTypes: SPACE_TYPES.filter((type) => park.spaces.some((space) => space.type === type)),
-  }
-}
-
 export const PolicyCard = Policy.pick({
   id: true,
   zoneId: true,
@@ -65,21 +37,6 @@ export const PolicyCard = Policy.pick({
   expired: z.boolean(),
 })
 export type PolicyCard = z.infer<typeof PolicyCard>
-
-/** `today` is YYYY-MM-DD in China time; a policy past its end date is marked expired. */
-export function toPolicyCard(policy: Policy, zoneName: string, today: string): PolicyCard {
-  return {
-    id: policy.id,
-    zoneId: policy.zoneId,
-    title: policy.title,
-    category: policy.category,
-    summary: policy.summary,
-    validTo: policy.validTo,
-    issuer: policy.issuer,
-    zoneName,
-    expired: isExpired(policy, today),
-  }
-}
 
 export const HomeResponse = z.object({
   zones: z.array(ZoneSummary),
@@ -132,6 +89,7 @@ export const ParkListQuery = PageQuery.extend({
 })
 export type ParkListQuery = z.infer<typeof ParkListQuery>
 export const ParkPage = pageOf(ParkCard)
+export type ParkPage = z.infer<typeof ParkPage>
 
 export const PolicyListQuery = z.object({
   zoneId: ZoneId.optional(),
@@ -140,7 +98,9 @@ export const PolicyListQuery = z.object({
 })
 export type PolicyListQuery = z.infer<typeof PolicyListQuery>
 export const PolicyList = listOf(PolicyCard)
+export type PolicyList = z.infer<typeof PolicyList>
 export const ZoneList = listOf(ZoneSummary)
+export type ZoneList = z.infer<typeof ZoneList>
 
 export const IdParams = z.object({ id: z.string().min(1).max(64) })
 

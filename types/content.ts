@@ -1,8 +1,7 @@
 import { z } from 'zod'
-import { Figure, NOT_PROVIDED, SlugId, SourceFile, orNotProvided } from './common'
+import { Figure, SlugId, SourceFile, orNotProvided } from './common'
+import { COMMITMENT_KINDS, POLICY_CATEGORIES, PROJECT_STATUSES, SPACE_TYPES, TALENT_LEVELS, ZONE_IDS } from './vocabulary'
 
-/** Zone ids are fixed by the product: the five development zones / counties of the seeds. */
-export const ZONE_IDS = ['qingyun', 'pingyuan', 'zouping', 'gaoqing', 'yunhe'] as const
 export const ZoneId = z.enum(ZONE_IDS)
 export type ZoneId = z.infer<typeof ZoneId>
 
@@ -36,10 +35,8 @@ export const Zone = z.object({
 })
 export type Zone = z.infer<typeof Zone>
 
-export const SPACE_TYPES = ['land', 'factory', 'office'] as const
 export const SpaceType = z.enum(SPACE_TYPES)
 export type SpaceType = z.infer<typeof SpaceType>
-export const SPACE_TYPE_LABELS: Record<SpaceType, string> = { land: '土地', factory: '标准厂房', office: '写字楼' }
 
 /** A land, 标准厂房 or office listing inside a park. */
 export const Space = z.object({
@@ -100,16 +97,8 @@ export const Enterprise = z.object({
 })
 export type Enterprise = z.infer<typeof Enterprise>
 
-export const PROJECT_STATUSES = ['negotiating', 'about_to_sign', 'signed', 'under_construction', 'in_production'] as const
 export const ProjectStatus = z.enum(PROJECT_STATUSES)
 export type ProjectStatus = z.infer<typeof ProjectStatus>
-export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
-  negotiating: '洽谈中',
-  about_to_sign: '即将签约',
-  signed: '已签约',
-  under_construction: '在建',
-  in_production: '已投产',
-}
 
 export const SignedProject = z.object({
   id: SlugId,
@@ -130,29 +119,11 @@ export const SignedProject = z.object({
 })
 export type SignedProject = z.infer<typeof SignedProject>
 
-export const POLICY_CATEGORIES = ['land', 'tax', 'finance', 'talent', 'innovation', 'approval', 'industry'] as const
 export const PolicyCategory = z.enum(POLICY_CATEGORIES)
 export type PolicyCategory = z.infer<typeof PolicyCategory>
-export const POLICY_CATEGORY_LABELS: Record<PolicyCategory, string> = {
-  land: '土地',
-  tax: '财税',
-  finance: '金融',
-  talent: '人才',
-  innovation: '科技创新',
-  approval: '审批服务',
-  industry: '产业扶持',
-}
 
-export const TALENT_LEVELS = ['none', 'general', 'skilled', 'high', 'top'] as const
 export const TalentLevel = z.enum(TALENT_LEVELS)
 export type TalentLevel = z.infer<typeof TalentLevel>
-export const TALENT_LEVEL_LABELS: Record<TalentLevel, string> = {
-  none: '暂无人才引进需求',
-  general: '一般人才',
-  skilled: '技能人才（蓝领）',
-  high: '高层次人才',
-  top: '顶尖人才（院士等）',
-}
 
 /**
  * Eligibility criteria as data. Absent key = no condition of that kind.
@@ -190,12 +161,6 @@ export const Policy = z.object({
 })
 export type Policy = z.infer<typeof Policy>
 
-/** True when the policy's end date is before `today` (YYYY-MM-DD); an unknown end date never expires. */
-export function isExpired(policy: Pick<Policy, 'validTo'>, today: string): boolean {
-  return policy.validTo !== NOT_PROVIDED && policy.validTo < today
-}
-
-export const COMMITMENT_KINDS = ['service', 'approval', 'tracking', 'supervision', 'mechanism'] as const
 export const CommitmentKind = z.enum(COMMITMENT_KINDS)
 
 /** A promise the zone makes to investors: 店小二 24 小时服务, 一次办好 1235 项, 监督热线 ... */

@@ -1,6 +1,6 @@
-import { NOT_PROVIDED } from './common'
+import { NOT_PROVIDED } from './vocabulary'
 import type { Policy } from './content'
-import { isExpired } from './content'
+import { isExpired } from './cards'
 import { MatchInput, evaluatePolicy, matchPolicies } from './policy-match'
 
 const base: Policy = {

@@ -1,6 +1,8 @@
 import { z } from 'zod'
-import { NOT_PROVIDED } from './common'
-import { TalentLevel, TALENT_LEVEL_LABELS, ZoneId, isExpired, type Policy } from './content'
+import { NOT_PROVIDED } from './vocabulary'
+import { TalentLevel, ZoneId, type Policy } from './content'
+import { TALENT_LEVEL_LABELS } from './vocabulary'
+import { isExpired } from './cards'
 import { PolicyCard } from './content-api'
 
 /** The short 政策匹配 form. */

@@ -85,6 +85,7 @@ export const Photo = z.object({ id: z.string(), url: z.string(), contentType: z.
 export type Photo = z.infer<typeof Photo>
 
 export const UploadResult = Photo
+export type UploadResult = z.infer<typeof UploadResult>
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 /** The closed loop an investor follows: 提交 → 受理 → 办理中 → 已答复 → 办结 → 评价. */
@@ -223,6 +224,7 @@ export type StaffRequestDetail = z.infer<typeof StaffRequestDetail>
 export const AssignBody = z.object({ staffId: z.string().min(1, '请选择同事') })
 export const StatusBody = z.object({ status: RequestStatus })
 export const CannedReply = z.object({ id: z.string(), zoneId: ZoneId, title: z.string(), body: z.string() })
+export type CannedReply = z.infer<typeof CannedReply>
 export const CannedReplyBody = z.object({
   zoneId: ZoneId.optional(),
   title: z.string().trim().min(1, '请输入标题').max(40, '标题不能超过 40 个字'),
@@ -283,6 +285,7 @@ export const ShareVisitBody = z.object({
   /** WeChat launch scene (1007 单聊, 1008 群聊, 1154 朋友圈单页...) when known. */
   scene: z.number().int().optional(),
 })
+export type ShareVisitBody = z.infer<typeof ShareVisitBody>
 
 /** POST /api/share-visits answer. */
 export const ShareVisitRecorded = z.object({ recorded: z.literal(true) })
@@ -300,5 +303,8 @@ export type StaffRequestQuery = z.infer<typeof StaffRequestQuery>
 
 /** Colleagues a request can be assigned to (same zone). */
 export const StaffMemberList = z.object({ items: z.array(StaffRef) })
+export type StaffMemberList = z.infer<typeof StaffMemberList>
 export const CannedReplyList = z.object({ items: z.array(CannedReply) })
+export type CannedReplyList = z.infer<typeof CannedReplyList>
 export const MyRequestList = z.object({ items: z.array(ServiceRequestSummary) })
+export type MyRequestList = z.infer<typeof MyRequestList>

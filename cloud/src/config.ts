@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { z } from 'zod'
-import { ZONE_IDS, type ZoneId } from '../../types/content'
+import { type ZoneId } from '../../types/content'
+import { ZONE_IDS } from '../../types/vocabulary'
 import { defaultContentDir, defaultDataDir } from './paths'
 import type { S3Settings } from './uploads/storage'
 

@@ -1,7 +1,8 @@
 // A throwaway Taro React app with one page rendering "hello", configured like this repo's (same Taro,
 // webpack5, the same H5 router and output names) and built with this repo's node_modules through a
-// symlink: the baseline the package sizes are compared with. No NutUI and no @tarojs/plugin-html.
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
+// symlink: the baseline the package sizes are compared with. Same browserslist and Babel setup;
+// no NutUI, no zustand, no plugin-html (this repo dropped it too).
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { repoRoot, run } from '../../test/load/api-process.mjs'
@@ -12,12 +13,14 @@ const FILES = {
       name: 'hello',
       private: true,
       templateInfo: { name: 'default', typescript: true, css: 'Sass', framework: 'React' },
-      browserslist: ['last 3 versions', 'Android >= 4.1', 'ios >= 8'],
+      // The same targets as this repo, so both builds transpile alike.
+      browserslist: JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).browserslist,
     },
     null,
     2,
   ),
-  'babel.config.js': `module.exports = { presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5' }]] }\n`,
+  // This repo's Babel setup (babel-preset-taro in bugfixes mode), so both builds transpile alike.
+  'babel.config.js': `module.exports = require(${JSON.stringify(join(repoRoot, 'babel.config.js'))})\n`,
   'tsconfig.json': JSON.stringify({ compilerOptions: { target: 'es2020', module: 'esnext', moduleResolution: 'bundler', jsx: 'react-jsx', strict: true, skipLibCheck: true } }),
   'project.config.json': JSON.stringify({ miniprogramRoot: 'dist/', appid: 'touristappid', compileType: 'miniprogram', setting: { es6: true, minified: true } }),
   'config/index.ts': `import { defineConfig } from '@tarojs/cli'

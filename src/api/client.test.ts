@@ -1,14 +1,13 @@
-import { z } from 'zod'
 import { taroMock } from '../../test/jest/taro'
 import { ApiError, apiRequest, buildUrl, configureApi } from './client'
 
-const Thing = z.object({ id: z.string() })
+type Thing = { id: string }
 
 beforeEach(() => taroMock.reset())
 
-test('parses a good answer with the shared schema', async () => {
+test('returns a good answer as the contract type', async () => {
   taroMock.onRequest(() => ({ statusCode: 200, data: { id: 'qingyun' } }))
-  await expect(apiRequest(Thing, '/api/zones/qingyun')).resolves.toEqual({ id: 'qingyun' })
+  await expect(apiRequest<Thing>('/api/zones/qingyun')).resolves.toEqual({ id: 'qingyun' })
   expect(taroMock.calls.requests[0].url).toBe('http://api.test/api/zones/qingyun')
 })
 
@@ -17,28 +16,38 @@ test('surfaces the API error shape with its fields', async () => {
     statusCode: 400,
     data: { error: { code: 'validation_error', message: '请求参数有误', fields: { limit: '不能大于 50' } } },
   }))
-  const error = await apiRequest(Thing, '/api/parks', { query: { limit: 99 } }).catch((e: unknown) => e)
+  const error = await apiRequest<Thing>('/api/parks', { query: { limit: 99 } }).catch((e: unknown) => e)
   expect(error).toBeInstanceOf(ApiError)
   expect(error).toMatchObject({ status: 400, code: 'validation_error', fields: { limit: '不能大于 50' } })
 })
 
 test('turns a network failure into a retryable error', async () => {
   taroMock.onRequest(() => Promise.reject(new Error('request:fail')))
-  const error = (await apiRequest(Thing, '/api/home').catch((e: unknown) => e)) as ApiError
+  const error = (await apiRequest<Thing>('/api/home').catch((e: unknown) => e)) as ApiError
   expect(error.code).toBe('network_error')
   expect(error.retryable).toBe(true)
 })
 
-test('rejects an answer that does not match the contract', async () => {
-  taroMock.onRequest(() => ({ statusCode: 200, data: { name: 'no id' } }))
-  await expect(apiRequest(Thing, '/api/home')).rejects.toMatchObject({ code: 'bad_response' })
+test('rejects an answer that is not JSON (a proxy page, a cut-off body)', async () => {
+  taroMock.onRequest(() => ({ statusCode: 200, data: '<html>502 Bad Gateway</html>' }))
+  await expect(apiRequest<Thing>('/api/home')).rejects.toMatchObject({ code: 'bad_response' })
+})
+
+test('resolves a 204 with nothing', async () => {
+  taroMock.onRequest(() => ({ statusCode: 204, data: '' }))
+  await expect(apiRequest<void>('/api/favourites/pingyuan-jingde', { method: 'PUT' })).resolves.toBeUndefined()
+})
+
+test('falls back to a generic message when an error body is not the API shape', async () => {
+  taroMock.onRequest(() => ({ statusCode: 502, data: { error: { code: 7 } } }))
+  await expect(apiRequest<Thing>('/api/home')).rejects.toMatchObject({ status: 502, code: 'http_error', retryable: true })
 })
 
 test('sends the session token and reports a rejected one', async () => {
   const onUnauthorized = jest.fn()
-  configureApi({ getToken: () => "tok", onUnauthorized })
+  configureApi({ getToken: () => 'tok', onUnauthorized })
   taroMock.onRequest(() => ({ statusCode: 401, data: { error: { code: 'unauthorized', message: '请重新登录' } } }))
-  await expect(apiRequest(Thing, '/api/requests/mine')).rejects.toMatchObject({ status: 401 })
+  await expect(apiRequest<Thing>('/api/requests/mine')).rejects.toMatchObject({ status: 401 })
   expect(taroMock.calls.requests[0].header?.Authorization).toBe('Bearer tok')
   expect(onUnauthorized).toHaveBeenCalledTimes(1)
   configureApi({ getToken: () => null, onUnauthorized: () => undefined })

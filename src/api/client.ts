@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { z } from 'zod'
-import { ErrorBody } from '@/types/common'
+import type { ErrorBody } from '@/types/common'
 
 /** Every failure the app shows comes through here, in the shared error shape. */
 export class ApiError extends Error {
@@ -59,21 +58,32 @@ export function buildUrl(path: string, query?: Query): string {
   return `${apiBase()}${path}${params.length ? `?${params.join('&')}` : ''}`
 }
 
+/** The API's error shape (types/common ErrorBody), checked by hand: zod stays out of the main package. */
+const isErrorBody = (data: unknown): data is ErrorBody => {
+  const error = (data as { error?: unknown } | null)?.error as Record<string, unknown> | undefined
+  if (!error || typeof error.code !== 'string' || typeof error.message !== 'string') return false
+  return (
+    error.fields === undefined ||
+    (typeof error.fields === 'object' && error.fields !== null && Object.values(error.fields).every((reason) => typeof reason === 'string'))
+  )
+}
+
 export function toApiError(status: number, data: unknown): ApiError {
-  const parsed = ErrorBody.safeParse(data)
-  if (parsed.success) {
-    const { code, message, fields } = parsed.data.error
+  if (isErrorBody(data)) {
+    const { code, message, fields } = data.error
     return new ApiError(status, code, message, fields)
   }
   return new ApiError(status, 'http_error', `服务暂时不可用（${status}），请稍后重试`)
 }
 
-/** The one way the app talks to the API: Taro.request, then the shared schema checks the answer. */
-export async function apiRequest<S extends z.ZodType>(
-  schema: S,
-  path: string,
-  options: RequestOptions = {},
-): Promise<z.infer<S>> {
+/**
+ * The one way the app talks to the API: Taro.request, typed by the shared contract. `T` is the
+ * response type inferred from the zod schema in types/ (imported as a type only). The API checks
+ * every answer against that schema before sending it (tests hold it to /openapi.json), so the app
+ * checks only that a body is JSON: the zod runtime is 100 KB the main package cannot afford.
+ * 204 answers resolve to undefined.
+ */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', query, body, headers = {}, auth = true, timeoutMs = 10000 } = options
   const token = auth ? hooks.getToken(path) : null
   const header: Record<string, string> = { Accept: 'application/json', ...headers }
@@ -90,10 +100,10 @@ export async function apiRequest<S extends z.ZodType>(
   const { statusCode, data } = response
   if (statusCode === 401 && token) hooks.onUnauthorized(path)
   if (statusCode < 200 || statusCode >= 300) throw toApiError(statusCode, data)
-
-  const parsed = schema.safeParse(data)
-  if (!parsed.success) throw new ApiError(statusCode, 'bad_response', '数据格式有误，请稍后重试')
-  return parsed.data
+  if (statusCode === 204) return undefined as T
+  // A proxy's HTML page or a truncated body arrives as a string (Taro could not parse it as JSON).
+  if (data === null || typeof data !== 'object') throw new ApiError(statusCode, 'bad_response', '数据格式有误，请稍后重试')
+  return data as T
 }
 
 /** A message fit for a toast or an error state. */

@@ -1,24 +1,24 @@
-import {
+import type {
   HomeResponse,
   ParkDetail,
   ParkPage,
   PolicyDetail,
   PolicyList,
+  PolicyListQuery,
   ZoneDetail,
   ZoneList,
-  type PolicyListQuery,
 } from '@/types/content-api'
 import type { SpaceType, ZoneId } from '@/types/content'
-import { ZoneServiceStats } from '@/types/service'
+import type { ZoneServiceStats } from '@/types/service'
 import { apiRequest } from './client'
 
 const id = (value: string) => encodeURIComponent(value)
 
 /** Everything the home tab shows, in one request. */
-export const fetchHome = () => apiRequest(HomeResponse, '/api/home')
+export const fetchHome = () => apiRequest<HomeResponse>('/api/home')
 
-export const fetchZones = () => apiRequest(ZoneList, '/api/zones')
-export const fetchZone = (zoneId: string) => apiRequest(ZoneDetail, `/api/zones/${id(zoneId)}`)
+export const fetchZones = () => apiRequest<ZoneList>('/api/zones')
+export const fetchZone = (zoneId: string) => apiRequest<ZoneDetail>(`/api/zones/${id(zoneId)}`)
 
 /** Query of GET /api/parks as the client sends it (the server applies defaults). */
 export interface ParkQuery {
@@ -31,12 +31,12 @@ export interface ParkQuery {
   limit?: number
 }
 
-export const fetchParks = (query: ParkQuery) => apiRequest(ParkPage, '/api/parks', { query: { ...query } })
-export const fetchPark = (parkId: string) => apiRequest(ParkDetail, `/api/parks/${id(parkId)}`)
+export const fetchParks = (query: ParkQuery) => apiRequest<ParkPage>('/api/parks', { query: { ...query } })
+export const fetchPark = (parkId: string) => apiRequest<ParkDetail>(`/api/parks/${id(parkId)}`)
 
-export const fetchPolicies = (query: Partial<PolicyListQuery>) => apiRequest(PolicyList, '/api/policies', { query: { ...query } })
-export const fetchPolicy = (policyId: string) => apiRequest(PolicyDetail, `/api/policies/${id(policyId)}`)
+export const fetchPolicies = (query: Partial<PolicyListQuery>) => apiRequest<PolicyList>('/api/policies', { query: { ...query } })
+export const fetchPolicy = (policyId: string) => apiRequest<PolicyDetail>(`/api/policies/${id(policyId)}`)
 
 /** The zone's public response rate and satisfaction (shown on park pages). */
 export const fetchZoneServiceStats = (zoneId: string) =>
-  apiRequest(ZoneServiceStats, `/api/zones/${id(zoneId)}/service-stats`, { timeoutMs: 6000 })
+  apiRequest<ZoneServiceStats>(`/api/zones/${id(zoneId)}/service-stats`, { timeoutMs: 6000 })

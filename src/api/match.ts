@@ -1,5 +1,4 @@
-import { MatchResult, type MatchInput } from '@/types/policy-match'
+import type { MatchInput, MatchResult } from '@/types/policy-match'
 import { apiRequest } from './client'
 
-export const postPolicyMatch = (input: MatchInput) =>
-  apiRequest(MatchResult, '/api/policies/match', { method: 'POST', body: input })
+export const postPolicyMatch = (input: MatchInput) => apiRequest<MatchResult>('/api/policies/match', { method: 'POST', body: input })

@@ -1,4 +1,4 @@
-import { MyRequestList, ServiceRequest, type CreateServiceRequestBody, type RatingBody } from '@/types/service'
+import type { CreateServiceRequestBody, MyRequestList, RatingBody, ServiceRequest } from '@/types/service'
 import { apiRequest } from './client'
 
 /**
@@ -6,7 +6,7 @@ import { apiRequest } from './client'
  * the server then answers with the request it already created instead of creating a second one.
  */
 export function createServiceRequest(body: CreateServiceRequestBody, idempotencyKey: string): Promise<ServiceRequest> {
-  return apiRequest(ServiceRequest, '/api/requests', {
+  return apiRequest<ServiceRequest>('/api/requests', {
     method: 'POST',
     body,
     headers: { 'Idempotency-Key': idempotencyKey },
@@ -15,21 +15,21 @@ export function createServiceRequest(body: CreateServiceRequestBody, idempotency
 }
 
 export function listMyRequests() {
-  return apiRequest(MyRequestList, '/api/requests/mine')
+  return apiRequest<MyRequestList>('/api/requests/mine')
 }
 
 export function getServiceRequest(id: string): Promise<ServiceRequest> {
-  return apiRequest(ServiceRequest, `/api/requests/${encodeURIComponent(id)}`)
+  return apiRequest<ServiceRequest>(`/api/requests/${encodeURIComponent(id)}`)
 }
 
 export function sendFollowUp(id: string, body: string): Promise<ServiceRequest> {
-  return apiRequest(ServiceRequest, `/api/requests/${encodeURIComponent(id)}/messages`, { method: 'POST', body: { body } })
+  return apiRequest<ServiceRequest>(`/api/requests/${encodeURIComponent(id)}/messages`, { method: 'POST', body: { body } })
 }
 
 export function rateServiceRequest(id: string, rating: RatingBody): Promise<ServiceRequest> {
-  return apiRequest(ServiceRequest, `/api/requests/${encodeURIComponent(id)}/rating`, { method: 'POST', body: rating })
+  return apiRequest<ServiceRequest>(`/api/requests/${encodeURIComponent(id)}/rating`, { method: 'POST', body: rating })
 }
 
 export function withdrawServiceRequest(id: string): Promise<ServiceRequest> {
-  return apiRequest(ServiceRequest, `/api/requests/${encodeURIComponent(id)}/withdraw`, { method: 'POST', body: {} })
+  return apiRequest<ServiceRequest>(`/api/requests/${encodeURIComponent(id)}/withdraw`, { method: 'POST', body: {} })
 }

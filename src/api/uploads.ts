@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { UploadResult, type Photo } from '@/types/service'
+import type { Photo } from '@/types/service'
 import { ApiError, apiBase, toApiError } from './client'
 
 export interface UploadOptions {
@@ -41,9 +41,9 @@ export async function uploadImage(filePath: string, { token, onProgress }: Uploa
 
   const data = parseJson(result.data)
   if (result.statusCode < 200 || result.statusCode >= 300) throw toApiError(result.statusCode, data)
-  const parsed = UploadResult.safeParse(data)
-  if (!parsed.success) throw new ApiError(result.statusCode, 'bad_response', '图片上传结果有误，请重试')
-  return parsed.data
+  const photo = data as Partial<Photo> | null
+  if (typeof photo?.url !== 'string') throw new ApiError(result.statusCode, 'bad_response', '图片上传结果有误，请重试')
+  return photo as Photo
 }
 
 /** Upload URLs may be relative to the API (/uploads/...). */

@@ -1,5 +1,5 @@
-import { isProvided } from '@/types/common'
-import { SPACE_TYPE_LABELS } from '@/types/content'
+import { isProvided } from '@/types/vocabulary'
+import { SPACE_TYPE_LABELS } from '@/types/vocabulary'
 import type { ParkDetail } from '@/types/content-api'
 import type { ZoneServiceStats } from '@/types/service'
 import { PENDING_TEXT, figureOrPending, formatFigure, formatShare } from './format'

@@ -1,4 +1,5 @@
-import { TALENT_LEVEL_LABELS, type PolicyCriteria } from '@/types/content'
+import { type PolicyCriteria } from '@/types/content'
+import { TALENT_LEVEL_LABELS } from '@/types/vocabulary'
 
 const formatWan = (wan: number) => (wan >= 10000 ? `${wan / 10000} 亿元` : `${wan} 万元`)
 

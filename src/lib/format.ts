@@ -1,4 +1,5 @@
-import { isProvided, type Figure, type NotProvided } from '@/types/common'
+import { type Figure, type NotProvided } from '@/types/common'
+import { isProvided } from '@/types/vocabulary'
 
 /** What the UI shows for a fact the sources do not give. */
 export const PENDING_TEXT = '待补充'

@@ -1,6 +1,7 @@
 import { MatchInput, matchPolicies, type MatchResult } from '@/types/policy-match'
 import type { Policy, TalentLevel, ZoneId } from '@/types/content'
-import { toPolicyCard, type PolicyCard } from '@/types/content-api'
+import { type PolicyCard } from '@/types/content-api'
+import { toPolicyCard } from '@/types/cards'
 
 /** The 政策匹配 form as typed (numbers stay text until validated). */
 export interface MatchForm {
@@ -79,12 +80,7 @@ export interface CachedPolicyRecord {
 /** Offline 政策匹配 over full policy records kept from earlier visits. */
 export function matchLocally(records: readonly CachedPolicyRecord[], input: MatchInput, today: string): MatchResult {
   const zoneNames = Object.fromEntries(records.map((record) => [record.policy.zoneId, record.zoneName]))
-  const cards = new Map<string, PolicyCard>(
-    records.map(({ policy, zoneName }) => [
-      policy.id,
-      toPolicyCard(policy, zoneName, today),
-    ]),
-  )
+  const cards = new Map<string, PolicyCard>(records.map(({ policy, zoneName }) => [policy.id, toPolicyCard(policy, zoneName, today)]))
   const items = matchPolicies(
     records.map((record) => record.policy),
     input,

@@ -1,4 +1,5 @@
-import { isProvided, type Figure } from '@/types/common'
+import { type Figure } from '@/types/common'
+import { isProvided } from '@/types/vocabulary'
 import type { Park } from '@/types/content'
 
 const HEADLINE_KEYS = ['area', 'investment', 'enterprises', 'signedProjects'] as const

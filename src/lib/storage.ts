@@ -21,3 +21,21 @@ const taroStateStorage: StateStorage = {
 }
 
 export const taroStorage = createJSONStorage(() => taroStateStorage)
+
+/**
+ * For copies of API answers (offline caches): each entry is stamped with the contract fingerprint
+ * and an entry written under another contract reads as absent, so an app update that changes a
+ * response shape starts from the network instead of rendering an old shape. User input (drafts,
+ * consent, sessions) uses taroStorage and survives updates.
+ */
+const stamp = `contract:${CONTRACT_HASH}\n`
+const contractStateStorage: StateStorage = {
+  getItem: (name) => {
+    const value = taroStateStorage.getItem(name) as string | null
+    return value?.startsWith(stamp) ? value.slice(stamp.length) : null
+  },
+  setItem: (name, value) => taroStateStorage.setItem(name, stamp + value),
+  removeItem: (name) => taroStateStorage.removeItem(name),
+}
+
+export const contentCacheStorage = createJSONStorage(() => contractStateStorage)

@@ -1,9 +1,9 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import { ParkCard } from '@/types/content-api'
+import type { ParkCard } from '@/types/content-api'
 import { addFavourite, fetchFavourites, removeFavourite } from '@/api/favourites'
 import { errorMessage } from '@/api/client'
-import { taroStorage } from '@/lib/storage'
+import { contentCacheStorage } from '@/lib/storage'
 import { tokenFor, useSession } from './session'
 import type { LoadState } from './load-status'
 
@@ -91,11 +91,11 @@ export const useFavourites = create<FavouritesState>()(
     {
       name: 'parklink-favourites',
       version: 1,
-      storage: taroStorage,
+      storage: contentCacheStorage,
       partialize: ({ ownerId, items }) => ({ ownerId, items }),
       merge: (persisted, current) => {
         const saved = (persisted ?? {}) as Partial<FavouritesState>
-        const ok = ParkCard.array().safeParse(saved.items).success
+        const ok = Array.isArray(saved.items)
         return { ...current, ownerId: ok ? (saved.ownerId ?? null) : null, items: ok ? (saved.items ?? []) : [] }
       },
     },

@@ -1,10 +1,10 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import { HomeResponse, type ParkCard, type PolicyCard, type ZoneSummary } from '@/types/content-api'
+import type { HomeResponse, ParkCard, PolicyCard, ZoneSummary } from '@/types/content-api'
 import type { SignedProject, ZoneId } from '@/types/content'
 import { fetchHome } from '@/api/content'
 import { errorMessage } from '@/api/client'
-import { taroStorage } from '@/lib/storage'
+import { contentCacheStorage } from '@/lib/storage'
 import type { LoadState } from './load-status'
 
 export type ZoneFilter = ZoneId | 'all'
@@ -59,12 +59,11 @@ export const useHome = create<HomeState>()(
     {
       name: 'parklink-home',
       version: 1,
-      storage: taroStorage,
+      storage: contentCacheStorage,
       partialize: ({ data, savedAt, selectedZone }) => ({ data, savedAt, selectedZone }),
-      // A cache written by an older build may not fit today's contract: drop it rather than crash.
       merge: (persisted, current) => {
         const saved = (persisted ?? {}) as Partial<HomeState>
-        const data = HomeResponse.safeParse(saved.data).success ? (saved.data as HomeResponse) : null
+        const data = saved.data && Array.isArray(saved.data.zones) ? saved.data : null
         return { ...current, ...saved, data, savedAt: data ? (saved.savedAt ?? null) : null }
       },
     },

@@ -1,10 +1,11 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import { ParkCard } from '@/types/content-api'
-import { SPACE_TYPES, ZONE_IDS, type SpaceType, type ZoneId } from '@/types/content'
+import type { ParkCard } from '@/types/content-api'
+import { type SpaceType, type ZoneId } from '@/types/content'
+import { SPACE_TYPES, ZONE_IDS } from '@/types/vocabulary'
 import { fetchParks, type ParkQuery } from '@/api/content'
 import { errorMessage } from '@/api/client'
-import { taroStorage } from '@/lib/storage'
+import { contentCacheStorage } from '@/lib/storage'
 import type { LoadState } from './load-status'
 
 export const PAGE_SIZE = 10
@@ -67,8 +68,7 @@ export function buildParkQuery(filters: DirectoryFilters, cursor?: string | null
 
 export const filtersKey = (filters: DirectoryFilters) => JSON.stringify(buildParkQuery(filters))
 
-export const activeFilterCount = (filters: DirectoryFilters) =>
-  Object.keys(clean(filters)).filter((key) => key !== 'q').length
+export const activeFilterCount = (filters: DirectoryFilters) => Object.keys(clean(filters)).filter((key) => key !== 'q').length
 
 /** Appends a page, skipping parks already listed (a cursor page may overlap after content changes). */
 export function mergePage(current: readonly ParkCard[], next: readonly ParkCard[]): ParkCard[] {
@@ -107,7 +107,14 @@ export const useParkDirectory = create<DirectoryState>()(
           if (run !== generation) return
           const cached = get().cache
           if (cached?.key === key) {
-            set({ items: cached.items, nextCursor: cached.nextCursor, total: cached.total, status: 'ready', offline: true, error: errorMessage(error) })
+            set({
+              items: cached.items,
+              nextCursor: cached.nextCursor,
+              total: cached.total,
+              status: 'ready',
+              offline: true,
+              error: errorMessage(error),
+            })
           } else {
             set({ items: [], nextCursor: null, total: 0, status: 'error', offline: false, error: errorMessage(error) })
           }
@@ -159,11 +166,11 @@ export const useParkDirectory = create<DirectoryState>()(
     {
       name: 'parklink-park-directory',
       version: 1,
-      storage: taroStorage,
+      storage: contentCacheStorage,
       partialize: ({ filters, cache }) => ({ filters, cache }),
       merge: (persisted, current) => {
         const saved = (persisted ?? {}) as Partial<DirectoryState>
-        const cacheOk = saved.cache && ParkCard.array().safeParse(saved.cache.items).success
+        const cacheOk = Array.isArray(saved.cache?.items)
         return { ...current, filters: clean(saved.filters ?? {}), cache: cacheOk ? (saved.cache ?? null) : null }
       },
     },

@@ -1,9 +1,10 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import { ParkDetail, toParkCard as toCard, type ParkCard } from '@/types/content-api'
+import type { ParkCard, ParkDetail } from '@/types/content-api'
+import { toParkCard as toCard } from '@/types/cards'
 import { fetchPark } from '@/api/content'
 import { errorMessage } from '@/api/client'
-import { taroStorage } from '@/lib/storage'
+import { contentCacheStorage } from '@/lib/storage'
 import { IDLE, type LoadState } from './load-status'
 
 /** Profiles kept for offline reading; each is a few KB. */
@@ -68,12 +69,12 @@ export const useParkProfiles = create<ProfilesState>()(
     {
       name: 'parklink-park-profiles',
       version: 1,
-      storage: taroStorage,
+      storage: contentCacheStorage,
       partialize: ({ profiles, recent }) => ({ profiles, recent }),
       merge: (persisted, current) => {
         const saved = (persisted ?? {}) as Partial<ProfilesState>
         const profiles = Object.fromEntries(
-          Object.entries(saved.profiles ?? {}).filter(([, entry]) => ParkDetail.safeParse(entry?.detail).success),
+          Object.entries(saved.profiles ?? {}).filter(([, entry]) => Boolean(entry?.detail?.park)),
         )
         return { ...current, profiles, recent: Array.isArray(saved.recent) ? saved.recent : [] }
       },

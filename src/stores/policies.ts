@@ -1,10 +1,11 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import { PolicyCard } from '@/types/content-api'
-import { POLICY_CATEGORIES, ZONE_IDS, type PolicyCategory, type ZoneId } from '@/types/content'
+import type { PolicyCard } from '@/types/content-api'
+import { type PolicyCategory, type ZoneId } from '@/types/content'
+import { POLICY_CATEGORIES, ZONE_IDS } from '@/types/vocabulary'
 import { fetchPolicies } from '@/api/content'
 import { errorMessage } from '@/api/client'
-import { taroStorage } from '@/lib/storage'
+import { contentCacheStorage } from '@/lib/storage'
 import type { LoadState } from './load-status'
 
 export interface PolicyFilters {
@@ -66,7 +67,10 @@ export const usePolicies = create<PoliciesState>()(
         try {
           const { items } = await fetchPolicies(cleanPolicyFilters(filters))
           if (run !== generation) return
-          const cache = [{ key, items, savedAt: Date.now() }, ...get().cache.filter((entry) => entry.key !== key)].slice(0, MAX_CACHED_LISTS)
+          const cache = [{ key, items, savedAt: Date.now() }, ...get().cache.filter((entry) => entry.key !== key)].slice(
+            0,
+            MAX_CACHED_LISTS,
+          )
           set({ items, cache, status: 'ready', error: null, offline: false })
         } catch (error) {
           if (run !== generation) return
@@ -78,11 +82,11 @@ export const usePolicies = create<PoliciesState>()(
     {
       name: 'parklink-policies',
       version: 1,
-      storage: taroStorage,
+      storage: contentCacheStorage,
       partialize: ({ filters, cache }) => ({ filters, cache }),
       merge: (persisted, current) => {
         const saved = (persisted ?? {}) as Partial<PoliciesState>
-        const cache = (Array.isArray(saved.cache) ? saved.cache : []).filter((entry) => PolicyCard.array().safeParse(entry?.items).success)
+        const cache = (Array.isArray(saved.cache) ? saved.cache : []).filter((entry) => Array.isArray(entry?.items))
         return { ...current, filters: cleanPolicyFilters(saved.filters ?? {}), cache }
       },
     },

@@ -1,9 +1,9 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import { PolicyDetail } from '@/types/content-api'
+import type { PolicyDetail } from '@/types/content-api'
 import { fetchPolicy } from '@/api/content'
 import { errorMessage } from '@/api/client'
-import { taroStorage } from '@/lib/storage'
+import { contentCacheStorage } from '@/lib/storage'
 import { IDLE, type LoadState } from './load-status'
 
 /** Full policy records are small (≈1 KB) and power offline 政策匹配, so keep plenty. */
@@ -54,12 +54,12 @@ export const usePolicyDetails = create<PolicyDetailsState>()(
     {
       name: 'parklink-policy-details',
       version: 1,
-      storage: taroStorage,
+      storage: contentCacheStorage,
       partialize: ({ details }) => ({ details }),
       merge: (persisted, current) => {
         const saved = (persisted ?? {}) as Partial<PolicyDetailsState>
         const details = Object.fromEntries(
-          Object.entries(saved.details ?? {}).filter(([, entry]) => PolicyDetail.safeParse(entry?.detail).success),
+          Object.entries(saved.details ?? {}).filter(([, entry]) => Boolean(entry?.detail?.policy)),
         )
         return { ...current, details }
       },

@@ -5,7 +5,15 @@
 import { z } from 'zod'
 import { taroMock } from '../../test/jest/taro'
 import { Enterprise, Park, Policy, ServiceCommitment, SignedProject, Zone } from '@/types/content'
-import { toParkCard, toPolicyCard, type HomeResponse, type ParkCard, type ParkDetail, type PolicyCard, type PolicyDetail, type ZoneSummary } from '@/types/content-api'
+import {
+  type HomeResponse,
+  type ParkCard,
+  type ParkDetail,
+  type PolicyCard,
+  type PolicyDetail,
+  type ZoneSummary,
+} from '@/types/content-api'
+import { toParkCard, toPolicyCard } from '@/types/cards'
 import zonesJson from '../../cloud/content/zones.json'
 import parksJson from '../../cloud/content/parks.json'
 import policiesJson from '../../cloud/content/policies.json'
@@ -69,7 +77,10 @@ export const policyDetail = (id: string, patch: (policy: Policy) => Policy = (po
 }
 
 type Answer = { statusCode: number; data: unknown }
-type Route = (url: URL, request: { method: string; data?: unknown; header?: Record<string, string> }) => Answer | Promise<Answer> | undefined
+type Route = (
+  url: URL,
+  request: { method: string; data?: unknown; header?: Record<string, string> },
+) => Answer | Promise<Answer> | undefined
 
 /** Answers requests by path; unmatched paths get the API's 404. */
 export function serveApi(routes: Record<string, Route>): void {

@@ -1,4 +1,5 @@
 /** Puts every store back to its first-launch state (tests share module instances). */
+import type { PersistStorage } from 'zustand/middleware'
 import { taroMock } from '../../test/jest/taro'
 import { useHome } from '@/stores/home'
 import { useParkDirectory } from '@/stores/park-directory'
@@ -27,10 +28,10 @@ export function resetAll(): void {
   resetShareVisitsForTest()
 }
 
-/** Writes what zustand persist would have stored on an earlier launch, then rehydrates from it. */
-export async function seedStorage<S>(store: { persist: { getOptions: () => { name?: string; version?: number }; rehydrate: () => Promise<void> | void } }, state: Partial<S>): Promise<void> {
-  const { name, version } = store.persist.getOptions()
-  taroMock.storage.set(name as string, JSON.stringify({ state, version: version ?? 0 }))
+/** Writes what zustand persist would have stored on an earlier launch (through the store's own storage), then rehydrates from it. */
+export async function seedStorage<S>(store: { persist: { getOptions: () => { name?: string; version?: number; storage?: PersistStorage<unknown> }; rehydrate: () => Promise<void> | void } }, state: Partial<S>): Promise<void> {
+  const { name, version, storage } = store.persist.getOptions()
+  await storage?.setItem(name as string, { state, version: version ?? 0 })
   await store.persist.rehydrate()
 }
 

@@ -1,6 +1,6 @@
 import { eq, getTableColumns, notInArray, sql } from 'drizzle-orm'
 import type { PgColumn, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core'
-import { NOT_PROVIDED } from '../../../types/common'
+import { NOT_PROVIDED } from '../../../types/vocabulary'
 import type { ContentBundle } from '../../../types/content'
 import type { Db } from '../db/client'
 import { contentMeta, enterprises, parks, policies, serviceCommitments, signedProjects, zones } from '../db/schema'

@@ -1,21 +1,12 @@
-import { NOT_PROVIDED } from '../../../types/common'
-import {
-  ZONE_IDS,
-  isExpired,
-  type ContentBundle,
-  type Park,
-  type Policy,
-  type SignedProject,
-  type SpaceType,
-} from '../../../types/content'
+import { isExpired, toParkCard, toPolicyCard } from '../../../types/cards'
+import type { ContentBundle, Park, Policy, SignedProject, SpaceType } from '../../../types/content'
+import { NOT_PROVIDED, ZONE_IDS } from '../../../types/vocabulary'
 import {
   HomeResponse,
   ParkDetail,
   PolicyDetail,
   ZoneDetail,
   ZoneList,
-  toParkCard,
-  toPolicyCard,
   type ParkCard,
   type PolicyCard,
   type ZoneSummary,

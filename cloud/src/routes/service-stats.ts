@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { IdParams } from '../../../types/content-api'
-import { ZONE_IDS, type ZoneId } from '../../../types/content'
+import { type ZoneId } from '../../../types/content'
+import { ZONE_IDS } from '../../../types/vocabulary'
 import { ZoneServiceStats } from '../../../types/service'
 import { notFound } from '../http/api-error'
 import { responses } from '../http/errors'

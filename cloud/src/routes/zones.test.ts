@@ -1,4 +1,4 @@
-import { ZONE_IDS } from '../../../types/content'
+import { ZONE_IDS } from '../../../types/vocabulary'
 import { ZoneDetail, ZoneList } from '../../../types/content-api'
 import { createTestApp, type TestApp, SETUP_TIMEOUT } from '../test-support/app'
 

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { STAFF_ROLES } from '../../../types/auth'
-import { ZONE_IDS } from '../../../types/content'
+import { ZONE_IDS } from '../../../types/vocabulary'
 import type { StaffIdentity } from '../auth/identity'
 import { hashPassword } from '../auth/passwords'
 import type { Db } from '../db/client'

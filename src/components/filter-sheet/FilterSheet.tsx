@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import { Popup } from '@nutui/nutui-react-taro'
+import Sheet from '@/components/sheet/Sheet'
 import ChipGroup, { type ChipOption } from '@/components/chip-group/ChipGroup'
 import './filter-sheet.scss'
 
@@ -16,20 +16,7 @@ interface Props<V extends string> {
 /** A bottom sheet with one single-choice filter; choosing applies it and closes. */
 export default function FilterSheet<V extends string>({ visible, title, hint, options, value, onChange, onClose }: Props<V>) {
   return (
-    <Popup
-      visible={visible}
-      position="bottom"
-      round
-      closeable
-      closeAriaLabel="关闭"
-      title={title}
-      onClose={onClose}
-      onOverlayClick={() => {
-        onClose()
-        return true
-      }}
-      destroyOnClose
-    >
+    <Sheet visible={visible} title={title} onClose={onClose}>
       <View className="pl-filter-sheet">
         {hint ? <Text className="pl-filter-sheet__hint">{hint}</Text> : null}
         <ChipGroup
@@ -42,6 +29,6 @@ export default function FilterSheet<V extends string>({ visible, title, hint, op
           }}
         />
       </View>
-    </Popup>
+    </Sheet>
   )
 }

@@ -1,7 +1,7 @@
 import { Image, View, Text } from '@tarojs/components'
-import { isProvided } from '@/types/common'
+import { isProvided } from '@/types/vocabulary'
 import type { ParkCard as ParkCardData } from '@/types/content-api'
-import { SPACE_TYPE_LABELS } from '@/types/content'
+import { SPACE_TYPE_LABELS } from '@/types/vocabulary'
 import { a11y } from '@/lib/a11y'
 import { headlineFigures } from '@/lib/park'
 import { formatFigure } from '@/lib/format'
@@ -43,10 +43,7 @@ export default function ParkCard({ park, onOpen, variant = 'card', showZone = tr
   }
 
   return (
-    <View
-      className={`pl-park-card pl-park-card--${variant}`}
-      onClick={() => onOpen(park.id)}
-    >
+    <View className={`pl-park-card pl-park-card--${variant}`} onClick={() => onOpen(park.id)}>
       {isProvided(park.image) ? (
         // 5:4 cover, lazy, in a fixed-ratio box so the card never jumps while it loads.
         <View className="pl-park-card__image-box">

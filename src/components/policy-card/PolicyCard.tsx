@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { PolicyCard as PolicyCardData } from '@/types/content-api'
-import { POLICY_CATEGORY_LABELS } from '@/types/content'
-import { isProvided } from '@/types/common'
+import { POLICY_CATEGORY_LABELS } from '@/types/vocabulary'
+import { isProvided } from '@/types/vocabulary'
 import { a11y } from '@/lib/a11y'
 import './policy-card.scss'
 
@@ -33,9 +33,7 @@ export default function PolicyCard({ policy, onOpen, showZone = true, compact, c
         {policy.title}
       </Text>
       {compact ? null : <Text className="pl-policy-card__summary pl-clamp-2">{policy.summary}</Text>}
-      {!compact && isProvided(policy.validTo) ? (
-        <Text className="pl-policy-card__meta">有效期至 {policy.validTo}</Text>
-      ) : null}
+      {!compact && isProvided(policy.validTo) ? <Text className="pl-policy-card__meta">有效期至 {policy.validTo}</Text> : null}
       {children}
     </View>
   )

@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
-import { isProvided } from '@/types/common'
-import { PROJECT_STATUS_LABELS, type ProjectStatus, type SignedProject } from '@/types/content'
+import { isProvided } from '@/types/vocabulary'
+import { type ProjectStatus, type SignedProject } from '@/types/content'
+import { PROJECT_STATUS_LABELS } from '@/types/vocabulary'
 import { formatFigure } from '@/lib/format'
 import './project-item.scss'
 

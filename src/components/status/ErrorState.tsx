@@ -1,5 +1,4 @@
 import { View, Text } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
 import { a11y } from '@/lib/a11y'
 import './status.scss'
 
@@ -16,9 +15,9 @@ export default function ErrorState({ message, onRetry, title = '加载失败' }:
       <View className="pl-status__icon pl-status__icon--error" aria-hidden>!</View>
       <Text className="pl-status__title">{title}</Text>
       <Text className="pl-status__text">{message || '网络不太稳定，请稍后重试'}</Text>
-      <Button type="primary" size="normal" className="pl-status__action" onClick={onRetry}>
+      <Text className="pl-btn pl-btn--solid pl-btn--large pl-status__action" onClick={onRetry} {...a11y('button')}>
         重新加载
-      </Button>
+      </Text>
     </View>
   )
 }

@@ -1,6 +1,17 @@
 import { View } from '@tarojs/components'
-import { Skeleton } from '@nutui/nutui-react-taro'
 import { a11y } from '@/lib/a11y'
+import './status.scss'
+
+/** Grey bars shaped like `rows` lines of text; CSS only, no component library in the main package. */
+export function SkeletonLines({ rows = 3 }: { rows?: number }) {
+  return (
+    <View className="pl-skeleton__lines" aria-hidden>
+      {Array.from({ length: rows }, (_, index) => (
+        <View key={index} className="pl-skeleton__line" />
+      ))}
+    </View>
+  )
+}
 
 /** Grey placeholders shaped like cards while the first load runs. */
 export default function PageSkeleton({ cards = 3, label = '正在加载' }: { cards?: number; label?: string }) {
@@ -8,7 +19,7 @@ export default function PageSkeleton({ cards = 3, label = '正在加载' }: { ca
     <View {...a11y('status', { 'aria-label': label, 'aria-busy': true })} className="pl-skeleton">
       {Array.from({ length: cards }, (_, index) => (
         <View key={index} className="pl-card">
-          <Skeleton rows={3} animated />
+          <SkeletonLines />
         </View>
       ))}
     </View>

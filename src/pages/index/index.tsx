@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { ScrollView, View, Text } from '@tarojs/components'
-import { SearchBar } from '@nutui/nutui-react-taro'
 import { useShallow } from 'zustand/react/shallow'
 import { selectHomeView, useHome, type ZoneFilter } from '@/stores/home'
 import { useParkDirectory } from '@/stores/park-directory'
@@ -11,6 +10,7 @@ import ChipGroup from '@/components/chip-group/ChipGroup'
 import ParkCard from '@/components/park-card/ParkCard'
 import PolicyCard from '@/components/policy-card/PolicyCard'
 import ProjectItem from '@/components/project-item/ProjectItem'
+import SearchField from '@/components/search-field/SearchField'
 import Section from '@/components/section/Section'
 import FigureStat from '@/components/figure-stat/FigureStat'
 import PageSkeleton from '@/components/status/PageSkeleton'
@@ -69,19 +69,8 @@ export default function Index() {
           园区通
         </Text>
         <Text className="home__slogan">山东开发区招商服务平台 · 找园区、查政策、提需求</Text>
-        <View className="home__search" aria-label="搜索园区">
-          <SearchBar
-            shape="round"
-            placeholder="搜索园区、产业、企业"
-            value={keyword}
-            onChange={(value) => setKeyword(value)}
-            onSearch={(value) => search(value)}
-            right={
-              <Text className="home__search-btn" onClick={() => search(keyword)} {...a11y('button', { 'aria-label': '搜索' })}>
-                搜索
-              </Text>
-            }
-          />
+        <View className="home__search">
+          <SearchField tone="onDark" label="搜索园区" placeholder="搜索园区、产业、企业" value={keyword} onChange={setKeyword} onSearch={search} />
         </View>
       </View>
 

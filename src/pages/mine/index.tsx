@@ -1,6 +1,5 @@
 import { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Cell, Skeleton } from '@nutui/nutui-react-taro'
 import { useShallow } from 'zustand/react/shallow'
 import { useFavourites } from '@/stores/favourites'
 import { useSession } from '@/stores/session'
@@ -11,6 +10,7 @@ import { ROUTES, navigate, openCompare, openPark } from '@/lib/routes'
 import ParkCard from '@/components/park-card/ParkCard'
 import Section from '@/components/section/Section'
 import ErrorState from '@/components/status/ErrorState'
+import { SkeletonLines } from '@/components/status/PageSkeleton'
 import OfflineNotice from '@/components/status/OfflineNotice'
 import './index.scss'
 
@@ -62,7 +62,7 @@ export default function Mine() {
         {favourites.offline ? <OfflineNotice onRetry={() => void useFavourites.getState().load()} /> : null}
         {favourites.status === 'loading' && favourites.items.length === 0 ? (
           <View {...a11y('status', { 'aria-label': '正在加载关注的园区' })}>
-            <Skeleton rows={2} animated />
+            <SkeletonLines rows={2} />
           </View>
         ) : null}
         {favourites.status === 'error' && favourites.items.length === 0 ? (
@@ -91,12 +91,14 @@ export default function Mine() {
 
       <View className="mine__links pl-card">
         {links.map((link) => (
-          <View key={link.title} onClick={link.onClick} {...a11y('link', { 'aria-label': link.desc ? `${link.title}，${link.desc}` : link.title })}>
-            <Cell
-              title={link.title}
-              extra={<Text className="mine__link-desc">{link.desc ? `${link.desc} ›` : '›'}</Text>}
-              clickable
-            />
+          <View
+            key={link.title}
+            className="mine__link"
+            onClick={link.onClick}
+            {...a11y('link', { 'aria-label': link.desc ? `${link.title}，${link.desc}` : link.title })}
+          >
+            <Text className="mine__link-title">{link.title}</Text>
+            <Text className="mine__link-desc">{link.desc ? `${link.desc} ›` : '›'}</Text>
           </View>
         ))}
       </View>

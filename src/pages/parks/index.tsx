@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react'
 import Taro, { useLoad, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Button, SearchBar } from '@nutui/nutui-react-taro'
 import { useShallow } from 'zustand/react/shallow'
-import { SPACE_TYPES, SPACE_TYPE_LABELS, ZONE_IDS, type SpaceType, type ZoneId } from '@/types/content'
+import { type SpaceType, type ZoneId } from '@/types/content'
+import { SPACE_TYPES, SPACE_TYPE_LABELS, ZONE_IDS } from '@/types/vocabulary'
 import { MIN_AREA_PRESETS, activeFilterCount, useParkDirectory } from '@/stores/park-directory'
 import { industryOptions, useHome } from '@/stores/home'
 import { useCompare } from '@/stores/compare'
@@ -14,6 +14,7 @@ import { openCompare, openPark } from '@/lib/routes'
 import ChipGroup from '@/components/chip-group/ChipGroup'
 import FilterSheet from '@/components/filter-sheet/FilterSheet'
 import ParkCard from '@/components/park-card/ParkCard'
+import SearchField from '@/components/search-field/SearchField'
 import PageSkeleton from '@/components/status/PageSkeleton'
 import ErrorState from '@/components/status/ErrorState'
 import EmptyState from '@/components/status/EmptyState'
@@ -92,18 +93,13 @@ export default function Parks() {
   return (
     <View className="parks pl-page">
       <View className="parks__search">
-        <SearchBar
-          shape="round"
+        <SearchField
+          label="搜索园区"
           placeholder="搜索园区名称、产业、企业"
           value={keyword}
-          onChange={(value) => setKeyword(value)}
+          onChange={setKeyword}
           onSearch={(value) => void updateFilters({ q: value })}
           onClear={() => void updateFilters({ q: undefined })}
-          right={
-            <Text className="parks__search-btn" onClick={() => void updateFilters({ q: keyword })} {...a11y('button', { 'aria-label': '搜索' })}>
-              搜索
-            </Text>
-          }
         />
       </View>
 
@@ -154,9 +150,9 @@ export default function Parks() {
           title="没有符合条件的园区"
           description="换个关键词或放宽筛选条件试试；也可以找店小二帮您推荐。"
           action={
-            <Button type="primary" fill="outline" onClick={() => void setFilters({})}>
+            <Text className="pl-btn pl-btn--outline pl-btn--large" onClick={() => void setFilters({})} {...a11y('button')}>
               清除全部筛选
-            </Button>
+            </Text>
           }
         />
       ) : null}
@@ -182,7 +178,9 @@ export default function Parks() {
               加载更多
             </Text>
           ) : null}
-          {!directory.nextCursor && directory.status === 'ready' && !directory.offline ? <Text className="pl-muted">没有更多了</Text> : null}
+          {!directory.nextCursor && directory.status === 'ready' && !directory.offline ? (
+            <Text className="pl-muted">没有更多了</Text>
+          ) : null}
         </View>
       ) : null}
 
@@ -213,7 +211,10 @@ export default function Parks() {
         visible={sheet === 'area'}
         title="最小面积"
         hint="至少有一处可用空间达到该面积（1 亩约 667 平方米）"
-        options={[{ value: ANY, label: '不限' }, ...MIN_AREA_PRESETS.map((m2) => ({ value: String(m2), label: `${formatSquareMeters(m2)}以上` }))]}
+        options={[
+          { value: ANY, label: '不限' },
+          ...MIN_AREA_PRESETS.map((m2) => ({ value: String(m2), label: `${formatSquareMeters(m2)}以上` })),
+        ]}
         value={filters.minArea ? String(filters.minArea) : ANY}
         onChange={(value) => void updateFilters({ minArea: value === ANY ? undefined : Number(value) })}
         onClose={() => setSheet(null)}

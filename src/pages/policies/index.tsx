@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react'
 import Taro, { useLoad, usePullDownRefresh } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Button, SearchBar } from '@nutui/nutui-react-taro'
 import { useShallow } from 'zustand/react/shallow'
-import { POLICY_CATEGORIES, POLICY_CATEGORY_LABELS, ZONE_IDS, type PolicyCategory, type ZoneId } from '@/types/content'
+import { type PolicyCategory, type ZoneId } from '@/types/content'
+import { POLICY_CATEGORIES, POLICY_CATEGORY_LABELS, ZONE_IDS } from '@/types/vocabulary'
 import { policyFiltersKey, usePolicies } from '@/stores/policies'
 import { useHome } from '@/stores/home'
 import { a11y } from '@/lib/a11y'
@@ -11,6 +11,7 @@ import { readParam } from '@/lib/query'
 import { ROUTES, navigate, openPolicy } from '@/lib/routes'
 import ChipGroup from '@/components/chip-group/ChipGroup'
 import PolicyCard from '@/components/policy-card/PolicyCard'
+import SearchField from '@/components/search-field/SearchField'
 import PageSkeleton from '@/components/status/PageSkeleton'
 import ErrorState from '@/components/status/ErrorState'
 import EmptyState from '@/components/status/EmptyState'
@@ -56,7 +57,10 @@ export default function Policies() {
   })
 
   const categoryOptions = useMemo(
-    () => [{ value: ANY, label: '全部' }, ...POLICY_CATEGORIES.map((category) => ({ value: category as string, label: POLICY_CATEGORY_LABELS[category] }))],
+    () => [
+      { value: ANY, label: '全部' },
+      ...POLICY_CATEGORIES.map((category) => ({ value: category as string, label: POLICY_CATEGORY_LABELS[category] })),
+    ],
     [],
   )
   const zoneOptions = useMemo(
@@ -67,20 +71,16 @@ export default function Policies() {
 
   return (
     <View className="policies pl-page">
-      <SearchBar
-        className="policies__search"
-        shape="round"
-        placeholder="搜索政策名称、内容"
-        value={keyword}
-        onChange={(value) => setKeyword(value)}
-        onSearch={(value) => void updateFilters({ q: value })}
-        onClear={() => void updateFilters({ q: undefined })}
-        right={
-          <Text className="policies__search-btn" onClick={() => void updateFilters({ q: keyword })} {...a11y('button', { 'aria-label': '搜索' })}>
-            搜索
-          </Text>
-        }
-      />
+      <View className="policies__search">
+        <SearchField
+          label="搜索政策"
+          placeholder="搜索政策名称、内容"
+          value={keyword}
+          onChange={setKeyword}
+          onSearch={(value) => void updateFilters({ q: value })}
+          onClear={() => void updateFilters({ q: undefined })}
+        />
+      </View>
 
       {/* Named by what it shows, so the spoken name matches the screen. */}
       <View className="policies__match" onClick={() => navigate(ROUTES.match)} {...a11y('link')}>
@@ -118,9 +118,13 @@ export default function Policies() {
           title="没有找到相关政策"
           description="换个类别或关键词试试；也可以找店小二咨询适用政策。"
           action={
-            <Button type="primary" fill="outline" onClick={() => void usePolicies.getState().updateFilters({ zoneId: undefined, category: undefined, q: undefined })}>
+            <Text
+              className="pl-btn pl-btn--outline pl-btn--large"
+              onClick={() => void usePolicies.getState().updateFilters({ zoneId: undefined, category: undefined, q: undefined })}
+              {...a11y('button')}
+            >
               查看全部政策
-            </Button>
+            </Text>
           }
         />
       ) : null}

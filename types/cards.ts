@@ -1,0 +1,41 @@
+import type { Park, Policy } from './content'
+import type { ParkCard, PolicyCard } from './content-api'
+import { NOT_PROVIDED, SPACE_TYPES } from './vocabulary'
+
+// Plain functions over the contract's types (no zod): the API and the app's offline copies agree.
+
+/** True when the policy's end date is before `today` (YYYY-MM-DD); an unknown end date never expires. */
+export function isExpired(policy: Pick<Policy, 'validTo'>, today: string): boolean {
+  return policy.validTo !== NOT_PROVIDED && policy.validTo < today
+}
+
+/** The one way a park becomes a card. */
+export function toParkCard(park: Park, zoneName: string): ParkCard {
+  return {
+    id: park.id,
+    zoneId: park.zoneId,
+    name: park.name,
+    summary: park.summary,
+    featured: park.featured,
+    industries: park.industries,
+    headline: park.headline,
+    image: park.image,
+    zoneName,
+    spaceTypes: SPACE_TYPES.filter((type) => park.spaces.some((space) => space.type === type)),
+  }
+}
+
+/** `today` is YYYY-MM-DD in China time; a policy past its end date is marked expired. */
+export function toPolicyCard(policy: Policy, zoneName: string, today: string): PolicyCard {
+  return {
+    id: policy.id,
+    zoneId: policy.zoneId,
+    title: policy.title,
+    category: policy.category,
+    summary: policy.summary,
+    validTo: policy.validTo,
+    issuer: policy.issuer,
+    zoneName,
+    expired: isExpired(policy, today),
+  }
+}
