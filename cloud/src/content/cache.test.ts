@@ -1,5 +1,5 @@
 import type { Policy } from '../../../types/content'
-import { HomeResponse, PolicyDetail, PolicyList, ZoneList } from '../../../types/content-api'
+import { HomeResponse, ParkPage, PolicyDetail, PolicyList, ZoneList } from '../../../types/content-api'
 import { REAL_CONTENT_DIR, createTestApp, type TestApp, SETUP_TIMEOUT } from '../test-support/app'
 import { chinaDate } from './cache'
 import { importContent } from './import'
@@ -59,6 +59,45 @@ describe('content served from memory', () => {
   })
 })
 
+describe('the /api/parks page cache', () => {
+  afterAll(async () => {
+    await importContent(t.database.db, real)
+    await t.app.content.checkForUpdate()
+  })
+
+  it('shares one answer between queries that normalize alike, and starts over with new content', async () => {
+    const snapshot = t.app.content.current()
+    const plain = await t.app.inject({ method: 'GET', url: '/api/parks?q=%E5%8C%BB%E8%8D%AF&limit=5' })
+    const spaced = await t.app.inject({ method: 'GET', url: '/api/parks?q=%20%E5%8C%BB%E8%8D%AF%20&limit=5' })
+    expect(plain.statusCode).toBe(200)
+    expect(spaced.body).toBe(plain.body)
+    expect(spaced.headers.etag).toBe(plain.headers.etag)
+    const entries = snapshot.parkPages.size
+    await t.app.inject({ method: 'GET', url: '/api/parks?q=%E5%8C%BB%E8%8D%AF&limit=5' })
+    expect(snapshot.parkPages.size).toBe(entries)
+
+    const first = ParkPage.parse(await get('/api/parks?limit=1')).items[0]
+    const renamed = variant((bundle) => {
+      bundle.parks = bundle.parks.map((park) => (park.id === first.id ? { ...park, name: `${park.name}（新）` } : park))
+      return bundle
+    })
+    await importContent(t.database.db, renamed)
+    // Until this process notices the import it answers from the cache of the content it serves.
+    expect(ParkPage.parse(await get('/api/parks?limit=1')).items[0].name).toBe(first.name)
+    expect(await t.app.content.checkForUpdate()).toBe(true)
+    expect(t.app.content.current()).not.toBe(snapshot)
+    expect(ParkPage.parse(await get('/api/parks?limit=1')).items[0].name).toBe(`${first.name}（新）`)
+  })
+
+  it('remembers that a cursor does not belong to a query', async () => {
+    const page = ParkPage.parse(await get('/api/parks?limit=2'))
+    const wrong = await t.app.inject({ method: 'GET', url: `/api/parks?limit=2&zoneId=yunhe&cursor=${page.nextCursor}` })
+    const again = await t.app.inject({ method: 'GET', url: `/api/parks?limit=2&zoneId=yunhe&cursor=${page.nextCursor}` })
+    expect([wrong.statusCode, again.statusCode]).toEqual([400, 400])
+    expect(again.json().error.code).toBe('invalid_cursor')
+  })
+})
+
 describe('policy expiry', () => {
   const first = () => real.bundle.policies[0]
   const withValidTo = (validTo: Policy['validTo']) =>
@@ -93,6 +132,15 @@ describe('policy expiry', () => {
 
     const home = HomeResponse.parse(await get('/api/home'))
     expect(home.policyHighlights.map((card) => card.id)).not.toContain(first().id)
+  })
+
+  it('follows the clock back to an earlier day', async () => {
+    now = new Date('2026-06-30T16:30:00Z')
+    expect(PolicyDetail.parse(await get(`/api/policies/${first().id}`)).expired).toBe(true)
+    now = new Date('2026-06-30T15:59:59Z') // 23:59:59 on 30 June in China
+    expect(PolicyDetail.parse(await get(`/api/policies/${first().id}`)).expired).toBe(false)
+    now = new Date('2026-06-30T16:00:00Z')
+    expect(PolicyDetail.parse(await get(`/api/policies/${first().id}`)).expired).toBe(true)
   })
 
   it('never expires without a validTo', async () => {

@@ -9,17 +9,19 @@ export type Clock = () => Date
 /** Version reported before anything was imported. */
 export const EMPTY_VERSION = 'empty'
 
-/** Calendar day in China, where every zone is: policies expire by the local date. */
-export const chinaDate = (now: Date): string => {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now)
-  const part = (type: string) => parts.find((p) => p.type === type)!.value
-  return `${part('year')}-${part('month')}-${part('day')}`
-}
+/** China is on UTC+8 all year (no daylight saving since 1991). */
+const CHINA_OFFSET_MS = 8 * 3600_000
+
+/**
+ * Calendar day in China, where every zone is: policies expire by the local date. Plain arithmetic:
+ * this runs on every content request, and an Intl.DateTimeFormat per call cost more than the response.
+ */
+export const chinaDate = (now: Date): string => new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10)
+
+const DAY_MS = 24 * 3600_000
+
+/** Midnight in China of the day `now` (ms) falls on, in ms. */
+const chinaDayStartMs = (now: number): number => now - ((((now + CHINA_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS)
 
 type Loaded = { version: string; bundle: ContentBundle }
 
@@ -33,6 +35,8 @@ type Logger = { warn(object: object, message: string): void; info(object: object
 export class ContentStore {
   private loaded: Loaded = { version: EMPTY_VERSION, bundle: emptyBundle() }
   private snapshot: ContentSnapshot | undefined
+  /** Start (ms) of the China day the snapshot was built for. */
+  private dayStart = Number.NEGATIVE_INFINITY
   private reloading: Promise<void> | undefined
   private timer: NodeJS.Timeout | undefined
 
@@ -53,10 +57,14 @@ export class ContentStore {
 
   /** The responses for the current version and today's date (rebuilt lazily after midnight). */
   current(): ContentSnapshot {
-    const today = chinaDate(this.clock())
+    const now = this.clock().getTime()
+    // Fast path for every content request: the same China day as the snapshot (a clock set back is checked too).
+    if (this.snapshot && now >= this.dayStart && now < this.dayStart + DAY_MS) return this.snapshot
+    const today = chinaDate(new Date(now))
     if (!this.snapshot || this.snapshot.today !== today) {
       this.snapshot = buildSnapshot(this.loaded.bundle, this.loaded.version, today)
     }
+    this.dayStart = chinaDayStartMs(now)
     return this.snapshot
   }
 
@@ -67,9 +75,11 @@ export class ContentStore {
   reload(): Promise<void> {
     this.reloading ??= this.readAll()
       .then((loaded) => {
-        const snapshot = buildSnapshot(loaded.bundle, loaded.version, chinaDate(this.clock()))
+        const at = this.clock()
+        const snapshot = buildSnapshot(loaded.bundle, loaded.version, chinaDate(at))
         this.loaded = loaded
         this.snapshot = snapshot
+        this.dayStart = chinaDayStartMs(at.getTime())
       })
       .finally(() => {
         this.reloading = undefined

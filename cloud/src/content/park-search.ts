@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import type { ParkCard, ParkListQuery } from '../../../types/content-api'
 import type { Page } from '../../../types/common'
-import type { ParkEntry } from './views'
+import { toCachedBody, type CachedBody } from '../http/cached-body'
+import type { ContentSnapshot, ParkEntry } from './views'
 
 type Filter = Omit<ParkListQuery, 'cursor' | 'limit'>
 
@@ -19,6 +20,21 @@ const normalize = (filter: Filter) => ({
 /** Short hash of the filter, carried in the cursor so a cursor only continues the query it came from. */
 const filterHash = (filter: ReturnType<typeof normalize>) =>
   createHash('sha256').update(JSON.stringify(filter)).digest('base64url').slice(0, 12)
+
+/**
+ * One page of the directory as response bytes, or null when the cursor does not belong to the query.
+ * Queries that normalize alike (case, surrounding spaces) share one entry of the snapshot's bounded
+ * cache, so a popular query is filtered, serialized and hashed once per content version and day.
+ */
+export const parkPage = (snapshot: Pick<ContentSnapshot, 'parks' | 'parkPages'>, query: ParkListQuery): CachedBody | null => {
+  const key = JSON.stringify([normalize(query), query.limit, query.cursor ?? null])
+  const cached = snapshot.parkPages.get(key)
+  if (cached !== undefined) return cached
+  const result = searchParks(snapshot.parks, query)
+  const body = 'invalidCursor' in result ? null : toCachedBody(result.page)
+  snapshot.parkPages.set(key, body)
+  return body
+}
 
 const Cursor = z.strictObject({ o: z.number().int().min(0), f: z.string() })
 

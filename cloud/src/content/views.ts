@@ -13,6 +13,7 @@ import {
 } from '../../../types/content-api'
 import { toSquareMeters } from '../../../types/units'
 import { toCachedBody, type CachedBody } from '../http/cached-body'
+import { LruCache } from './lru'
 
 /** A park as the directory filters see it: its card plus precomputed, lower-cased search text. */
 export type ParkEntry = {
@@ -43,7 +44,15 @@ export type ContentSnapshot = {
   parks: ParkEntry[]
   /** Current policies first, then zone order, then file order. */
   policies: PolicyEntry[]
+  /**
+   * /api/parks answers per normalized query (null: the cursor does not belong to the query), filled on
+   * demand. It lives and dies with this snapshot, so a new content version or day starts it empty.
+   */
+  parkPages: LruCache<string, CachedBody | null>
 }
+
+/** Distinct /api/parks queries kept per snapshot (each a page of at most 50 cards, a few KB to ~40 KB). */
+export const PARK_PAGE_CACHE_SIZE = 256
 
 const HOME_PROJECTS = 6
 const HOME_POLICIES = 6
@@ -195,5 +204,6 @@ export const buildSnapshot = (bundle: ContentBundle, version: string, today: str
     policyDetails,
     parks: parkEntries,
     policies: policyEntries,
+    parkPages: new LruCache(PARK_PAGE_CACHE_SIZE),
   }
 }

@@ -1,6 +1,7 @@
 import { HomeResponse } from '../../../types/content-api'
 import { buildApp } from '../app'
 import { PUBLIC_CACHE_CONTROL } from '../http/cached-body'
+import { captureHelmetHeaders } from '../plugins/security'
 import { createTestApp, testConfig, type TestApp, SETUP_TIMEOUT } from '../test-support/app'
 
 let t: TestApp
@@ -86,6 +87,34 @@ describe('CORS and security headers', () => {
     expect(response.headers['access-control-expose-headers']).toBe('ETag')
     expect(response.headers['x-content-type-options']).toBe('nosniff')
     expect(response.headers['cross-origin-resource-policy']).toBe('cross-origin')
+  })
+
+  it("sends helmet's security headers on content, on errors and on unknown routes", async () => {
+    const expected = {
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'cross-origin',
+      'origin-agent-cluster': '?1',
+      'referrer-policy': 'no-referrer',
+      'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      'x-content-type-options': 'nosniff',
+      'x-dns-prefetch-control': 'off',
+      'x-download-options': 'noopen',
+      'x-frame-options': 'SAMEORIGIN',
+      'x-permitted-cross-domain-policies': 'none',
+      'x-xss-protection': '0',
+    }
+    expect(await captureHelmetHeaders()).toEqual(expected)
+    for (const [method, url] of [
+      ['GET', '/api/home'],
+      ['GET', '/api/parks?limit=2'],
+      ['GET', '/api/parks/no-such-park'],
+      ['GET', '/api/no-such-route'],
+      ['POST', '/api/requests'],
+    ] as const) {
+      const response = await t.app.inject({ method, url })
+      expect({ url, headers: response.headers }).toMatchObject({ url, headers: expected })
+      expect(response.headers['content-security-policy']).toBeUndefined()
+    }
   })
 
   it('allows only the configured origins', async () => {

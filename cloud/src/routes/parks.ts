@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { IdParams, ParkDetail, ParkListQuery, ParkPage } from '../../../types/content-api'
-import { searchParks } from '../content/park-search'
-import { sendCached, toCachedBody } from '../http/cached-body'
+import { parkPage } from '../content/park-search'
+import { sendCached } from '../http/cached-body'
 import { errorBody, responses } from '../http/errors'
 
 const parkRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -19,12 +19,12 @@ const parkRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request, reply) => {
-      const result = searchParks(app.content.current().parks, request.query)
-      if ('invalidCursor' in result) {
+      const page = parkPage(app.content.current(), request.query)
+      if (!page) {
         reply.code(400).send(errorBody('invalid_cursor', '分页游标无效', { cursor: '游标无效或与当前筛选条件不匹配，请从第一页重新加载' }))
         return
       }
-      sendCached(request, reply, toCachedBody(result.page))
+      sendCached(request, reply, page)
     },
   )
 
