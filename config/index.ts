@@ -46,6 +46,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       compile: { include: [sharedTypes] },
+      // src/index.html preconnects to the API and preloads the first page's content request.
+      htmlPluginOption: { apiBase: apiBase.replace(/\/+$/, '') },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'browser' },

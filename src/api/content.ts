@@ -14,11 +14,15 @@ import { apiRequest } from './client'
 
 const id = (value: string) => encodeURIComponent(value)
 
-/** Everything the home tab shows, in one request. */
-export const fetchHome = () => apiRequest<HomeResponse>('/api/home')
+// Public content is the same for everyone: sent without the session token, so browsers and CDNs may
+// share it, and the first page's request can be preloaded by src/index.html.
+const PUBLIC = { auth: false } as const
 
-export const fetchZones = () => apiRequest<ZoneList>('/api/zones')
-export const fetchZone = (zoneId: string) => apiRequest<ZoneDetail>(`/api/zones/${id(zoneId)}`)
+/** Everything the home tab shows, in one request. */
+export const fetchHome = () => apiRequest<HomeResponse>('/api/home', PUBLIC)
+
+export const fetchZones = () => apiRequest<ZoneList>('/api/zones', PUBLIC)
+export const fetchZone = (zoneId: string) => apiRequest<ZoneDetail>(`/api/zones/${id(zoneId)}`, PUBLIC)
 
 /** Query of GET /api/parks as the client sends it (the server applies defaults). */
 export interface ParkQuery {
@@ -31,12 +35,12 @@ export interface ParkQuery {
   limit?: number
 }
 
-export const fetchParks = (query: ParkQuery) => apiRequest<ParkPage>('/api/parks', { query: { ...query } })
-export const fetchPark = (parkId: string) => apiRequest<ParkDetail>(`/api/parks/${id(parkId)}`)
+export const fetchParks = (query: ParkQuery) => apiRequest<ParkPage>('/api/parks', { ...PUBLIC, query: { ...query } })
+export const fetchPark = (parkId: string) => apiRequest<ParkDetail>(`/api/parks/${id(parkId)}`, PUBLIC)
 
-export const fetchPolicies = (query: Partial<PolicyListQuery>) => apiRequest<PolicyList>('/api/policies', { query: { ...query } })
-export const fetchPolicy = (policyId: string) => apiRequest<PolicyDetail>(`/api/policies/${id(policyId)}`)
+export const fetchPolicies = (query: Partial<PolicyListQuery>) => apiRequest<PolicyList>('/api/policies', { ...PUBLIC, query: { ...query } })
+export const fetchPolicy = (policyId: string) => apiRequest<PolicyDetail>(`/api/policies/${id(policyId)}`, PUBLIC)
 
 /** The zone's public response rate and satisfaction (shown on park pages). */
 export const fetchZoneServiceStats = (zoneId: string) =>
-  apiRequest<ZoneServiceStats>(`/api/zones/${id(zoneId)}/service-stats`, { timeoutMs: 6000 })
+  apiRequest<ZoneServiceStats>(`/api/zones/${id(zoneId)}/service-stats`, { ...PUBLIC, timeoutMs: 6000 })

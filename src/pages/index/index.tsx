@@ -5,6 +5,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { selectHomeView, useHome, type ZoneFilter } from '@/stores/home'
 import { useParkDirectory } from '@/stores/park-directory'
 import { a11y } from '@/lib/a11y'
+import { useAfterFirstPaint } from '@/lib/use-after-first-paint'
 import { ROUTES, navigate, openPark, openPolicy, openService } from '@/lib/routes'
 import ChipGroup from '@/components/chip-group/ChipGroup'
 import ParkCard from '@/components/park-card/ParkCard'
@@ -50,6 +51,8 @@ export default function Index() {
     [data],
   )
   const zoneId = selectedZone === 'all' ? undefined : selectedZone
+  // The park lists, projects and policies below the first screen render right after it.
+  const showBelowFold = useAfterFirstPaint(view !== null)
 
   const search = (text: string) => {
     const q = text.trim()
@@ -154,7 +157,7 @@ export default function Index() {
               </Section>
             ) : null}
 
-            {view.groups.length === 0 ? (
+            {!showBelowFold ? null : view.groups.length === 0 ? (
               <EmptyState title="暂无园区信息" description="该开发区的园区资料正在整理，可先找店小二了解。" />
             ) : (
               view.groups.map((group) => (
@@ -175,7 +178,7 @@ export default function Index() {
               ))
             )}
 
-            {view.latestProjects.length > 0 ? (
+            {showBelowFold && view.latestProjects.length > 0 ? (
               <Section title="最新签约项目">
                 {view.latestProjects.map((project) => (
                   <ProjectItem
@@ -187,7 +190,7 @@ export default function Index() {
               </Section>
             ) : null}
 
-            {view.policyHighlights.length > 0 ? (
+            {showBelowFold && view.policyHighlights.length > 0 ? (
               <Section title="政策亮点" onMore={() => navigate(ROUTES.policies)}>
                 {view.policyHighlights.map((policy) => (
                   <PolicyCard key={policy.id} policy={policy} compact showZone={!view.zone} onOpen={openPolicy} />
@@ -195,7 +198,7 @@ export default function Index() {
               </Section>
             ) : null}
 
-            <Text className="home__footnote">信息来源：各开发区公开报道。未公开的信息标注为“待补充”。</Text>
+            {showBelowFold ? <Text className="home__footnote">信息来源：各开发区公开报道。未公开的信息标注为“待补充”。</Text> : null}
           </>
         ) : null}
       </View>

@@ -10,6 +10,7 @@ import { useFavourites } from '@/stores/favourites'
 import { useCompare, MAX_COMPARE } from '@/stores/compare'
 import { currentShareRef, recordShareVisit } from '@/stores/referral'
 import { a11y } from '@/lib/a11y'
+import { useAfterFirstPaint } from '@/lib/use-after-first-paint'
 import { PENDING_TEXT, figureOrPending, formatFigure, textOrPending } from '@/lib/format'
 import { extraFigures, headlineFigures } from '@/lib/park'
 import { readParam } from '@/lib/query'
@@ -70,6 +71,8 @@ export default function ParkPage() {
   }))
 
   const figures = useMemo(() => (detail ? headlineFigures(detail.park.headline) : []), [detail])
+  // Enterprises, projects, commitments, policies and service figures render right after the first screen.
+  const showBelowFold = useAfterFirstPaint(Boolean(detail))
 
   if (!id || !detail) {
     return (
@@ -206,7 +209,7 @@ export default function ParkPage() {
         )}
       </Section>
 
-      {enterprises.length > 0 ? (
+      {showBelowFold && enterprises.length > 0 ? (
         <Section title="重点企业" extra={`${enterprises.length} 家`}>
           {enterprises.map((enterprise) => (
             <View key={enterprise.id} className="park__enterprise">
@@ -220,7 +223,7 @@ export default function ParkPage() {
         </Section>
       ) : null}
 
-      {signedProjects.length > 0 ? (
+      {showBelowFold && signedProjects.length > 0 ? (
         <Section title="签约项目" extra={`${signedProjects.length} 个`}>
           {signedProjects.map((project) => (
             <ProjectItem key={project.id} project={project} />
@@ -228,7 +231,7 @@ export default function ParkPage() {
         </Section>
       ) : null}
 
-      {serviceCommitments.length > 0 ? (
+      {showBelowFold && serviceCommitments.length > 0 ? (
         <Section title="服务承诺" extra={zone.shortName}>
           {serviceCommitments.map((commitment) => (
             <View key={commitment.id} className="park__commitment">
@@ -246,7 +249,7 @@ export default function ParkPage() {
         </Section>
       ) : null}
 
-      {policies.length > 0 ? (
+      {showBelowFold && policies.length > 0 ? (
         <Section title="适用政策" extra={`${policies.length} 条`}>
           {policies.map((policy) => (
             <PolicyCard key={policy.id} policy={policy} compact showZone={false} onOpen={openPolicy} />
@@ -254,7 +257,7 @@ export default function ParkPage() {
         </Section>
       ) : null}
 
-      <ServiceStats zoneId={zone.id} zoneName={zone.shortName} />
+      {showBelowFold ? <ServiceStats zoneId={zone.id} zoneName={zone.shortName} /> : null}
 
       <Section title="联系方式">
         <InfoRow
