@@ -1,9 +1,9 @@
-import { count } from 'drizzle-orm'
+import { count, sql } from 'drizzle-orm'
 import { importIntoEmpty } from '../content/import'
 import { loadContent } from '../content/load'
 import { REAL_CONTENT_DIR, SETUP_TIMEOUT } from '../test-support/app'
 import { createEmptyPostgresDatabase } from '../test-support/database'
-import { openPostgres, type Database } from './client'
+import { openPglite, openPostgres, type Database } from './client'
 import { contentMeta, parks } from './schema'
 
 // Several API processes on one PostgreSQL: each has its own pool, as separate processes would.
@@ -29,5 +29,47 @@ onPostgres('several API processes starting together on a fresh PostgreSQL', () =
     const db = processes[0].db
     expect((await db.select({ n: count() }).from(parks))[0].n).toBe(content.bundle.parks.length)
     expect(await db.select({ version: contentMeta.version }).from(contentMeta)).toEqual([{ version: content.version }])
+  })
+})
+
+describe('PGlite statements taking turns with the event loop', () => {
+  let database: Database
+  beforeAll(async () => {
+    database = await openPglite()
+  }, SETUP_TIMEOUT)
+  afterAll(() => database.close(), SETUP_TIMEOUT)
+
+  it('runs queued statements first come, first served, each in a later event-loop turn, past failures', async () => {
+    let turns = 0
+    let counting = true
+    const tick = () => {
+      if (!counting) return
+      turns++
+      setImmediate(tick)
+    }
+    setImmediate(tick)
+    const finished: { n: number; turn: number; ok: boolean }[] = []
+    await Promise.all(
+      Array.from({ length: 10 }, (_, n) =>
+        database.db.execute(n === 4 ? sql`select 1 / 0` : sql`select ${n}::int as n`).then(
+          () => finished.push({ n, turn: turns, ok: true }),
+          () => finished.push({ n, turn: turns, ok: false }),
+        ),
+      ),
+    )
+    counting = false
+    expect(finished.map((entry) => entry.n)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+    expect(finished.filter((entry) => !entry.ok).map((entry) => entry.n)).toEqual([4])
+    // Without turns all ten would finish in one run of microtasks, with no I/O in between.
+    expect(new Set(finished.map((entry) => entry.turn)).size).toBe(10)
+  })
+
+  it('runs a transaction as one turn', async () => {
+    const result = await database.db.transaction(async (tx) => {
+      await tx.execute(sql`create temporary table turn_test (n int)`)
+      await tx.execute(sql`insert into turn_test values (1), (2)`)
+      return (await tx.execute(sql`select count(*)::int as n from turn_test`)) as unknown as { rows: { n: number }[] }
+    })
+    expect(result.rows[0].n).toBe(2)
   })
 })

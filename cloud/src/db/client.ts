@@ -52,8 +52,32 @@ const openPgliteFolder = async (dataDir: string): Promise<Database> => {
 }
 
 /** PGlite in a folder, or in memory when `dataDir` is undefined (tests). */
+/**
+ * PGlite runs each statement synchronously on this thread, and statements queued behind one another
+ * resolve in a single run of microtasks: under a steady write load the event loop went hundreds of
+ * milliseconds between turns, and Node took new connections about one per turn, so a new client waited
+ * seconds to be accepted (measured: 3–4 s with 50 busy connections). Top-level operations (a statement,
+ * or a whole transaction) therefore take turns: first come, first served, at most one started per
+ * event-loop turn (setImmediate), so sockets are polled between them.
+ */
+export const takeTurns = (client: PGlite): PGlite => {
+  let previous: Promise<unknown> = Promise.resolve()
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = previous.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(work)
+    previous = run.catch(() => undefined)
+    return run
+  }
+  const query = client.query.bind(client)
+  const exec = client.exec.bind(client)
+  const transaction = client.transaction.bind(client)
+  client.query = ((...args: Parameters<PGlite['query']>) => inTurn(() => query(...args))) as PGlite['query']
+  client.exec = ((...args: Parameters<PGlite['exec']>) => inTurn(() => exec(...args))) as PGlite['exec']
+  client.transaction = ((...args: Parameters<PGlite['transaction']>) => inTurn(() => transaction(...args))) as PGlite['transaction']
+  return client
+}
+
 export const openPglite = async (dataDir?: string): Promise<Database> => {
-  const client = await PGlite.create(dataDir)
+  const client = takeTurns(await PGlite.create(dataDir))
   try {
     const db = drizzlePglite(client, { schema })
     await migratePglite(db, { migrationsFolder: migrationsDir })
