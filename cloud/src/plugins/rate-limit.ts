@@ -23,7 +23,7 @@ declare module 'fastify' {
 
 /**
  * Fixed-window counters in PostgreSQL (one upsert per request), so the limits hold across every API
- * process; @fastify/rate-limit's default store would count per process.
+ * process; @fastify/rate-limit's default store would count per process (and by the wall clock).
  */
 export class DatabaseRateLimitStore implements FastifyRateLimitStore {
   constructor(
@@ -62,6 +62,51 @@ export class DatabaseRateLimitStore implements FastifyRateLimitStore {
   }
 }
 
+/**
+ * Fixed-window counters in this process's memory, for PGlite: its data folder is locked to one process
+ * (db/data-dir-lock.ts), so this process sees every request there is to count and the counts need not
+ * be shared. Same windows as DatabaseRateLimitStore, with no database round trip per request. Ended
+ * windows are swept at most once a minute; past `maxKeys` live windows the oldest are dropped (a flood
+ * of distinct addresses cannot grow memory without bound).
+ */
+export class MemoryRateLimitStore implements FastifyRateLimitStore {
+  private readonly windows = new Map<string, { count: number; resetAt: number }>()
+  private nextSweep = 0
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly maxKeys = 100_000,
+  ) {}
+
+  incr(key: string, callback: (error: Error | null, result?: { current: number; ttl: number }) => void, timeWindow: number): void {
+    const now = this.clock().getTime()
+    if (now >= this.nextSweep) this.sweep(now)
+    let window = this.windows.get(key)
+    if (!window || window.resetAt <= now) {
+      this.windows.delete(key)
+      window = { count: 0, resetAt: now + timeWindow }
+      this.windows.set(key, window)
+      if (this.windows.size > this.maxKeys) this.windows.delete(this.windows.keys().next().value as string)
+    }
+    window.count++
+    callback(null, { current: window.count, ttl: window.resetAt - now })
+  }
+
+  child(): FastifyRateLimitStore {
+    return this
+  }
+
+  /** Live windows (for tests). */
+  get size(): number {
+    return this.windows.size
+  }
+
+  private sweep(now: number): void {
+    for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key)
+    this.nextSweep = now + 60_000
+  }
+}
+
 /** Removes windows that ended over an hour ago (called by the job loop). */
 export const pruneRateLimits = async (db: Db, now: Date): Promise<void> => {
   await db.delete(rateLimitHits).where(sql`${rateLimitHits.resetAt} < ${new Date(now.getTime() - 3600_000).toISOString()}::timestamptz`)
@@ -73,17 +118,28 @@ const keyOf = (request: FastifyRequest, by: LimitKey): string | null => {
   return request.staff?.id ?? null
 }
 
+/**
+ * Where the counts live: PostgreSQL (DATABASE_URL) is shared by any number of API processes, so the
+ * limits are counted there, one upsert per check; PGlite belongs to one process, which counts in memory.
+ */
 export default fp(
   async (app) => {
     const db = app.db
     const clock = app.clock
     await app.register(rateLimit, {
       global: false,
-      store: class extends DatabaseRateLimitStore {
-        constructor() {
-          super(db, clock)
-        }
-      },
+      store:
+        app.dbKind === 'postgres'
+          ? class extends DatabaseRateLimitStore {
+              constructor() {
+                super(db, clock)
+              }
+            }
+          : class extends MemoryRateLimitStore {
+              constructor() {
+                super(clock)
+              }
+            },
     })
 
     app.decorate('rateLimitHook', (name: string, by: LimitKey, { max, windowMs }: Limit) => {
