@@ -12,6 +12,12 @@ declare module 'fastify' {
     tokens: TokenSigner
     /** onRequest hook: a valid investor token, or 401/403. Sets request.investorId. */
     requireInvestor: (request: FastifyRequest) => Promise<void>
+    /**
+     * onRequest hook: a valid investor token, or 401/403, without looking the investor up. Sets
+     * request.investorId. Only for a handler that checks the investor itself in the statement it runs
+     * anyway and answers 401 invalid_token when it is gone (POST /api/requests: one round trip).
+     */
+    requireInvestorToken: (request: FastifyRequest, reply: unknown, done: (error?: Error) => void) => void
     /** onRequest hook: a valid staff token of an existing account, or 401/403. Sets request.staff. */
     requireStaff: (request: FastifyRequest) => Promise<void>
     /** The investor behind an optional token; null when absent or not valid (never fails the request). */
@@ -61,6 +67,22 @@ export default fp(
       if (claims.kind !== 'investor') throw forbidden('工作人员账号不能进行此操作，请使用投资者身份')
       if (!(await investorExists(claims.sub))) throw invalidToken()
       request.investorId = claims.sub
+    })
+
+    app.decorate('requireInvestorToken', (request: FastifyRequest, _reply: unknown, done: (error?: Error) => void) => {
+      let claims: TokenClaims
+      try {
+        claims = claimsOf(request)
+      } catch (error) {
+        done(error as Error)
+        return
+      }
+      if (claims.kind !== 'investor') {
+        done(forbidden('工作人员账号不能进行此操作，请使用投资者身份'))
+        return
+      }
+      request.investorId = claims.sub
+      done()
     })
 
     app.decorate('requireStaff', async (request: FastifyRequest) => {

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import { and, eq } from 'drizzle-orm'
+import { and, asc, eq, like, sql } from 'drizzle-orm'
 import { MyRequestList, ServiceRequest } from '../../../types/service'
-import { idempotencyKeys, outbox, serviceRequests, slaTargets } from '../db/schema'
+import { buildApp } from '../app'
+import { idempotencyKeys, investors, outbox, rateLimitHits, serviceRequests, slaTargets, staff } from '../db/schema'
+import { addWorkingDays } from '../service/time'
 import { createTestApp, SETUP_TIMEOUT, type TestApp } from '../test-support/app'
 import {
   addStaff,
@@ -111,10 +113,13 @@ describe('POST /api/requests', () => {
     expect(short.statusCode).toBe(400)
   })
 
-  it('only accepts photos the investor uploaded', async () => {
-    const response = await post('/api/requests', investor, requestBody({ photos: [randomUUID()] }), { 'idempotency-key': randomUUID() })
+  it('only accepts photos the investor uploaded, and such a refusal does not use up the key', async () => {
+    const key = { 'idempotency-key': randomUUID() }
+    const response = await post('/api/requests', investor, requestBody({ photos: [randomUUID()] }), key)
     expect(response.statusCode).toBe(400)
     expect(response.json().error.fields).toEqual({ 'photos.0': '图片不存在或不是您上传的，请重新上传' })
+    expect(await t.app.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key['idempotency-key']))).toHaveLength(0)
+    expect((await post('/api/requests', investor, requestBody(), key)).statusCode).toBe(201)
   })
 
   it('needs an investor session', async () => {
@@ -194,6 +199,147 @@ describe('idempotency', () => {
     const refused = await post('/api/requests', investor, requestBody({ mobile: '123' }), { 'idempotency-key': key })
     expect(refused.statusCode).toBe(400)
     expect((await post('/api/requests', investor, requestBody(), { 'idempotency-key': key })).statusCode).toBe(201)
+  })
+})
+
+describe('one statement per submission', () => {
+  it('numbers concurrent submissions of one zone and day without gaps or repeats', async () => {
+    clock.set('2026-12-01T02:00:00Z')
+    try {
+      const created = await Promise.all(Array.from({ length: 20 }, () => submit(t.app, investor, { zoneId: 'zouping', parkId: undefined })))
+      expect(created.map((request) => request.ticketNo).sort()).toEqual(
+        Array.from({ length: 20 }, (_, n) => `ZP-20261201-${String(n + 1).padStart(4, '0')}`),
+      )
+    } finally {
+      clock.set('2026-11-20T02:00:00Z')
+    }
+  })
+
+  it('creates exactly once when two API instances on one database get the same key at the same time', async () => {
+    const second = await buildApp({ db: t.database, config: serviceTestConfig(), clock: clock.now })
+    try {
+      const key = randomUUID()
+      const body = requestBody({ company: '两个进程同一请求有限公司' })
+      const responses = await Promise.all(
+        Array.from({ length: 8 }, (_, n) =>
+          (n % 2 ? second : t.app).inject({
+            method: 'POST',
+            url: '/api/requests',
+            headers: { ...bearer(investor), 'idempotency-key': key },
+            payload: body,
+          }),
+        ),
+      )
+      expect(responses.map((response) => response.statusCode).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 201])
+      for (const response of responses) expect(response.json()).toEqual(responses[0].json())
+      const stored = await t.app.db.select().from(serviceRequests).where(eq(serviceRequests.company, '两个进程同一请求有限公司'))
+      expect(stored.map((row) => row.id)).toEqual([responses[0].json().id])
+    } finally {
+      await second.close()
+    }
+  })
+
+  it('replays the response it stored, even after the request has moved on', async () => {
+    const key = { 'idempotency-key': randomUUID() }
+    const created = await post('/api/requests', investor, requestBody(), key)
+    expect(created.statusCode).toBe(201)
+    await staffPost(t.app, agent.token, `/api/staff/requests/${created.json().id}/claim`)
+    const replay = await post('/api/requests', investor, requestBody(), key)
+    expect(replay.statusCode).toBe(200)
+    expect(replay.headers['idempotent-replayed']).toBe('true')
+    expect(replay.json()).toEqual(created.json())
+    expect(replay.json().status).toBe('new')
+  })
+
+  it('answers 401 invalid_token, writing nothing, when the investor behind a valid token is gone', async () => {
+    const token = await guestToken(t.app)
+    const claims = t.app.tokens.verify(token)
+    if (!claims.ok) throw new Error('token')
+    await t.app.db.delete(investors).where(eq(investors.id, claims.claims.sub))
+    const key = randomUUID()
+    const response = await post('/api/requests', token, requestBody({ company: '已注销投资者有限公司' }), { 'idempotency-key': key })
+    expect(response.statusCode).toBe(401)
+    expect(response.json().error.code).toBe('invalid_token')
+    expect(await t.app.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key))).toHaveLength(0)
+    expect(await t.app.db.select().from(serviceRequests).where(eq(serviceRequests.company, '已注销投资者有限公司'))).toHaveLength(0)
+  })
+
+  it('addresses the new-request notice to the zone agents, oldest first, and names the ticket', async () => {
+    const later = await addStaff(t.app, 'agent', 'pingyuan', '王五')
+    const request = await submit(t.app, investor)
+    const [row] = await t.app.db.select().from(outbox).where(eq(outbox.requestId, request.id))
+    const agents = await t.app.db
+      .select({ id: staff.id })
+      .from(staff)
+      .where(and(eq(staff.zoneId, 'pingyuan'), eq(staff.role, 'agent')))
+      .orderBy(asc(staff.createdAt), asc(staff.id))
+    expect(row.recipients).toEqual(agents.map((member) => member.id))
+    expect(row.recipients).toEqual(expect.arrayContaining([agent.id, later.id]))
+    expect(row.payload.markdown).toBe(
+      [
+        `**新的服务请求** ${request.ticketNo}`,
+        '> 开发区：平原经济开发区 · 京德智造产业园',
+        '> 类型：选址与厂房',
+        '> 企业：德州示例机械有限公司',
+        '> 首次响应截止：2026-11-21 10:00',
+        '请店小二尽快受理。',
+      ].join('\n'),
+    )
+  })
+
+  it('computes resolution deadlines in the database exactly as addWorkingDays does', async () => {
+    // Every hour of two weeks (at an odd minute, second and millisecond) and every target of 1–60 working days.
+    const start = new Date('2026-11-15T16:17:23.456Z')
+    const result = (await t.app.db.execute(sql`
+      select h, n, (extract(epoch from china_working_days_after(${start.toISOString()}::timestamptz + make_interval(hours => h), n)) * 1000)::bigint::text as due
+      from generate_series(0, 14 * 24 - 1) as h, generate_series(1, 60) as n`)) as unknown as {
+      rows: { h: number; n: number; due: string }[]
+    }
+    expect(result.rows).toHaveLength(14 * 24 * 60)
+    const wrong = result.rows.filter(
+      ({ h, n, due }) => Number(due) !== addWorkingDays(new Date(start.getTime() + h * 3600_000), n).getTime(),
+    )
+    expect(wrong.slice(0, 5)).toEqual([])
+  })
+})
+
+describe('submission limits', () => {
+  it('answers 429 with Retry-After past the per-investor limit, counted in memory on PGlite and in the database on PostgreSQL', async () => {
+    const limited = await buildApp({
+      db: t.database,
+      config: serviceTestConfig(
+        {},
+        { rateLimits: { ...serviceTestConfig().rateLimits, submitPerInvestor: { max: 3, windowMs: 3_600_000 } } },
+      ),
+      clock: clock.now,
+    })
+    try {
+      const token = await guestToken(limited)
+      const statuses = []
+      for (let n = 0; n < 4; n++) {
+        const response = await limited.inject({
+          method: 'POST',
+          url: '/api/requests',
+          headers: { ...bearer(token), 'idempotency-key': randomUUID() },
+          payload: requestBody(),
+        })
+        statuses.push(response.statusCode)
+        if (response.statusCode === 429) {
+          expect(response.json().error.code).toBe('rate_limited')
+          expect(Number(response.headers['retry-after'])).toBe(3600)
+        }
+      }
+      expect(statuses).toEqual([201, 201, 201, 429])
+      const claims = limited.tokens.verify(token)
+      if (!claims.ok) throw new Error('token')
+      const rows = await t.app.db
+        .select()
+        .from(rateLimitHits)
+        .where(like(rateLimitHits.key, `submit:investor:${claims.claims.sub}`))
+      expect(rows).toHaveLength(t.database.kind === 'postgres' ? 1 : 0)
+    } finally {
+      await limited.close()
+    }
   })
 })
 

@@ -26,7 +26,7 @@ const investorErrors = {
 
 const requestRoutes: FastifyPluginAsyncZod = async (app) => {
   const limits = app.config.rateLimits
-  // Writes are limited per investor and per client address (counted in the database, shared by all processes).
+  // Writes are limited per investor and per client address (see plugins/rate-limit.ts for where they are counted).
   const submitLimits = [
     app.rateLimitHook('submit', 'ip', limits.submitPerIp),
     app.rateLimitHook('submit', 'investor', limits.submitPerInvestor),
@@ -36,7 +36,8 @@ const requestRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/requests',
     {
       bodyLimit: JSON_BODY_LIMIT,
-      onRequest: app.requireInvestor,
+      // The investor is looked up by the submission statement itself (401 invalid_token when gone).
+      onRequest: app.requireInvestorToken,
       preHandler: submitLimits,
       schema: {
         tags: ['service'],

@@ -4,7 +4,7 @@ import { RATING_LABELS, REQUEST_TYPE_LABELS } from '../../../types/service'
 import type { Db } from '../db/client'
 import { investors, staff } from '../db/schema'
 import { parkName, zoneName, type RequestRow, type ServiceDeps } from './deps'
-import { enqueueNotice } from './outbox'
+import { enqueueNotice, wecomDelivery } from './outbox'
 import { chinaDateTime } from './time'
 
 // The texts of the notifications. WeCom group messages go to a chat of zone staff: they name the
@@ -21,31 +21,33 @@ export const zoneStaff = (db: Db, zoneId: string, roles: readonly StaffRole[]): 
 
 const names = (people: Named[]) => (people.length > 0 ? people.map((person) => person.displayName).join('、') : '（本区暂无账号）')
 
-const header = (deps: Pick<ServiceDeps, 'content'>, row: RequestRow, title: string) => {
+/** The lines under a notice's title: zone and park, type, company. */
+const details = (deps: Pick<ServiceDeps, 'content'>, row: Pick<RequestRow, 'zoneId' | 'parkId' | 'type' | 'company'>) => {
   const park = parkName(deps, row.parkId)
   return [
-    `**${title}** ${row.ticketNo}`,
     `> 开发区：${zoneName(deps, row.zoneId)}${park ? ` · ${park}` : ''}`,
     `> 类型：${REQUEST_TYPE_LABELS[row.type]}`,
     `> 企业：${row.company}`,
   ]
 }
 
-export const notifyNewRequest = async (tx: Db, deps: Pick<ServiceDeps, 'config' | 'content'>, row: RequestRow, now: Date) => {
-  const agents = await zoneStaff(tx, row.zoneId, ['agent'])
-  const markdown = [
-    ...header(deps, row, '新的服务请求'),
-    `> 首次响应截止：${chinaDateTime(row.firstResponseDueAt)}`,
-    '请店小二尽快受理。',
-  ].join('\n')
-  await enqueueNotice(tx, deps.config, now, {
-    kind: 'new_request',
-    zoneId: row.zoneId,
-    requestId: row.id,
-    recipients: agents.map((agent) => agent.id),
-    markdown,
-  })
-}
+const header = (deps: Pick<ServiceDeps, 'content'>, row: RequestRow, title: string) => [
+  `**${title}** ${row.ticketNo}`,
+  ...details(deps, row),
+]
+
+/**
+ * The new-request notice for the zone's WeCom group, in the two parts around its ticket number: the
+ * submission is numbered inside the database (see createRequest), which joins the parts.
+ */
+export const newRequestNotice = (
+  deps: Pick<ServiceDeps, 'config' | 'content'>,
+  row: Omit<RequestRow, 'ticketNo'>,
+): { beforeTicket: string; afterTicket: string; status: 'pending' | 'skipped'; lastError: string | null } => ({
+  beforeTicket: '**新的服务请求** ',
+  afterTicket: ['', ...details(deps, row), `> 首次响应截止：${chinaDateTime(row.firstResponseDueAt)}`, '请店小二尽快受理。'].join('\n'),
+  ...wecomDelivery(deps.config, row.zoneId),
+})
 
 /** T-2 h: the assignee, or every agent of the zone while nobody has taken it. */
 export const notifyNearBreach = async (tx: Db, deps: Pick<ServiceDeps, 'config' | 'content'>, row: RequestRow, now: Date) => {

@@ -81,16 +81,23 @@ export const enqueueNotice = async (tx: Db, config: Config, now: Date, notice: S
     })
     return
   }
-  const webhook = config.wecomWebhooks[notice.zoneId as keyof Config['wecomWebhooks']]
   await tx.insert(outbox).values({
     ...base,
     channel: 'wecom',
     recipients: notice.recipients,
     payload: { markdown: notice.markdown },
-    status: webhook ? 'pending' : 'skipped',
-    lastError: webhook ? null : `WECOM_WEBHOOK_${notice.zoneId.toUpperCase()} 未配置`,
+    ...wecomDelivery(config, notice.zoneId),
   })
 }
+
+/** A WeCom notice is sent when the zone's group robot is configured, otherwise recorded as skipped with the reason. */
+export const wecomDelivery = (
+  config: Pick<Config, 'wecomWebhooks'>,
+  zoneId: string,
+): { status: 'pending' | 'skipped'; lastError: string | null } =>
+  config.wecomWebhooks[zoneId as keyof Config['wecomWebhooks']]
+    ? { status: 'pending', lastError: null }
+    : { status: 'skipped', lastError: `WECOM_WEBHOOK_${zoneId.toUpperCase()} 未配置` }
 
 /** Retry delay after the n-th failed attempt: 30 s, 1 min, 2 min ... capped at an hour. */
 export const backoffMs = (attempts: number): number => Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000)

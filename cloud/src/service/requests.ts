@@ -13,24 +13,13 @@ import {
   type TIMELINE_STEPS,
 } from '../../../types/service'
 import { canSeeZone, type StaffIdentity } from '../auth/identity'
-import {
-  idempotencyKeys,
-  OPEN_STATUSES,
-  requestAudit,
-  requestMessages,
-  requestPhotos,
-  serviceRequests,
-  slaTargets,
-  staff,
-  ticketCounters,
-  uploads,
-} from '../db/schema'
+import { OPEN_STATUSES, requestAudit, requestMessages, serviceRequests, staff } from '../db/schema'
 import type { Db } from '../db/client'
-import { ApiError, badField, conflict, forbidden, notFound } from '../http/api-error'
+import { ApiError, badField, conflict, forbidden, invalidToken, notFound } from '../http/api-error'
 import type { RequestRow, ServiceDeps, Tx } from './deps'
-import { notifyInvestor, notifyLowRating, notifyNewRequest } from './notices'
-import { addMs, addWorkingDays, chinaDayCompact, DEFAULT_RESOLUTION_WORKING_DAYS, FIRST_RESPONSE_MS } from './time'
-import { canWithdraw, loadParts, toInvestorView, toStaffDetail, toSummary } from './views'
+import { newRequestNotice, notifyInvestor, notifyLowRating } from './notices'
+import { addMs, chinaDayCompact, DEFAULT_RESOLUTION_WORKING_DAYS, FIRST_RESPONSE_MS } from './time'
+import { canWithdraw, loadParts, photoUrl, toInvestorView, toStaffDetail, toSummary } from './views'
 
 type TimelineStep = (typeof TIMELINE_STEPS)[number]
 
@@ -126,11 +115,26 @@ const canonicalJson = (value: unknown): string =>
 
 export type CreateResult = { request: ServiceRequest; replayed: boolean }
 
+type SubmitOutcome =
+  | { outcome: 'created' | 'replayed'; body: unknown; bad_photo: null }
+  | { outcome: 'mismatch' | 'unknown_investor'; body: null; bad_photo: null }
+  | { outcome: 'bad_photo'; body: null; bad_photo: number }
+
+const idempotencyMismatch = () =>
+  new ApiError(422, 'idempotency_mismatch', '该 Idempotency-Key 已用于另一份不同的请求内容，请为新的提交生成新的 Key')
+
 /**
- * Creates a request once per Idempotency-Key (Stripe semantics): a retry with the same key and
- * body gets the stored response, a different body 422. The key row is inserted first with
- * ON CONFLICT DO NOTHING, so concurrent retries wait for the first transaction and then read
- * its stored response instead of creating a second request.
+ * Creates a request once per Idempotency-Key (Stripe semantics): a retry with the same key and body
+ * gets the stored response (replayed), a different body 422.
+ *
+ * One database round trip: submit_service_request (migration 0003) checks the investor, the key and
+ * the photos, numbers the ticket, applies the zone's SLA target and writes the request, its photos,
+ * the audit entry, the new-request notice and the key with its response in one statement, hence one
+ * transaction; on PGlite (single-threaded WASM) every round trip was the cost. What needs the app is
+ * computed here and passed in: the investor's view of the new request (toInvestorView; the database
+ * adds the ticket number, resolution deadline and photos), the notice text and signed photo URLs.
+ * The token's investor is looked up there too (the route uses requireInvestorToken), and a missing
+ * one still answers 401 invalid_token.
  */
 export const createRequest = async (
   deps: ServiceDeps,
@@ -140,85 +144,79 @@ export const createRequest = async (
 ): Promise<CreateResult> => {
   const park = body.parkId ? deps.content.current().parks.find((entry) => entry.card.id === body.parkId) : undefined
   if (body.parkId && park?.card.zoneId !== body.zoneId) throw badField('parkId', '该园区不属于所选开发区')
-  const photoIds = body.photos
-  const duplicate = photoIds.findIndex((id, index) => photoIds.indexOf(id) !== index)
+  // Upload ids as the database prints them (signed URLs name them so).
+  const photoIds = body.photos.map((photoId) => photoId.toLowerCase())
+  const duplicate = photoIds.findIndex((photoId, index) => photoIds.indexOf(photoId) !== index)
   if (duplicate >= 0) throw badField(`photos.${duplicate}`, '同一张图片不能重复提交')
   const bodyHash = createHash('sha256').update(canonicalJson(body)).digest('hex')
   const now = deps.clock()
+  const id = randomUUID()
 
-  return deps.db.transaction(async (tx) => {
-    const id = randomUUID()
-    const claimed = await tx
-      .insert(idempotencyKeys)
-      .values({ investorId, key: idempotencyKey, bodyHash, requestId: id, createdAt: now })
-      .onConflictDoNothing()
-      .returning({ requestId: idempotencyKeys.requestId })
-    if (claimed.length === 0) {
-      const [stored] = await tx
-        .select({ bodyHash: idempotencyKeys.bodyHash, response: idempotencyKeys.response })
-        .from(idempotencyKeys)
-        .where(and(eq(idempotencyKeys.investorId, investorId), eq(idempotencyKeys.key, idempotencyKey)))
-      if (!stored || stored.bodyHash !== bodyHash) {
-        throw new ApiError(422, 'idempotency_mismatch', '该 Idempotency-Key 已用于另一份不同的请求内容，请为新的提交生成新的 Key')
-      }
-      return { request: ServiceRequest.parse(stored.response), replayed: true }
-    }
+  // The row as the database will store it, but for the ticket number and resolution deadline it assigns.
+  const draft: Omit<RequestRow, 'ticketNo'> = {
+    id,
+    investorId,
+    zoneId: body.zoneId,
+    parkId: body.parkId ?? null,
+    type: body.type,
+    company: body.company,
+    contactName: body.contactName,
+    mobile: body.mobile,
+    description: body.description,
+    preferredContactTime: body.preferredContactTime ?? null,
+    status: 'new',
+    escalated: false,
+    assigneeId: null,
+    createdAt: now,
+    firstResponseDueAt: addMs(now, FIRST_RESPONSE_MS),
+    firstRespondedAt: null,
+    reminderSentAt: null,
+    breachedAt: null,
+    resolutionDueAt: now,
+    resolutionPausedSince: null,
+    resolvedAt: null,
+    closedAt: null,
+    ratingScore: null,
+    ratingComment: null,
+    ratedAt: null,
+    updatedAt: now,
+  }
+  const created = {
+    id: 0,
+    at: now,
+    actorKind: 'investor',
+    staffName: null,
+    action: 'created',
+    detail: {},
+    timelineStep: 'submitted',
+  } as const
+  const view = toInvestorView(deps, { ...draft, ticketNo: '' }, { photos: [], messages: [], audit: [created], assignee: null }, now)
+  const { ticketNo: _ticketNo, resolutionDueAt: _resolutionDueAt, photos: _photos, ...template } = view
+  const notice = newRequestNotice(deps, draft)
+  const day = chinaDayCompact(now)
 
-    if (photoIds.length > 0) {
-      const owned = await tx
-        .select({ id: uploads.id })
-        .from(uploads)
-        .where(and(inArray(uploads.id, photoIds), eq(uploads.ownerId, investorId)))
-      const ownedIds = new Set(owned.map((upload) => upload.id))
-      const missing = photoIds.findIndex((photoId) => !ownedIds.has(photoId))
-      if (missing >= 0) throw badField(`photos.${missing}`, '图片不存在或不是您上传的，请重新上传')
-    }
-
-    const day = chinaDayCompact(now)
-    const [counter] = await tx
-      .insert(ticketCounters)
-      .values({ zoneId: body.zoneId, day, lastSeq: 1 })
-      .onConflictDoUpdate({ target: [ticketCounters.zoneId, ticketCounters.day], set: { lastSeq: sql`${ticketCounters.lastSeq} + 1` } })
-      .returning({ lastSeq: ticketCounters.lastSeq })
-    const [target] = await tx
-      .select({ workingDays: slaTargets.workingDays })
-      .from(slaTargets)
-      .where(and(eq(slaTargets.zoneId, body.zoneId), eq(slaTargets.type, body.type)))
-
-    const [row] = await tx
-      .insert(serviceRequests)
-      .values({
-        id,
-        ticketNo: `${TICKET_PREFIXES[body.zoneId]}-${day}-${String(counter.lastSeq).padStart(4, '0')}`,
-        investorId,
-        zoneId: body.zoneId,
-        parkId: body.parkId ?? null,
-        type: body.type,
-        company: body.company,
-        contactName: body.contactName,
-        mobile: body.mobile,
-        description: body.description,
-        preferredContactTime: body.preferredContactTime ?? null,
-        status: 'new',
-        createdAt: now,
-        firstResponseDueAt: addMs(now, FIRST_RESPONSE_MS),
-        resolutionDueAt: addWorkingDays(now, target?.workingDays ?? DEFAULT_RESOLUTION_WORKING_DAYS),
-        updatedAt: now,
-      })
-      .returning()
-    if (photoIds.length > 0) {
-      await tx.insert(requestPhotos).values(photoIds.map((uploadId, position) => ({ requestId: id, uploadId, position })))
-    }
-    await appendAudit(tx, id, now, { kind: 'investor', investorId }, 'created', { ticketNo: row.ticketNo }, 'submitted')
-    await notifyNewRequest(tx, deps, row, now)
-
-    const request = toInvestorView(deps, row, await loadParts(tx, row), now)
-    await tx
-      .update(idempotencyKeys)
-      .set({ response: request })
-      .where(and(eq(idempotencyKeys.investorId, investorId), eq(idempotencyKeys.key, idempotencyKey)))
-    return { request, replayed: false }
-  })
+  const result = await deps.db.execute(sql`select outcome, body, bad_photo from submit_service_request(
+    ${id}::uuid, ${investorId}::uuid, ${idempotencyKey}, ${bodyHash}, ${now.toISOString()}::timestamptz,
+    ${body.zoneId}, ${draft.parkId}, ${body.type}, ${body.company}, ${body.contactName}, ${body.mobile}, ${body.description},
+    ${draft.preferredContactTime}, ${draft.firstResponseDueAt.toISOString()}::timestamptz,
+    ${JSON.stringify(photoIds.map((photoId) => ({ id: photoId, url: photoUrl(deps.tokens, photoId, now) })))}::jsonb,
+    ${day}, ${`${TICKET_PREFIXES[body.zoneId]}-${day}-`}, ${DEFAULT_RESOLUTION_WORKING_DAYS}::integer,
+    ${JSON.stringify(template)}::jsonb,
+    ${randomUUID()}::uuid, ${notice.status}, ${notice.lastError}, ${notice.beforeTicket}, ${notice.afterTicket}
+  )`)
+  const [row] = (result as unknown as { rows: SubmitOutcome[] }).rows
+  switch (row.outcome) {
+    case 'created':
+      return { request: row.body as ServiceRequest, replayed: false }
+    case 'replayed':
+      return { request: ServiceRequest.parse(row.body), replayed: true }
+    case 'mismatch':
+      throw idempotencyMismatch()
+    case 'unknown_investor':
+      throw invalidToken()
+    case 'bad_photo':
+      throw badField(`photos.${row.bad_photo}`, '图片不存在或不是您上传的，请重新上传')
+  }
 }
 
 export const listMine = async (deps: ServiceDeps, investorId: string): Promise<ServiceRequestSummary[]> => {

@@ -36,6 +36,8 @@ const isChinaWeekday = (at: number): boolean => {
 /**
  * The same China time of day, `days` working days (Monday–Friday) later. Public holidays and the
  * make-up working weekends around them are not known to the system and count as ordinary days.
+ * Submissions compute it in the database: china_working_days_after (migration 0003), kept equal to
+ * this by a test.
  */
 export const addWorkingDays = (start: Date, days: number): Date => {
   let at = start.getTime()
