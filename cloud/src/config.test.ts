@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { ConfigError, loadConfig } from './config'
+import { ConfigError, DEFAULT_RATE_LIMITS, loadConfig } from './config'
 import { repoRoot } from './paths'
 
 const SECRET = 'a-production-secret-of-at-least-32-characters'
@@ -121,5 +121,45 @@ describe('loadConfig', () => {
     })
     expect(loadConfig({}).s3).toBeNull()
     expect(() => loadConfig({ S3_BUCKET: 'parklink' })).toThrow(/set all four or none/)
+  })
+
+  it('reads rate limits as <max>/<window>, keeping the defaults for unset ones', () => {
+    expect(loadConfig({}).rateLimits).toEqual(DEFAULT_RATE_LIMITS)
+    expect(DEFAULT_RATE_LIMITS).toEqual({
+      investorLoginPerIp: { max: 30, windowMs: 60_000 },
+      staffLoginPerIp: { max: 10, windowMs: 60_000 },
+      submitPerInvestor: { max: 30, windowMs: 3_600_000 },
+      submitPerIp: { max: 120, windowMs: 3_600_000 },
+      shareVisitsPerIp: { max: 60, windowMs: 60_000 },
+    })
+    const config = loadConfig({
+      RATE_LIMIT_INVESTOR_LOGIN_PER_IP: '100/1m',
+      RATE_LIMIT_STAFF_LOGIN_PER_IP: ' 5/30s ',
+      RATE_LIMIT_SUBMIT_PER_INVESTOR: '60/2h',
+      RATE_LIMIT_SUBMIT_PER_IP: '100000/1h',
+      RATE_LIMIT_SHARE_VISITS_PER_IP: '',
+    })
+    expect(config.rateLimits).toEqual({
+      investorLoginPerIp: { max: 100, windowMs: 60_000 },
+      staffLoginPerIp: { max: 5, windowMs: 30_000 },
+      submitPerInvestor: { max: 60, windowMs: 7_200_000 },
+      submitPerIp: { max: 100_000, windowMs: 3_600_000 },
+      shareVisitsPerIp: DEFAULT_RATE_LIMITS.shareVisitsPerIp,
+    })
+    for (const bad of ['120', '120/h', '0/1m', '10/0s', '-1/1m', '10/1d', 'ten/1m']) {
+      expect(() => loadConfig({ RATE_LIMIT_SUBMIT_PER_IP: bad })).toThrow(/RATE_LIMIT_SUBMIT_PER_IP/)
+    }
+  })
+
+  it('reads the SLA clock: first-response deadline and reminder lead, in minutes', () => {
+    expect(loadConfig({}).sla).toEqual({ firstResponseMs: 24 * 3_600_000, reminderBeforeMs: 2 * 3_600_000 })
+    expect(loadConfig({ SLA_FIRST_RESPONSE_MINUTES: '30', SLA_REMINDER_MINUTES: '5' }).sla).toEqual({
+      firstResponseMs: 30 * 60_000,
+      reminderBeforeMs: 5 * 60_000,
+    })
+    expect(() => loadConfig({ SLA_FIRST_RESPONSE_MINUTES: '60' })).toThrow(
+      /SLA_REMINDER_MINUTES: must be less than SLA_FIRST_RESPONSE_MINUTES/,
+    )
+    expect(() => loadConfig({ SLA_FIRST_RESPONSE_MINUTES: '0' })).toThrow(/SLA_FIRST_RESPONSE_MINUTES/)
   })
 })

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { type ZoneId } from '../../types/content'
 import { ZONE_IDS } from '../../types/vocabulary'
 import { defaultContentDir, defaultDataDir } from './paths'
+import { FIRST_RESPONSE_MS, REMINDER_BEFORE_MS } from './service/time'
 import type { S3Settings } from './uploads/storage'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -18,6 +19,46 @@ function wecomWebhookVar(zoneId: ZoneId) {
 }
 
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value)
+
+export type Limit = { max: number; windowMs: number }
+
+/**
+ * Requests allowed per window and caller (client address or signed-in investor). Counted in the
+ * database on PostgreSQL, so they hold across API processes; in memory on PGlite (one process).
+ * The submit limits cover every investor write: submissions, uploads, messages, ratings, withdrawals.
+ */
+export type RateLimits = {
+  investorLoginPerIp: Limit
+  staffLoginPerIp: Limit
+  submitPerInvestor: Limit
+  submitPerIp: Limit
+  shareVisitsPerIp: Limit
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  investorLoginPerIp: { max: 30, windowMs: 60_000 },
+  staffLoginPerIp: { max: 10, windowMs: 60_000 },
+  submitPerInvestor: { max: 30, windowMs: 3_600_000 },
+  submitPerIp: { max: 120, windowMs: 3_600_000 },
+  shareVisitsPerIp: { max: 60, windowMs: 60_000 },
+}
+
+const WINDOW_UNITS_MS = { s: 1_000, m: 60_000, h: 3_600_000 } as const
+const RATE_LIMIT = /^(\d{1,7})\/(\d{1,5})([smh])$/
+
+/** A limit as `<max>/<window>`, the window in seconds, minutes or hours: `120/1h`, `30/1m`, `10/30s`. */
+const rateLimitVar = (fallback: Limit) =>
+  z
+    .preprocess(
+      emptyToUndefined,
+      z.string().trim().regex(RATE_LIMIT, 'must be <max>/<window> with the window in s, m or h, e.g. 120/1h or 30/1m').optional(),
+    )
+    .transform((value): Limit => {
+      if (value === undefined) return fallback
+      const [, max, amount, unit] = RATE_LIMIT.exec(value)!
+      return { max: Number(max), windowMs: Number(amount) * WINDOW_UNITS_MS[unit as keyof typeof WINDOW_UNITS_MS] }
+    })
+    .refine((limit) => limit.max >= 1 && limit.windowMs >= 1_000, 'needs at least 1 request in a window of at least 1 s')
 
 const Env = z
   .object({
@@ -83,6 +124,25 @@ const Env = z
     S3_REGION: z.preprocess(emptyToUndefined, z.string().default('us-east-1')),
     /** true for MinIO-style endpoint/bucket/key URLs; false (default) for bucket.endpoint/key (AWS, OSS, COS). */
     S3_FORCE_PATH_STYLE: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
+    /** Requests per window and caller (RateLimits); unset → DEFAULT_RATE_LIMITS. */
+    RATE_LIMIT_INVESTOR_LOGIN_PER_IP: rateLimitVar(DEFAULT_RATE_LIMITS.investorLoginPerIp),
+    RATE_LIMIT_STAFF_LOGIN_PER_IP: rateLimitVar(DEFAULT_RATE_LIMITS.staffLoginPerIp),
+    RATE_LIMIT_SUBMIT_PER_INVESTOR: rateLimitVar(DEFAULT_RATE_LIMITS.submitPerInvestor),
+    RATE_LIMIT_SUBMIT_PER_IP: rateLimitVar(DEFAULT_RATE_LIMITS.submitPerIp),
+    RATE_LIMIT_SHARE_VISITS_PER_IP: rateLimitVar(DEFAULT_RATE_LIMITS.shareVisitsPerIp),
+    /** First-response deadline after submission, and how long before it the SLA job reminds (staging, drills). */
+    SLA_FIRST_RESPONSE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(FIRST_RESPONSE_MS / 60_000),
+    SLA_REMINDER_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 60)
+      .default(REMINDER_BEFORE_MS / 60_000),
     // Per-zone WeCom group-robot webhooks: WECOM_WEBHOOK_QINGYUN, WECOM_WEBHOOK_PINGYUAN...
     ...Object.fromEntries(
       ZONE_IDS.map((zoneId) => [wecomWebhookVar(zoneId), z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional())]),
@@ -95,6 +155,13 @@ const Env = z
         code: 'custom',
         path: ['S3_ENDPOINT'],
         message: 'S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set all four or none',
+      })
+    }
+    if (env.SLA_REMINDER_MINUTES >= env.SLA_FIRST_RESPONSE_MINUTES) {
+      context.addIssue({
+        code: 'custom',
+        path: ['SLA_REMINDER_MINUTES'],
+        message: `must be less than SLA_FIRST_RESPONSE_MINUTES (${env.SLA_FIRST_RESPONSE_MINUTES})`,
       })
     }
     if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
@@ -138,23 +205,12 @@ export type Config = {
   /** Object storage for uploads; null = local disk in uploadDir. */
   s3: S3Settings | null
   rateLimits: RateLimits
-}
-
-/** Requests allowed per window; counted in the database, so they hold across API processes. */
-export type RateLimits = {
-  investorLoginPerIp: { max: number; windowMs: number }
-  staffLoginPerIp: { max: number; windowMs: number }
-  submitPerInvestor: { max: number; windowMs: number }
-  submitPerIp: { max: number; windowMs: number }
-  shareVisitsPerIp: { max: number; windowMs: number }
-}
-
-export const DEFAULT_RATE_LIMITS: RateLimits = {
-  investorLoginPerIp: { max: 30, windowMs: 60_000 },
-  staffLoginPerIp: { max: 10, windowMs: 60_000 },
-  submitPerInvestor: { max: 30, windowMs: 3_600_000 },
-  submitPerIp: { max: 120, windowMs: 3_600_000 },
-  shareVisitsPerIp: { max: 60, windowMs: 60_000 },
+  sla: {
+    /** Submission to first-response deadline (24 h unless SLA_FIRST_RESPONSE_MINUTES says otherwise). */
+    firstResponseMs: number
+    /** The SLA job reminds this long before the deadline; staff queues call it due soon. */
+    reminderBeforeMs: number
+  }
 }
 
 /** Signs tokens in development and tests when AUTH_SECRET is unset; refused in production. */
@@ -212,7 +268,14 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
             pathStyle: e.S3_FORCE_PATH_STYLE === 'true',
           }
         : null,
-    rateLimits: DEFAULT_RATE_LIMITS,
+    rateLimits: {
+      investorLoginPerIp: e.RATE_LIMIT_INVESTOR_LOGIN_PER_IP,
+      staffLoginPerIp: e.RATE_LIMIT_STAFF_LOGIN_PER_IP,
+      submitPerInvestor: e.RATE_LIMIT_SUBMIT_PER_INVESTOR,
+      submitPerIp: e.RATE_LIMIT_SUBMIT_PER_IP,
+      shareVisitsPerIp: e.RATE_LIMIT_SHARE_VISITS_PER_IP,
+    },
+    sla: { firstResponseMs: e.SLA_FIRST_RESPONSE_MINUTES * 60_000, reminderBeforeMs: e.SLA_REMINDER_MINUTES * 60_000 },
   }
 }
 

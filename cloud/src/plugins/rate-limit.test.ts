@@ -5,7 +5,7 @@ import { rateLimitHits } from '../db/schema'
 import { SETUP_TIMEOUT } from '../test-support/app'
 import { createTestDatabase } from '../test-support/database'
 import { ManualClock } from '../test-support/service'
-import { DatabaseRateLimitStore, MemoryRateLimitStore, pruneRateLimits } from './rate-limit'
+import { DatabaseRateLimitStore, describeLimit, MemoryRateLimitStore, pruneRateLimits } from './rate-limit'
 
 const incr = (store: FastifyRateLimitStore, key: string, windowMs: number) =>
   new Promise<{ current: number; ttl: number }>((resolve, reject) =>
@@ -59,5 +59,14 @@ describe('pruneRateLimits', () => {
       .from(rateLimitHits)
       .where(sql`${rateLimitHits.key} = 'prune-me'`)
     expect(rows).toHaveLength(0)
+  })
+})
+
+describe('describeLimit', () => {
+  it('states a limit as the API documentation does', () => {
+    expect(describeLimit({ max: 10, windowMs: 60_000 })).toBe('每分钟最多 10 次')
+    expect(describeLimit({ max: 120, windowMs: 3_600_000 })).toBe('每小时最多 120 次')
+    expect(describeLimit({ max: 5, windowMs: 30_000 })).toBe('每 30 秒最多 5 次')
+    expect(describeLimit({ max: 60, windowMs: 2 * 3_600_000 })).toBe('每 2 小时最多 60 次')
   })
 })

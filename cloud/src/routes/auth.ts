@@ -11,6 +11,7 @@ import { responses } from '../http/errors'
 import { UpstreamError } from '../integrations/http'
 import { WechatClient, WechatCodeError } from '../integrations/wechat'
 import { INVESTOR_TOKEN_TTL_MS, STAFF_TOKEN_TTL_MS } from '../plugins/auth'
+import { describeLimit } from '../plugins/rate-limit'
 
 /** Five wrong passwords in a row lock the account for 15 minutes (counted in the database: all processes agree). */
 export const MAX_FAILED_LOGINS = 5
@@ -119,7 +120,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '工作人员登录',
         description:
           '用户名不存在和密码错误返回同样的 401 invalid_credentials；连续 5 次密码错误锁定账号 15 分钟（423 account_locked）；' +
-          '同一 IP 每分钟最多尝试 10 次（429）。',
+          `同一 IP ${describeLimit(app.config.rateLimits.staffLoginPerIp)}（429）。`,
         body: StaffLoginBody,
         response: {
           200: StaffSession,

@@ -6,6 +6,7 @@ import { ShareVisitBody, ShareVisitRecorded } from '../../../types/service'
 import type { ContentSnapshot } from '../content/views'
 import { shareVisits, staff } from '../db/schema'
 import { responses } from '../http/errors'
+import { describeLimit } from '../plugins/rate-limit'
 
 /** WeChat launch scenes are four-digit codes; anything outside a sane range is refused rather than stored. */
 const VisitBody = ShareVisitBody.extend({ scene: z.number().int().min(1).max(99_999).optional() })
@@ -32,7 +33,7 @@ const shareVisitRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['sharing'],
         summary: '记录一次分享链接的打开（无需登录；带投资者令牌时记录访客）',
-        description: 'ref 与某位工作人员的 shareCode 相同时，计入该工作人员的推荐访问（见数据看板 referrals）。每个 IP 每分钟最多 60 次。',
+        description: `ref 与某位工作人员的 shareCode 相同时，计入该工作人员的推荐访问（见数据看板 referrals）。每个 IP ${describeLimit(app.config.rateLimits.shareVisitsPerIp)}。`,
         body: VisitBody,
         response: {
           201: ShareVisitRecorded,

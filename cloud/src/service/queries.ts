@@ -6,7 +6,7 @@ import { scopeZone, type StaffIdentity } from '../auth/identity'
 import { OPEN_STATUSES, serviceRequests, shareVisits, staff } from '../db/schema'
 import { ApiError, badField } from '../http/api-error'
 import { parkName, type ServiceDeps } from './deps'
-import { addMs, chinaDate, chinaDayStart, DAY_MS, REMINDER_BEFORE_MS } from './time'
+import { addMs, chinaDate, chinaDayStart, DAY_MS } from './time'
 import { toStaffSummary } from './views'
 
 const r = serviceRequests
@@ -24,19 +24,14 @@ const overdueCondition = (now: Date): SQL =>
     ),
   )!
 
-const queueCondition = (queue: StaffRequestQuery['queue'], member: StaffIdentity, now: Date): SQL | undefined => {
+const queueCondition = (queue: StaffRequestQuery['queue'], member: StaffIdentity, now: Date, reminderBeforeMs: number): SQL | undefined => {
   switch (queue) {
     case 'new':
       return and(eq(r.status, 'new'), isNull(r.assigneeId))
     case 'mine':
       return and(eq(r.assigneeId, member.id), isOpen)
     case 'due_soon':
-      return and(
-        isOpen,
-        isNull(r.firstRespondedAt),
-        gt(r.firstResponseDueAt, now),
-        lte(r.firstResponseDueAt, addMs(now, REMINDER_BEFORE_MS)),
-      )
+      return and(isOpen, isNull(r.firstRespondedAt), gt(r.firstResponseDueAt, now), lte(r.firstResponseDueAt, addMs(now, reminderBeforeMs)))
     case 'overdue':
       return overdueCondition(now)
     case 'all':
@@ -83,7 +78,7 @@ export const listStaffRequests = async (
     zone ? eq(r.zoneId, zone) : undefined,
     query.parkId ? eq(r.parkId, query.parkId) : undefined,
     query.type ? eq(r.type, query.type) : undefined,
-    queueCondition(query.queue, member, now),
+    queueCondition(query.queue, member, now, deps.config.sla.reminderBeforeMs),
   )
   const ascending = query.queue !== 'all'
   const cursor = query.cursor ? decodeCursor(query.cursor, query.queue) : undefined

@@ -18,7 +18,7 @@ import type { Db } from '../db/client'
 import { ApiError, badField, conflict, forbidden, invalidToken, notFound } from '../http/api-error'
 import type { RequestRow, ServiceDeps, Tx } from './deps'
 import { newRequestNotice, notifyInvestor, notifyLowRating } from './notices'
-import { addMs, chinaDayCompact, DEFAULT_RESOLUTION_WORKING_DAYS, FIRST_RESPONSE_MS } from './time'
+import { addMs, chinaDayCompact, DEFAULT_RESOLUTION_WORKING_DAYS } from './time'
 import { canWithdraw, loadParts, photoUrl, toInvestorView, toStaffDetail, toSummary } from './views'
 
 type TimelineStep = (typeof TIMELINE_STEPS)[number]
@@ -168,7 +168,7 @@ export const createRequest = async (
     escalated: false,
     assigneeId: null,
     createdAt: now,
-    firstResponseDueAt: addMs(now, FIRST_RESPONSE_MS),
+    firstResponseDueAt: addMs(now, deps.config.sla.firstResponseMs),
     firstRespondedAt: null,
     reminderSentAt: null,
     breachedAt: null,

@@ -191,3 +191,27 @@ describe('several API processes on one database', () => {
     }
   })
 })
+
+describe('SLA clock from the environment (SLA_FIRST_RESPONSE_MINUTES, SLA_REMINDER_MINUTES)', () => {
+  const clock = new ManualClock('2026-11-20T02:00:00Z')
+  let t: TestApp
+  beforeAll(async () => {
+    t = await createTestApp({
+      clock: clock.now,
+      config: serviceTestConfig({ SLA_FIRST_RESPONSE_MINUTES: '60', SLA_REMINDER_MINUTES: '10' }),
+    })
+  }, SETUP_TIMEOUT)
+  afterAll(() => t.close(), SETUP_TIMEOUT)
+
+  it('sets the first-response deadline and reminds and escalates by it', async () => {
+    const request = await submit(t.app, await guestToken(t.app), { zoneId: 'yunhe', parkId: undefined })
+    expect(request.firstResponseDueAt).toBe('2026-11-20T03:00:00.000Z')
+    clock.set('2026-11-20T02:49:00Z')
+    expect(await t.app.jobs.runSla()).toEqual({ reminded: 0, escalated: 0 })
+    clock.set('2026-11-20T02:50:00Z')
+    expect(await t.app.jobs.runSla()).toEqual({ reminded: 1, escalated: 0 })
+    clock.set('2026-11-20T03:00:00Z')
+    expect(await t.app.jobs.runSla()).toEqual({ reminded: 0, escalated: 1 })
+    expect(await auditOf(t.app, request.id, 'escalated')).toHaveLength(1)
+  })
+})

@@ -3,7 +3,7 @@ import { OPEN_STATUSES, serviceRequests } from '../db/schema'
 import type { RequestRow, ServiceDeps } from './deps'
 import { notifyBreach, notifyNearBreach } from './notices'
 import { appendAudit } from './requests'
-import { addMs, REMINDER_BEFORE_MS } from './time'
+import { addMs } from './time'
 
 const r = serviceRequests
 const BATCH = 50
@@ -11,8 +11,8 @@ const BATCH = 50
 export type SlaSummary = { reminded: number; escalated: number }
 
 /**
- * The 24-hour first-response SLA, run by every API process on a timer. For unanswered open
- * requests it (a) reminds once at T-2 h and (b) escalates once at the deadline. Work is claimed
+ * The 24-hour first-response SLA (config.sla), run by every API process on a timer. For unanswered
+ * open requests it (a) reminds once at T-2 h and (b) escalates once at the deadline. Work is claimed
  * with SELECT … FOR UPDATE SKIP LOCKED and marked done (reminder_sent_at / breached_at) in the
  * same transaction as its audit entry and outbox row, so with several processes on one database
  * each request is reminded and escalated exactly once.
@@ -23,7 +23,7 @@ export const runSlaOnce = async (deps: Pick<ServiceDeps, 'db' | 'config' | 'cont
   const remindable = and(
     unanswered,
     isNull(r.reminderSentAt),
-    lte(r.firstResponseDueAt, addMs(now, REMINDER_BEFORE_MS)),
+    lte(r.firstResponseDueAt, addMs(now, deps.config.sla.reminderBeforeMs)),
     gt(r.firstResponseDueAt, now),
   )
   const breached = and(unanswered, lte(r.firstResponseDueAt, now))

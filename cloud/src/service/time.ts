@@ -9,9 +9,9 @@ export const DAY_MS = 24 * HOUR_MS
 /** China has one time zone and no daylight saving: UTC+8 all year. */
 const CHINA_OFFSET_MS = 8 * HOUR_MS
 
-/** Investors are promised a first answer within 24 hours (calendar hours, nights and weekends included). */
+/** Investors are promised a first answer within 24 hours (calendar hours, nights and weekends included); config.sla. */
 export const FIRST_RESPONSE_MS = 24 * HOUR_MS
-/** The SLA job reminds this long before the first-response deadline. */
+/** The SLA job reminds this long before the first-response deadline (default of config.sla). */
 export const REMINDER_BEFORE_MS = 2 * HOUR_MS
 /** Resolution target when sla_targets has no row for the zone and type. */
 export const DEFAULT_RESOLUTION_WORKING_DAYS = 5
