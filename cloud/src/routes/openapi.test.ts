@@ -1,6 +1,9 @@
 import { createTestApp, type TestApp, SETUP_TIMEOUT } from '../test-support/app'
 
-type Operation = { responses: Record<string, { description: string; content?: Record<string, { schema: unknown }> }> }
+type Operation = {
+  requestBody?: { required?: boolean; content: Record<string, { schema: unknown }> }
+  responses: Record<string, { description: string; content?: Record<string, { schema: unknown }> }>
+}
 type Document = { openapi: string; info: { title: string }; paths: Record<string, Record<string, Operation>> }
 
 let t: TestApp
@@ -124,5 +127,20 @@ describe('GET /openapi.json', () => {
     expect(documented('post', '/api/auth/wechat', '503')).toBe(true)
     expect(documented('post', '/api/uploads', '413') && documented('post', '/api/uploads', '415')).toBe(true)
     expect(documented('post', '/api/staff/requests/{id}/status', '409')).toBe(true)
+  })
+
+  it('documents the upload form: multipart/form-data with one binary file part', async () => {
+    expect(doc.paths['/api/uploads'].post.requestBody).toEqual({
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            required: ['file'],
+            properties: { file: { type: 'string', format: 'binary', description: expect.stringContaining('JPEG、PNG、WebP 或 GIF') } },
+          },
+        },
+      },
+    })
   })
 })

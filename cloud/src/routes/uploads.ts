@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import multipart from '@fastify/multipart'
 import { eq } from 'drizzle-orm'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { jsonSchemaTransform, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { MAX_UPLOAD_BYTES, UploadResult } from '../../../types/service'
 import { canSeeZone } from '../auth/identity'
@@ -21,6 +21,22 @@ const SignedUrlQuery = z.object({
   exp: z.coerce.number().int().positive().optional(),
   sig: z.string().max(64).optional(),
 })
+
+/**
+ * The multipart/form-data body, for the OpenAPI document only: the handler streams the file part
+ * (request.file()) and checks it itself, so no schema validates this body.
+ */
+export const UPLOAD_FORM = {
+  type: 'object',
+  required: ['file'],
+  properties: {
+    file: {
+      type: 'string',
+      format: 'binary',
+      description: `图片文件（一个文件部分，字段名 file）：JPEG、PNG、WebP 或 GIF，按内容判断，不超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`,
+    },
+  },
+} as const
 
 const imageContent = Object.fromEntries(IMAGE_TYPES.map((type) => [type, { schema: z.string().describe('图片内容（二进制）') }]))
 
@@ -41,6 +57,13 @@ const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/uploads',
     {
+      config: {
+        // Documents the form as the requestBody (consumes: multipart/form-data) without validating it.
+        swaggerTransform: (document) => {
+          const transformed = jsonSchemaTransform(document)
+          return { ...transformed, schema: { ...transformed.schema, body: UPLOAD_FORM } }
+        },
+      },
       onRequest: app.requireInvestor,
       preHandler: [
         app.rateLimitHook('submit', 'ip', limits.submitPerIp),
