@@ -78,7 +78,8 @@ const measure = async (options) => {
 
 const apiBench = async () => {
   const dataDir = mkdtempSync(join(work, 'api-'))
-  // TRUST_PROXY + one X-Forwarded-For per request: the per-address submit limit (120/h) is not configurable.
+  // The default limits stay on and count every request: TRUST_PROXY + one X-Forwarded-For per request
+  // (per-address submit limit 120/h, RATE_LIMIT_SUBMIT_PER_IP), spread over GUESTS investors (30/h each).
   const api = await startApi('API (bench)', { DATA_DIR: dataDir, TRUST_PROXY: 'true' })
   const ceilingPort = await freePort()
   let ceiling

@@ -6,8 +6,8 @@
 // PostgreSQL: the same two, plus two API processes on one database: storage exactly once, and every
 //             new-request notice, SLA reminder and escalation written and delivered exactly once.
 //             Uses DATABASE_URL when set, otherwise re-runs itself under test/pg/with-postgres.sh.
-// Per-IP submit limits (120/h) are not configurable: the API runs with TRUST_PROXY=true and each
-// simulated client sends its own X-Forwarded-For, as 50 users behind a proxy would.
+// The default rate limits apply (per address 120 submissions/h, per investor 30/h): the API runs with
+// TRUST_PROXY=true and each simulated client sends its own X-Forwarded-For, as 50 users behind a proxy would.
 // Prints a markdown summary and exits 1 when any check fails. Every loop is bounded.
 import { randomUUID } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -380,8 +380,9 @@ const twoProcessScenario = async () => {
     const pendingOutbox = async () => (await sql(`select count(*)::int as n from outbox where status = 'pending'`))[0].n
     check(await waitFor(async () => (await pendingOutbox()) === 0), `${label}: new-request notices still pending after ${WAIT_LIMIT_MS / 1000} s`)
 
-    // Fast-forward the 24-hour SLA in the data (no clock knob yet): 100 requests due within 2 h → one
-    // reminder each; 100 overdue → one escalation each. Both processes' jobs race for them.
+    // Fast-forward the 24-hour SLA in the data (SLA_FIRST_RESPONSE_MINUTES would move every request; this picks
+    // exact sets): 100 requests due within 2 h → one reminder each; 100 overdue → one escalation each. Both
+    // processes' jobs race for them.
     const ids = (await sql(`select id from service_requests where company like '负载测试企业 ${runId}#%' order by ticket_no`)).map((row) => row.id)
     const remind = ids.slice(0, 100)
     const escalate = ids.slice(100, 200)
