@@ -16,3 +16,9 @@ declare namespace NodeJS {
     NODE_ENV: 'development' | 'production' | 'test'
   }
 }
+
+/** The one react-dom API the app uses (Sheet's portal on H5; @tarojs/react provides it in the mini-program). */
+declare module 'react-dom' {
+  import type { ReactNode, ReactPortal } from 'react'
+  export function createPortal(children: ReactNode, container: Element): ReactPortal
+}

@@ -48,7 +48,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const viewport = page.viewportSize()
   const measured = await page.evaluate(() => {
     const fixed = (element: HTMLElement) => getComputedStyle(element).display !== 'none' && element.getClientRects().length > 0
-    const overlay = Array.from(document.querySelectorAll<HTMLElement>('.nut-overlay, .taro__actionSheet')).some(fixed)
+    const overlay = Array.from(document.querySelectorAll<HTMLElement>('.nut-overlay, .pl-sheet, .taro__actionSheet')).some(fixed)
     const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((element) => element.offsetParent !== null)
     const current = shown[shown.length - 1]
     if (overlay || !current) return { height: 0, scrollTop: 0 }

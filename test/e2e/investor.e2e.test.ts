@@ -96,7 +96,7 @@ test('investor: directory filters narrow the list, two parks compared, a policy 
   await waitForTotal(page, inZone)
   const search = page.locator('.parks__search input:visible')
   await search.fill('医药')
-  await page.getByRole('button', { name: '搜索' }).click()
+  await page.getByRole('button', { name: '搜索', exact: true }).click()
   await page.waitForFunction((total) => !document.body.innerText.includes(`共 ${total} 个园区`), inZone)
   const found = await parkTotal(page)
   expect(found).toBeGreaterThanOrEqual(1)

@@ -3,7 +3,7 @@ import Sheet from './Sheet'
 
 test('an open sheet is a labelled dialog; its close button, Escape and the backdrop all close it', () => {
   const onClose = jest.fn()
-  const { container } = render(
+  render(
     <Sheet visible title="面积" onClose={onClose}>
       <span>选项</span>
     </Sheet>,
@@ -11,7 +11,7 @@ test('an open sheet is a labelled dialog; its close button, Escape and the backd
   expect(screen.getByRole('dialog', { name: '面积' }).getAttribute('aria-modal')).toBe('true')
   fireEvent.click(screen.getByRole('button', { name: '关闭' }))
   fireEvent.keyDown(document, { key: 'Escape' })
-  fireEvent.click(container.querySelector('.pl-sheet__backdrop') as Element)
+  fireEvent.click(document.querySelector('.pl-sheet__backdrop') as Element)
   expect(onClose).toHaveBeenCalledTimes(3)
 })
 

@@ -1,4 +1,5 @@
 import { useEffect, type ReactNode } from 'react'
+import { createPortal } from 'react-dom'
 import { Text, View } from '@tarojs/components'
 import { a11y } from '@/lib/a11y'
 import './sheet.scss'
@@ -12,7 +13,9 @@ interface Props {
 
 /**
  * A bottom sheet (dimmed backdrop, title, close button) in plain Taro views: NutUI's Popup would
- * pull NutUI into the main package. Nothing is rendered while it is closed.
+ * pull NutUI into the main package. Nothing is rendered while it is closed. On H5 it is rendered into
+ * <body>: inside Taro's page container (a transformed layer under the tab bar) it would sit beneath
+ * the tab bar; in the mini-program the native tab bar is outside the page anyway.
  */
 export default function Sheet({ visible, title, onClose, children }: Props) {
   // H5: Escape closes it, as for any dialog (the mini-program has no keyboard).
@@ -23,7 +26,7 @@ export default function Sheet({ visible, title, onClose, children }: Props) {
     return () => document.removeEventListener('keydown', onKey)
   }, [visible, onClose])
   if (!visible) return null
-  return (
+  const sheet = (
     <View className="pl-sheet">
       <View className="pl-sheet__backdrop" onClick={onClose} aria-hidden />
       <View className="pl-sheet__panel" {...a11y('dialog', { 'aria-modal': true, 'aria-label': title })}>
@@ -39,4 +42,5 @@ export default function Sheet({ visible, title, onClose, children }: Props) {
       </View>
     </View>
   )
+  return process.env.TARO_ENV === 'h5' && typeof document !== 'undefined' ? createPortal(sheet, document.body) : sheet
 }
