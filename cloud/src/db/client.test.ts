@@ -1,10 +1,11 @@
-import { count, sql } from 'drizzle-orm'
+import { PGlite, types } from '@electric-sql/pglite'
+import { count, eq, sql } from 'drizzle-orm'
 import { importIntoEmpty } from '../content/import'
 import { loadContent } from '../content/load'
 import { REAL_CONTENT_DIR, SETUP_TIMEOUT } from '../test-support/app'
 import { createEmptyPostgresDatabase } from '../test-support/database'
-import { openPglite, openPostgres, type Database } from './client'
-import { contentMeta, parks } from './schema'
+import { openPglite, openPostgres, preparePglite, type Database } from './client'
+import { contentMeta, investors, parks } from './schema'
 
 // Several API processes on one PostgreSQL: each has its own pool, as separate processes would.
 const onPostgres = process.env.DATABASE_URL ? describe : describe.skip
@@ -71,5 +72,41 @@ describe('PGlite statements taking turns with the event loop', () => {
       return (await tx.execute(sql`select count(*)::int as n from turn_test`)) as unknown as { rows: { n: number }[] }
     })
     expect(result.rows[0].n).toBe(2)
+  })
+})
+
+describe('PGlite parsers', () => {
+  let database: Database
+  beforeAll(async () => {
+    database = await openPglite()
+  }, SETUP_TIMEOUT)
+  afterAll(() => database.close(), SETUP_TIMEOUT)
+
+  it('gives drizzle the values it expects: timestamps as Date on selects, as PostgreSQL text on raw statements', async () => {
+    const at = new Date('2026-11-20T02:00:00.123Z')
+    const id = '00000000-0000-4000-8000-000000000001'
+    await database.db.insert(investors).values({ id, kind: 'guest', deviceId: 'parser-test', createdAt: at, lastSeenAt: at })
+    const [row] = await database.db.select().from(investors).where(eq(investors.id, id))
+    expect(row.createdAt).toEqual(at)
+    const raw = (await database.db.execute(
+      sql`select created_at, 2::int as n, '{"a":1}'::jsonb as j from investors where id = ${id}`,
+    )) as unknown as {
+      rows: { created_at: unknown; n: unknown; j: unknown }[]
+    }
+    expect(raw.rows[0]).toEqual({ created_at: '2026-11-20 02:00:00.123+00', n: 2, j: { a: 1 } })
+  })
+
+  it("keeps parsers a query asks for when they differ from the client's", async () => {
+    const client = preparePglite(await PGlite.create())
+    try {
+      const custom = await client.query<{ n: unknown }>('select 7::int as n', [], { parsers: { [types.INT4]: () => 'seven' } })
+      expect(custom.rows[0].n).toBe('seven')
+      const own = await client.query<{ t: unknown }>(`select '2026-11-20 10:00:00+08'::timestamptz as t`, [], {
+        parsers: { [types.TIMESTAMPTZ]: (value: string) => new Date(value) },
+      })
+      expect(own.rows[0].t).toEqual(new Date('2026-11-20T02:00:00Z'))
+    } finally {
+      await client.close()
+    }
   })
 })

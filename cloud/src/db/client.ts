@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
+import { PGlite, types, type QueryOptions, type Transaction } from '@electric-sql/pglite'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres'
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator'
@@ -53,6 +53,24 @@ const openPgliteFolder = async (dataDir: string): Promise<Database> => {
 
 /** PGlite in a folder, or in memory when `dataDir` is undefined (tests). */
 /**
+ * The parsers drizzle passes with every PGlite query: the types it maps itself (timestamps, dates,
+ * intervals, numeric[] and their arrays) arrive as the text PostgreSQL sent. PGlite merges per-query
+ * parsers into a fresh copy of all its ~320 parsers for every result (measured ~0.1 ms a query), so
+ * the client is given these once and a query passing exactly these (the same types, returning the
+ * text unchanged) goes without them. Anything else is passed through untouched.
+ */
+const TEXT_TYPES = [types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1231, 1115, 1185, 1187, 1182]
+const PROBE = 'parklink-parser-probe'
+const isTextParser = (key: string, parse: unknown) =>
+  TEXT_TYPES.includes(Number(key)) && typeof parse === 'function' && (parse as (value: string) => unknown)(PROBE) === PROBE
+const withoutClientParsers = (options: QueryOptions | undefined): QueryOptions | undefined =>
+  options?.parsers && Object.entries(options.parsers).every(([key, parse]) => isTextParser(key, parse))
+    ? { ...options, parsers: undefined }
+    : options
+
+/**
+ * Prepares a PGlite client for the app: the text parsers above, and turns.
+ *
  * PGlite runs each statement synchronously on this thread, and statements queued behind one another
  * resolve in a single run of microtasks: under a steady write load the event loop went hundreds of
  * milliseconds between turns, and Node took new connections about one per turn, so a new client waited
@@ -60,7 +78,8 @@ const openPgliteFolder = async (dataDir: string): Promise<Database> => {
  * or a whole transaction) therefore take turns: first come, first served, at most one started per
  * event-loop turn (setImmediate), so sockets are polled between them.
  */
-export const takeTurns = (client: PGlite): PGlite => {
+export const preparePglite = (client: PGlite): PGlite => {
+  for (const type of TEXT_TYPES) client.parsers[type] = (value: string) => value
   let previous: Promise<unknown> = Promise.resolve()
   const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
     const run = previous.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(work)
@@ -70,14 +89,23 @@ export const takeTurns = (client: PGlite): PGlite => {
   const query = client.query.bind(client)
   const exec = client.exec.bind(client)
   const transaction = client.transaction.bind(client)
-  client.query = ((...args: Parameters<PGlite['query']>) => inTurn(() => query(...args))) as PGlite['query']
+  client.query = ((text: string, params?: unknown[], options?: QueryOptions) =>
+    inTurn(() => query(text, params, withoutClientParsers(options)))) as PGlite['query']
   client.exec = ((...args: Parameters<PGlite['exec']>) => inTurn(() => exec(...args))) as PGlite['exec']
-  client.transaction = ((...args: Parameters<PGlite['transaction']>) => inTurn(() => transaction(...args))) as PGlite['transaction']
+  client.transaction = (<T>(callback: (tx: Transaction) => Promise<T>) =>
+    inTurn(() =>
+      transaction((tx) => {
+        const txQuery = tx.query.bind(tx)
+        tx.query = ((text: string, params?: unknown[], options?: QueryOptions) =>
+          txQuery(text, params, withoutClientParsers(options))) as Transaction['query']
+        return callback(tx)
+      }),
+    )) as PGlite['transaction']
   return client
 }
 
 export const openPglite = async (dataDir?: string): Promise<Database> => {
-  const client = takeTurns(await PGlite.create(dataDir))
+  const client = preparePglite(await PGlite.create(dataDir))
   try {
     const db = drizzlePglite(client, { schema })
     await migratePglite(db, { migrationsFolder: migrationsDir })
