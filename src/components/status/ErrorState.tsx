@@ -6,17 +6,19 @@ interface Props {
   message?: string | null
   onRetry: () => void
   title?: string
+  /** The button's words when it does something other than reload (e.g. 返回). */
+  actionText?: string
 }
 
 /** A failed first load: say what happened and offer one clear retry. */
-export default function ErrorState({ message, onRetry, title = '加载失败' }: Props) {
+export default function ErrorState({ message, onRetry, title = '加载失败', actionText = '重新加载' }: Props) {
   return (
     <View className="pl-card pl-status" {...a11y('alert')}>
       <View className="pl-status__icon pl-status__icon--error" aria-hidden>!</View>
       <Text className="pl-status__title">{title}</Text>
       <Text className="pl-status__text">{message || '网络不太稳定，请稍后重试'}</Text>
       <Text className="pl-btn pl-btn--solid pl-btn--large pl-status__action" onClick={onRetry} {...a11y('button')}>
-        重新加载
+        {actionText}
       </Text>
     </View>
   )

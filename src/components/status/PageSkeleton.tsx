@@ -14,12 +14,12 @@ export function SkeletonLines({ rows = 3 }: { rows?: number }) {
 }
 
 /** Grey placeholders shaped like cards while the first load runs. */
-export default function PageSkeleton({ cards = 3, label = '正在加载' }: { cards?: number; label?: string }) {
+export default function PageSkeleton({ cards = 3, rows = 3, label = '正在加载' }: { cards?: number; rows?: number; label?: string }) {
   return (
     <View {...a11y('status', { 'aria-label': label, 'aria-busy': true })} className="pl-skeleton">
       {Array.from({ length: cards }, (_, index) => (
         <View key={index} className="pl-card">
-          <SkeletonLines />
+          <SkeletonLines rows={rows} />
         </View>
       ))}
     </View>

@@ -12,7 +12,8 @@ import { PhotoStrip } from '@/features/service/PhotoStrip'
 import { FirstResponseCard } from '@/features/service/FirstResponseCard'
 import { TextBox } from '@/features/service/TextBox'
 import { RatingPanel, hotlineText, isLowRating } from '@/features/service/RatingPanel'
-import { ErrorState, LoadingState } from '@/features/service/PageState'
+import ErrorState from '@/components/status/ErrorState'
+import PageSkeleton from '@/components/status/PageSkeleton'
 import { buildTimeline } from '@/features/service/timeline'
 import { formatChinaTime } from '@/features/service/time'
 import { role } from '@/features/service/a11y'
@@ -48,13 +49,13 @@ export default function RequestDetailPage() {
   if (!id)
     return (
       <View className="svc-root">
-        <ErrorState message="缺少请求编号" onRetry={() => void Taro.navigateBack()} />
+        <ErrorState title="链接不完整" message="缺少请求编号" actionText="返回" onRetry={() => void Taro.navigateBack()} />
       </View>
     )
   if (!request) {
     return (
       <View className="svc-root">
-        {status === 'error' ? <ErrorState message={error ?? '加载失败'} onRetry={() => void load()} /> : <LoadingState blocks={3} />}
+        {status === 'error' ? <ErrorState message={error ?? '加载失败'} actionText="重试" onRetry={() => void load()} /> : <PageSkeleton cards={3} />}
       </View>
     )
   }

@@ -7,7 +7,9 @@ import { STATUS_GROUPS, STATUS_GROUP_LABELS, inStatusGroup, type StatusGroup } f
 import { ChoiceChips } from '@/features/service/ChoiceChips'
 import { StatusTag } from '@/features/service/StatusTag'
 import { DeadlineText } from '@/features/service/DeadlineText'
-import { EmptyState, ErrorState, LoadingState } from '@/features/service/PageState'
+import EmptyState from '@/components/status/EmptyState'
+import ErrorState from '@/components/status/ErrorState'
+import PageSkeleton from '@/components/status/PageSkeleton'
 import { formatChinaTime } from '@/features/service/time'
 import { openRequestDetail, openServiceForm } from '@/features/service/routes'
 import { useNow } from '@/features/service/useNow'
@@ -40,11 +42,11 @@ export default function MyRequestsPage() {
   )
 
   let body
-  if (status === 'idle' || status === 'loading') body = <LoadingState blocks={3} rows={2} />
-  else if (status === 'error') body = <ErrorState message={error ?? '加载失败'} onRetry={() => void load()} />
+  if (status === 'idle' || status === 'loading') body = <PageSkeleton cards={3} rows={2} />
+  else if (status === 'error') body = <ErrorState message={error ?? '加载失败'} actionText="重试" onRetry={() => void load()} />
   else if (!items.length)
-    body = <EmptyState title="还没有服务请求" text="项目落地遇到问题？找店小二，开发区工作人员 24 小时内响应。" action={newRequestButton} />
-  else if (!visible.length) body = <EmptyState title={`没有${STATUS_GROUP_LABELS[group]}的请求`} text="切换上方筛选查看其他请求。" />
+    body = <EmptyState title="还没有服务请求" description="项目落地遇到问题？找店小二，开发区工作人员 24 小时内响应。" action={newRequestButton} />
+  else if (!visible.length) body = <EmptyState title={`没有${STATUS_GROUP_LABELS[group]}的请求`} description="切换上方筛选查看其他请求。" />
   else
     body = (
       <View role="list" aria-label="服务请求列表">

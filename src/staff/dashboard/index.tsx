@@ -6,7 +6,8 @@ import type { ZoneId } from '@/types/content'
 import { useZoneCatalog } from '@/stores/zone-catalog'
 import { ChoiceChips } from '@/features/service/ChoiceChips'
 import { DeadlineText } from '@/features/service/DeadlineText'
-import { ErrorState, LoadingState } from '@/features/service/PageState'
+import ErrorState from '@/components/status/ErrorState'
+import PageSkeleton from '@/components/status/PageSkeleton'
 import { STAFF_STATUS_LABELS } from '../lib/labels'
 import { formatMinutes } from '@/features/service/countdown'
 import { formatChinaDate } from '@/features/service/time'
@@ -133,9 +134,9 @@ export default function StaffDashboardPage() {
       </View>
 
       {dash.status === 'error' ? (
-        <ErrorState message={dash.error ?? '加载失败'} onRetry={() => void dash.load()} />
+        <ErrorState message={dash.error ?? '加载失败'} actionText="重试" onRetry={() => void dash.load()} />
       ) : !data ? (
-        <LoadingState blocks={4} />
+        <PageSkeleton cards={4} />
       ) : (
         <View className={dash.status === 'loading' ? 'stf-dash stf-dash--stale' : 'stf-dash'} aria-busy={dash.status === 'loading'}>
           <View className="stf-kpis">

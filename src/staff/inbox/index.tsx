@@ -7,7 +7,9 @@ import { ZONE_IDS } from '@/types/vocabulary'
 import { useZoneCatalog } from '@/stores/zone-catalog'
 import { StatusTag } from '@/features/service/StatusTag'
 import { DeadlineText } from '@/features/service/DeadlineText'
-import { EmptyState, ErrorState, LoadingState } from '@/features/service/PageState'
+import EmptyState from '@/components/status/EmptyState'
+import ErrorState from '@/components/status/ErrorState'
+import PageSkeleton from '@/components/status/PageSkeleton'
 import { STAFF_STATUS_LABELS } from '../lib/labels'
 import { formatChinaTime } from '@/features/service/time'
 import { useNow } from '@/features/service/useNow'
@@ -51,13 +53,13 @@ export default function StaffInboxPage() {
   const zoneOptions = zones.length ? zones.map((z) => ({ value: z.id, label: z.name })) : ZONE_IDS.map((id) => ({ value: id, label: id }))
 
   let list
-  if (inbox.status === 'idle' || inbox.status === 'loading') list = <LoadingState blocks={3} rows={2} />
-  else if (inbox.status === 'error') list = <ErrorState message={inbox.error ?? '加载失败'} onRetry={() => void inbox.refresh()} />
+  if (inbox.status === 'idle' || inbox.status === 'loading') list = <PageSkeleton cards={3} rows={2} />
+  else if (inbox.status === 'error') list = <ErrorState message={inbox.error ?? '加载失败'} actionText="重试" onRetry={() => void inbox.refresh()} />
   else if (!inbox.items.length)
     list = (
       <EmptyState
         title={`「${STAFF_QUEUE_LABELS[inbox.queue]}」里没有请求`}
-        text={inbox.queue === 'new' ? '新的企业需求会出现在这里。' : '换个队列或筛选条件看看。'}
+        description={inbox.queue === 'new' ? '新的企业需求会出现在这里。' : '换个队列或筛选条件看看。'}
       />
     )
   else

@@ -9,7 +9,8 @@ import { RequestTimeline } from '@/features/service/RequestTimeline'
 import { Conversation } from '@/features/service/Conversation'
 import { PhotoStrip } from '@/features/service/PhotoStrip'
 import { FirstResponseCard } from '@/features/service/FirstResponseCard'
-import { ErrorState, LoadingState } from '@/features/service/PageState'
+import ErrorState from '@/components/status/ErrorState'
+import PageSkeleton from '@/components/status/PageSkeleton'
 import { STAFF_STATUS_LABELS } from '../lib/labels'
 import { buildTimeline } from '@/features/service/timeline'
 import { formatChinaTime } from '@/features/service/time'
@@ -50,9 +51,9 @@ export default function StaffRequestPage() {
     return (
       <View className="svc-root">
         {desk.status === 'error' ? (
-          <ErrorState message={desk.error ?? '加载失败'} onRetry={() => void load()} />
+          <ErrorState message={desk.error ?? '加载失败'} actionText="重试" onRetry={() => void load()} />
         ) : (
-          <LoadingState blocks={4} />
+          <PageSkeleton cards={4} />
         )}
       </View>
     )
