@@ -51,6 +51,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'browser' },
+      // View, Text, Button, Input, ScrollView... as plain React DOM (div, span, input) instead of Stencil web
+      // components: no custom-element upgrade or rAF render per node, which was most of the H5 main-thread work.
+      useHtmlComponents: true,
       esnextModules: ['nutui-react'],
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
       miniCssExtractPluginOption: {

@@ -1,11 +1,8 @@
 /**
  * H5 only: what Taro's and NutUI's web markup leaves out for keyboard and screen-reader users.
  *
- * - `<taro-button-core>` (every NutUI Button) is a custom element with no role and no tab stop:
- *   it gets role="button", tabindex and aria-disabled.
- * - Our own controls are Views/Texts with a role (button, link, radio...): they get a tab stop.
- * - NutUI writes `ariaRole` (e.g. Switch), which Taro H5 renders as an invalid `aria-role`
- *   attribute: it becomes `role`.
+ * - Controls drawn as Views/Texts with a role (ours, and NutUI's through src/lib/h5-nutui-components)
+ *   get a tab stop, none while aria-disabled.
  * - NutUI Dialog and Popup (sheets, pickers) have no dialog semantics: they get role="dialog",
  *   aria-modal and their visible title as name.
  * - Taro's page container (`.taro_page`) is the page's main content and its scrolling element: it
@@ -28,13 +25,6 @@ function setAttr(element: Element, name: string, value: string | null): void {
   else element.setAttribute(name, value)
 }
 
-function fixButton(element: Element): void {
-  if (!element.hasAttribute('role')) setAttr(element, 'role', 'button')
-  const disabled = element.hasAttribute('disabled') && element.getAttribute('disabled') !== 'false'
-  setAttr(element, 'aria-disabled', disabled ? 'true' : null)
-  setAttr(element, 'tabindex', disabled ? '-1' : '0')
-}
-
 /** NutUI dialog-like containers and the element holding their visible title. */
 const DIALOGS: Array<[container: string, title: string]> = [
   ['nut-dialog', 'nut-dialog-header'],
@@ -52,14 +42,8 @@ function fixDialog(element: Element, titleClass: string): void {
 }
 
 function fixElement(element: Element): void {
-  if (element.localName === 'taro-button-core') fixButton(element)
   for (const [container, title] of DIALOGS) if (element.classList.contains(container)) fixDialog(element, title)
-  const ariaRole = element.getAttribute('aria-role')
-  if (ariaRole !== null) {
-    if (!element.hasAttribute('role')) setAttr(element, 'role', ariaRole)
-    setAttr(element, 'aria-role', null)
-  }
-  if (element.localName !== 'taro-button-core' && element.matches(ROLE_SELECTOR) && !NATIVE.has(element.tagName)) {
+  if (element.matches(ROLE_SELECTOR) && !NATIVE.has(element.tagName)) {
     setAttr(element, 'tabindex', element.getAttribute('aria-disabled') === 'true' ? '-1' : '0')
   }
   if (element.classList.contains('taro_page')) {
@@ -74,7 +58,7 @@ function fixElement(element: Element): void {
 
 function fixTree(root: Element): void {
   fixElement(root)
-  root.querySelectorAll(`taro-button-core,taro-tabbar,[aria-role],.taro_page,.nut-dialog,.nut-popup,${ROLE_SELECTOR}`).forEach(fixElement)
+  root.querySelectorAll(`taro-tabbar,.taro_page,.nut-dialog,.nut-popup,${ROLE_SELECTOR}`).forEach(fixElement)
 }
 
 function onKeyDown(event: KeyboardEvent): void {
@@ -104,7 +88,7 @@ export function installH5A11y(): void {
       childList: true,
       subtree: true,
       attributes: true,
-      attributeFilter: ['role', 'aria-role', 'disabled', 'aria-disabled'],
+      attributeFilter: ['role', 'aria-disabled'],
     })
     document.addEventListener('keydown', onKeyDown)
   }

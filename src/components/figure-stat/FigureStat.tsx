@@ -16,7 +16,7 @@ export default function FigureStat({ figure, label, size = 'large', tone = 'defa
   const { prefix, value, unit } = figureParts(figure)
   const name = label ?? figure.label
   return (
-    <View className={`pl-figure pl-figure--${size} pl-figure--${tone}`} aria-label={`${name} ${formatFigure(figure)}`}>
+    <View className={`pl-figure pl-figure--${size} pl-figure--${tone}`} role="group" aria-label={`${name} ${formatFigure(figure)}`}>
       <View className="pl-figure__value" aria-hidden>
         {prefix ? <Text className="pl-figure__unit">{prefix}</Text> : null}
         <Text className="pl-figure__number">{value}</Text>

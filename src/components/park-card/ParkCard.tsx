@@ -47,7 +47,7 @@ export default function ParkCard({ park, onOpen, variant = 'card', showZone = tr
       {isProvided(park.image) ? (
         // 5:4 cover, lazy, in a fixed-ratio box so the card never jumps while it loads.
         <View className="pl-park-card__image-box">
-          <Image className="pl-park-card__image" src={park.image} mode="aspectFill" lazyLoad aria-hidden nativeProps={{ alt: '' }} />
+          <Image className="pl-park-card__image" src={park.image} mode="aspectFill" lazyLoad aria-hidden imgProps={{ alt: '' }} />
         </View>
       ) : null}
       <View className="pl-park-card__head">

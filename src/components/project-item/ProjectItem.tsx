@@ -30,9 +30,7 @@ export default function ProjectItem({ project, zoneName }: { project: SignedProj
       <View className="pl-project__foot">
         {meta.length ? <Text className="pl-project__meta">{meta.join(' · ')}</Text> : null}
         {isProvided(project.amount) ? (
-          <Text className="pl-project__amount" aria-label={`${project.amount.label} ${formatFigure(project.amount)}`}>
-            {formatFigure(project.amount)}
-          </Text>
+          <Text className="pl-project__amount">{`${project.amount.label} ${formatFigure(project.amount)}`}</Text>
         ) : null}
       </View>
     </View>

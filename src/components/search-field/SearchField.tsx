@@ -1,6 +1,5 @@
-import { useEffect } from 'react'
 import { Input, Text, View } from '@tarojs/components'
-import { a11y, labelNativeInputs } from '@/lib/a11y'
+import { a11y } from '@/lib/a11y'
 import './search-field.scss'
 
 interface Props {
@@ -22,7 +21,6 @@ interface Props {
  * NutUI's SearchBar: the tab pages live in the main package, which has no room for NutUI.
  */
 export default function SearchField({ value, placeholder, label, onChange, onSearch, onClear, tone = 'onLight' }: Props) {
-  useEffect(() => labelNativeInputs(), [])
   return (
     <View className={`pl-search pl-search--${tone}`} {...a11y('search')}>
       <View className="pl-search__box">

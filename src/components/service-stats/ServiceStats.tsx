@@ -19,13 +19,13 @@ export default function ServiceStats({ zoneId, zoneName }: { zoneId: string; zon
     <Section title="服务成效" extra={`${zoneName} · 近${stats.periodDays}天`}>
       <View className="pl-service-stats">
         {stats.respondedWithin24hShare !== null ? (
-          <View className="pl-service-stats__item" aria-label={`24小时内响应率 ${formatShare(stats.respondedWithin24hShare)}`}>
+          <View className="pl-service-stats__item" role="group" aria-label={`24小时内响应率 ${formatShare(stats.respondedWithin24hShare)}`}>
             <Text className="pl-service-stats__value" aria-hidden>{formatShare(stats.respondedWithin24hShare)}</Text>
             <Text className="pl-service-stats__label" aria-hidden>24小时内响应</Text>
           </View>
         ) : null}
         {stats.satisfactionShare !== null && stats.ratedCount > 0 ? (
-          <View className="pl-service-stats__item" aria-label={`满意率 ${formatShare(stats.satisfactionShare)}`}>
+          <View className="pl-service-stats__item" role="group" aria-label={`满意率 ${formatShare(stats.satisfactionShare)}`}>
             <Text className="pl-service-stats__value" aria-hidden>{formatShare(stats.satisfactionShare)}</Text>
             <Text className="pl-service-stats__label" aria-hidden>企业满意率</Text>
           </View>

@@ -36,7 +36,7 @@ export function PhotoPicker({ photos, uploads, disabled = false, onAdd, onRemove
     <View className="svc-picker" role="group" aria-label={`图片，已选 ${photos.length + uploads.length} 张`}>
       {photos.map((photo, index) => (
         <View key={photo.id} className="svc-picker__tile">
-          <Image className="svc-picker__img" src={photoSrc(photo.url)} mode="aspectFill" nativeProps={{ alt: `第 ${index + 1} 张图片` }} />
+          <Image className="svc-picker__img" src={photoSrc(photo.url)} mode="aspectFill" imgProps={{ alt: `第 ${index + 1} 张图片` }} />
           <View
             className="svc-picker__remove"
             role="button"
@@ -49,7 +49,7 @@ export function PhotoPicker({ photos, uploads, disabled = false, onAdd, onRemove
       ))}
       {uploads.map((item) => (
         <View key={item.key} className="svc-picker__tile">
-          <Image className="svc-picker__img" src={item.path} mode="aspectFill" nativeProps={{ alt: '待上传的图片' }} />
+          <Image className="svc-picker__img" src={item.path} mode="aspectFill" imgProps={{ alt: '待上传的图片' }} />
           {item.status === 'uploading' ? (
             <View className="svc-picker__overlay" aria-live="polite">
               <Text>{`上传中 ${Math.round(item.progress)}%`}</Text>

@@ -19,7 +19,7 @@ export function PhotoStrip({ photos }: { photos: Photo[] }) {
           onClick={() => void Taro.previewImage({ urls, current: urls[index] })}
         >
           {/* The button's name says which photo; the <img> inside is decoration for screen readers (H5). */}
-          <Image className="svc-photo__img" src={urls[index]} mode="aspectFill" lazyLoad nativeProps={{ alt: '' }} />
+          <Image className="svc-photo__img" src={urls[index]} mode="aspectFill" lazyLoad imgProps={{ alt: '' }} />
         </View>
       ))}
     </View>

@@ -35,7 +35,7 @@ function Field({ name, label, required = false, hint, error, children }: FieldPr
       <View className="svc-field__label">
         <Text>{label}</Text>
         {required ? (
-          <Text className="svc-field__required" aria-label="必填">
+          <Text className="svc-field__required" {...role('img')} aria-label="必填">
             *
           </Text>
         ) : (
@@ -110,7 +110,7 @@ export function ServiceForm({ onSubmitted }: { onSubmitted?: () => void }) {
               </Text>
             </View>
           ) : (
-            <View className="svc-chips-skeleton" aria-busy="true" aria-label="正在加载开发区" />
+            <View className="svc-chips-skeleton" role="status" aria-busy="true" aria-label="正在加载开发区" />
           )}
         </Field>
 

@@ -50,5 +50,5 @@ export function TextBox({
   )
 }
 
-/** Props that name a NutUI Input for screen readers, on the real <input> too (H5). */
-export const labelled = (label: string) => ({ 'aria-label': label, nativeProps: { 'aria-label': label } })
+/** Props that name a NutUI Input for screen readers (NutUI passes them on to the <input>). */
+export const labelled = (label: string) => ({ 'aria-label': label })

@@ -112,7 +112,7 @@ export default function Index() {
                   </View>
                 ) : null}
                 {view.zone.leadingIndustries.length > 0 ? (
-                  <View className="pl-tags" aria-label="主导产业">
+                  <View className="pl-tags" role="group" aria-label="主导产业">
                     {view.zone.leadingIndustries.map((industry) => (
                       <Text key={industry} className="pl-tag">
                         {industry}

@@ -7,7 +7,7 @@ import { type TalentLevel, type ZoneId } from '@/types/content'
 import { TALENT_LEVELS, TALENT_LEVEL_LABELS } from '@/types/vocabulary'
 import { useMatch } from '@/stores/match'
 import { useHome } from '@/stores/home'
-import { a11y, labelNativeInputs } from '@/lib/a11y'
+import { a11y } from '@/lib/a11y'
 import { openPolicy } from '@/lib/routes'
 import type { MatchField } from '@/lib/match-form'
 import ChipGroup from '@/components/chip-group/ChipGroup'
@@ -78,8 +78,6 @@ export default function MatchPage() {
   useEffect(() => {
     if (!useHome.getState().data) void useHome.getState().load()
   }, [])
-
-  useEffect(() => labelNativeInputs(), [errors])
 
   const zoneOptions = useMemo(
     () => [{ value: 'any', label: '不限' }, ...(zones ?? []).map((zone) => ({ value: zone.id as string, label: zone.shortName }))],
@@ -228,11 +226,12 @@ export default function MatchPage() {
                   {item.applies ? '符合条件' : `${item.unmatched.length} 项不符合`}
                 </Text>
               </View>
-              <View className="match__criteria" aria-label="逐条说明">
+              <View className="match__criteria" role="list" aria-label="逐条说明">
                 {item.matched.map((criterion) => (
                   <View
                     key={`ok-${criterion.key}`}
                     className="match__criterion match__criterion--ok"
+                    role="listitem"
                     aria-label={`符合：${criterion.requirement}，${criterion.reason}`}
                   >
                     <Text className="match__mark" aria-hidden>
@@ -248,6 +247,7 @@ export default function MatchPage() {
                   <View
                     key={`no-${criterion.key}`}
                     className="match__criterion match__criterion--no"
+                    role="listitem"
                     aria-label={`不符合：${criterion.requirement}，${criterion.reason}`}
                   >
                     <Text className="match__mark" aria-hidden>

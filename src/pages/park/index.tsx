@@ -238,9 +238,7 @@ export default function ParkPage() {
               <View className="park__commitment-head">
                 <Text className="park__commitment-title">{commitment.title}</Text>
                 {isProvided(commitment.figure) ? (
-                  <Text className="park__commitment-figure" aria-label={`${commitment.figure.label} ${formatFigure(commitment.figure)}`}>
-                    {formatFigure(commitment.figure)}
-                  </Text>
+                  <Text className="park__commitment-figure">{`${commitment.figure.label} ${formatFigure(commitment.figure)}`}</Text>
                 ) : null}
               </View>
               <Text className="pl-muted">{commitment.description}</Text>

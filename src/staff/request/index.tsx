@@ -189,7 +189,7 @@ export default function StaffRequestPage() {
         ) : null}
       </View>
 
-      <View className="svc-card stf-internal" aria-label="内部备注，企业不可见">
+      <View className="svc-card stf-internal" role="group" aria-label="内部备注，企业不可见">
         <View className="stf-internal__head">
           <Text className="stf-internal__badge">内部备注</Text>
           <Text className="svc-muted">仅工作人员可见，企业看不到</Text>
