@@ -1,6 +1,8 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import { contractHash } from './contract-hash'
+import { nutuiAria } from './nutui-aria'
+import { PagePreloadPlugin } from './page-preload'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -55,6 +57,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // components: no custom-element upgrade or rAF render per node, which was most of the H5 main-thread work.
       useHtmlComponents: true,
       esnextModules: ['nutui-react'],
+      webpackChain(chain, webpack) {
+        nutuiAria(chain, webpack)
+        chain.plugin('page-preload').use(PagePreloadPlugin)
+        // ANALYZE=1 names modules and chunks (ANALYZE=raw also skips minifying), as for weapp in prod.ts.
+        if (process.env.ANALYZE) {
+          chain.optimization.set('moduleIds', 'named').set('chunkIds', 'named')
+          if (process.env.ANALYZE === 'raw') chain.optimization.set('minimize', false)
+        }
+      },
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
       miniCssExtractPluginOption: {
         ignoreOrder: true,
