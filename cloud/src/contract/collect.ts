@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http'
+import { gunzipSync } from 'node:zlib'
 import type { App } from '../app'
 import { OpenApiContract, describeViolation, type OpenApiDocument, type ResponseRecord } from './openapi-contract'
 
@@ -42,7 +43,8 @@ export const attachContractCheck = (app: App): ContractCheck & { load(): Promise
       route: routes.get(response.raw.req),
       status: response.statusCode,
       contentType: response.headers['content-type']?.toString(),
-      body: response.rawPayload,
+      // What a client reads: content GETs are gzipped when the request accepts it.
+      body: response.headers['content-encoding'] === 'gzip' ? gunzipSync(response.rawPayload) : response.rawPayload,
     }
     checked++
     const problems = contract.check(record)

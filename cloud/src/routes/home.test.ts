@@ -1,6 +1,7 @@
 import { HomeResponse } from '../../../types/content-api'
 import { buildApp } from '../app'
-import { PUBLIC_CACHE_CONTROL } from '../http/cached-body'
+import { gunzipSync } from 'node:zlib'
+import { PUBLIC_CACHE_CONTROL, acceptsGzip } from '../http/cached-body'
 import { captureHelmetHeaders } from '../plugins/security'
 import { createTestApp, testConfig, type TestApp, SETUP_TIMEOUT } from '../test-support/app'
 
@@ -70,6 +71,33 @@ describe('HTTP caching', () => {
       ),
     )
     expect(new Set(tags).size).toBe(tags.length)
+  })
+
+  it('gzips content for clients that accept it: same JSON, its own ETag, either ETag revalidates', async () => {
+    const plain = await t.app.inject({ method: 'GET', url: '/api/home' })
+    const gzipped = await t.app.inject({ method: 'GET', url: '/api/home', headers: { 'accept-encoding': 'gzip, deflate, br' } })
+    expect(gzipped.statusCode).toBe(200)
+    expect(gzipped.headers['content-encoding']).toBe('gzip')
+    expect(gzipped.headers.vary).toBe('Accept-Encoding')
+    expect(plain.headers.vary).toBe('Accept-Encoding')
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(gzipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3)
+    expect(gunzipSync(gzipped.rawPayload).toString('utf8')).toBe(plain.body)
+    expect(gzipped.headers.etag).not.toBe(plain.headers.etag)
+
+    for (const etag of [plain.headers.etag, gzipped.headers.etag] as string[]) {
+      const again = await t.app.inject({ method: 'GET', url: '/api/home', headers: { 'accept-encoding': 'gzip', 'if-none-match': etag } })
+      expect(again.statusCode).toBe(304)
+    }
+  })
+
+  it('reads Accept-Encoding the way browsers and proxies write it', () => {
+    expect(acceptsGzip('gzip')).toBe(true)
+    expect(acceptsGzip('deflate, GZIP;q=0.5')).toBe(true)
+    expect(acceptsGzip('*')).toBe(true)
+    expect(acceptsGzip('gzip;q=0')).toBe(false)
+    expect(acceptsGzip('br, identity')).toBe(false)
+    expect(acceptsGzip(undefined)).toBe(false)
   })
 
   it('supports conditional requests on filtered lists too', async () => {
