@@ -2,11 +2,12 @@ import { installH5A11y } from './h5-a11y'
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
 
-beforeAll(() => {
+beforeAll(async () => {
   document.body.innerHTML = `
     <div class="taro_page"><div class="nut-button" role="button" id="ok">提交</div></div>
     <taro-tabbar></taro-tabbar>`
   installH5A11y()
+  await settle()
 })
 
 test('a button drawn as a div gets a tab stop, and loses it while disabled', async () => {
