@@ -47,6 +47,15 @@ const WINDOW_UNITS_MS = { s: 1_000, m: 60_000, h: 3_600_000 } as const
 const RATE_LIMIT = /^(\d{1,7})\/(\d{1,5})([smh])$/
 
 /** A limit as `<max>/<window>`, the window in seconds, minutes or hours: `120/1h`, `30/1m`, `10/30s`. */
+/** Whole minutes, at most a week; the default is given in ms. */
+const minutesVar = (min: number, fallbackMs: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(min)
+    .max(7 * 24 * 60)
+    .default(fallbackMs / 60_000)
+
 const rateLimitVar = (fallback: Limit) =>
   z
     .preprocess(
@@ -131,18 +140,8 @@ const Env = z
     RATE_LIMIT_SUBMIT_PER_IP: rateLimitVar(DEFAULT_RATE_LIMITS.submitPerIp),
     RATE_LIMIT_SHARE_VISITS_PER_IP: rateLimitVar(DEFAULT_RATE_LIMITS.shareVisitsPerIp),
     /** First-response deadline after submission, and how long before it the SLA job reminds (staging, drills). */
-    SLA_FIRST_RESPONSE_MINUTES: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(7 * 24 * 60)
-      .default(FIRST_RESPONSE_MS / 60_000),
-    SLA_REMINDER_MINUTES: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .max(7 * 24 * 60)
-      .default(REMINDER_BEFORE_MS / 60_000),
+    SLA_FIRST_RESPONSE_MINUTES: minutesVar(1, FIRST_RESPONSE_MS),
+    SLA_REMINDER_MINUTES: minutesVar(0, REMINDER_BEFORE_MS),
     // Per-zone WeCom group-robot webhooks: WECOM_WEBHOOK_QINGYUN, WECOM_WEBHOOK_PINGYUAN...
     ...Object.fromEntries(
       ZONE_IDS.map((zoneId) => [wecomWebhookVar(zoneId), z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional())]),

@@ -33,12 +33,14 @@ onPostgres('several API processes starting together on a fresh PostgreSQL', () =
   })
 })
 
+// One PGlite for the file's PGlite tests: each instance takes hundreds of MB.
+let database: Database
+beforeAll(async () => {
+  database = await openPglite()
+}, SETUP_TIMEOUT)
+afterAll(() => database?.close(), SETUP_TIMEOUT)
+
 describe('PGlite statements taking turns with the event loop', () => {
-  let database: Database
-  beforeAll(async () => {
-    database = await openPglite()
-  }, SETUP_TIMEOUT)
-  afterAll(() => database.close(), SETUP_TIMEOUT)
 
   it('runs queued statements first come, first served, each in a later event-loop turn, past failures', async () => {
     let turns = 0
@@ -76,11 +78,6 @@ describe('PGlite statements taking turns with the event loop', () => {
 })
 
 describe('PGlite parsers', () => {
-  let database: Database
-  beforeAll(async () => {
-    database = await openPglite()
-  }, SETUP_TIMEOUT)
-  afterAll(() => database.close(), SETUP_TIMEOUT)
 
   it('gives drizzle the values it expects: timestamps as Date on selects, as PostgreSQL text on raw statements', async () => {
     const at = new Date('2026-11-20T02:00:00.123Z')

@@ -3,14 +3,15 @@ import { gzipSync } from 'node:zlib'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 
 /** A JSON response serialized once, with its strong ETag. */
-export type CachedBody = { readonly body: Buffer; readonly etag: string }
+export type CachedBody = { readonly body: Buffer; readonly etag: string; readonly gzipEtag: string }
 
 /** Public content: browsers and CDNs may keep it a minute and serve it stale while revalidating. */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600'
 
 export const toCachedBody = (value: unknown): CachedBody => {
   const body = Buffer.from(JSON.stringify(value), 'utf8')
-  return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` }
+  const hash = createHash('sha256').update(body).digest('base64url').slice(0, 27)
+  return { body, etag: `"${hash}"`, gzipEtag: `"${hash}-gz"` }
 }
 
 /** If-None-Match uses weak comparison (RFC 9110 §13.1.2): W/ prefixes are ignored. */
@@ -53,10 +54,10 @@ export const acceptsGzip = (acceptEncoding: string | undefined): boolean =>
  */
 export const sendCached = (request: FastifyRequest, reply: FastifyReply, cached: CachedBody): void => {
   const gzip = cached.body.length >= GZIP_MIN_BYTES && acceptsGzip(request.headers['accept-encoding'])
-  const gzipEtag = `${cached.etag.slice(0, -1)}-gz"`
+  const { etag, gzipEtag } = cached
   const ifNoneMatch = request.headers['if-none-match']
-  reply.header('cache-control', PUBLIC_CACHE_CONTROL).header('vary', 'Accept-Encoding').header('etag', gzip ? gzipEtag : cached.etag)
-  if (etagMatches(ifNoneMatch, cached.etag) || etagMatches(ifNoneMatch, gzipEtag)) reply.code(304).send()
+  reply.header('cache-control', PUBLIC_CACHE_CONTROL).header('vary', 'Accept-Encoding').header('etag', gzip ? gzipEtag : etag)
+  if (etagMatches(ifNoneMatch, etag) || etagMatches(ifNoneMatch, gzipEtag)) reply.code(304).send()
   else if (gzip) reply.type('application/json; charset=utf-8').header('content-encoding', 'gzip').send(gzipOf(cached))
   else reply.type('application/json; charset=utf-8').send(cached.body)
 }
