@@ -7,7 +7,9 @@ import devConfig from './dev'
 import prodConfig from './prod'
 
 // The same mini-css-extract-plugin instance Taro's H5 build registers.
-const extractCssLoader: string = require(require.resolve('mini-css-extract-plugin', { paths: [require.resolve('@tarojs/webpack5-runner')] })).loader
+const extractCssLoader: string = require(
+  require.resolve('mini-css-extract-plugin', { paths: [require.resolve('@tarojs/webpack5-runner')] }),
+).loader
 
 // API address is fixed at build time; production builds must point at an https domain on the WeChat whitelist.
 const apiBase = process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000'
@@ -40,6 +42,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
+    // Taro's weapp minifier escapes every Chinese character as \uXXXX (6 bytes, 3 in UTF-8); WeChat reads UTF-8 source.
+    terser: { enable: true, config: { output: { ascii_only: false } } },
     mini: {
       compile: { include: [sharedTypes] },
       // CSS order between NutUI components and pages does not matter here; without this webpack warns per chunk.
