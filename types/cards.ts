@@ -9,13 +9,31 @@ export function isExpired(policy: Pick<Policy, 'validTo'>, today: string): boole
   return policy.validTo !== NOT_PROVIDED && policy.validTo < today
 }
 
+/** Characters of a park's summary a card carries: its two clamped lines on a wide phone; the park page has the rest. */
+export const CARD_SUMMARY_CHARS = 60
+
+const SENTENCE_END = /[。！？；]/u
+
+/**
+ * The start of `text` in at most `max` characters (code points, so emoji stay whole): whole sentences
+ * when they fill at least half of it, else a hard cut marked with an ellipsis.
+ */
+export function teaser(text: string, max: number): string {
+  const chars = Array.from(text)
+  if (chars.length <= max) return text
+  for (let end = max - 1; end >= max / 2; end--) {
+    if (SENTENCE_END.test(chars[end])) return chars.slice(0, end + 1).join('')
+  }
+  return `${chars.slice(0, max - 1).join('')}…`
+}
+
 /** The one way a park becomes a card. */
 export function toParkCard(park: Park, zoneName: string): ParkCard {
   return {
     id: park.id,
     zoneId: park.zoneId,
     name: park.name,
-    summary: park.summary,
+    summary: teaser(park.summary, CARD_SUMMARY_CHARS),
     featured: park.featured,
     industries: park.industries,
     headline: park.headline,

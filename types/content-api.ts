@@ -38,11 +38,19 @@ export const PolicyCard = Policy.pick({
 })
 export type PolicyCard = z.infer<typeof PolicyCard>
 
+/** Figures a home zone card shows; the zone page has them all. */
+export const HOME_ZONE_FIGURES = 4
+
+/** A zone as the home tab and the zone pickers use it: its hotline, no sources or contacts, its first figures only. */
+export const HomeZone = ZoneSummary.omit({ sources: true, contact: true }).extend({
+  figures: ZoneSummary.shape.figures.max(HOME_ZONE_FIGURES),
+})
+export type HomeZone = z.infer<typeof HomeZone>
+
 export const HomeResponse = z.object({
-  zones: z.array(ZoneSummary),
-  /** Every park as a card, grouped by the client with zoneId. */
+  zones: z.array(HomeZone),
+  /** Every park as a card, grouped by the client with zoneId; featured ones carry `featured`. */
   parks: z.array(ParkCard),
-  featuredParks: z.array(ParkCard),
   latestProjects: z.array(SignedProject),
   policyHighlights: z.array(PolicyCard),
   /** Content version; changes on every import. */

@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import type { HomeResponse, ParkCard, PolicyCard, ZoneSummary } from '@/types/content-api'
+import type { HomeResponse, HomeZone, ParkCard, PolicyCard } from '@/types/content-api'
 import type { SignedProject, ZoneId } from '@/types/content'
 import { fetchHome } from '@/api/content'
 import { errorMessage } from '@/api/client'
@@ -71,12 +71,12 @@ export const useHome = create<HomeState>()(
 )
 
 export interface ZoneGroup {
-  zone: ZoneSummary
+  zone: HomeZone
   parks: ParkCard[]
 }
 
 export interface HomeView {
-  zone: ZoneSummary | null
+  zone: HomeZone | null
   featuredParks: ParkCard[]
   /** One group per zone (all zones) or just the selected one. */
   groups: ZoneGroup[]
@@ -86,12 +86,13 @@ export interface HomeView {
 
 /** What the home tab shows for the selected zone; pure so tests and pages share it. */
 export function selectHomeView(data: HomeResponse, selected: ZoneFilter): HomeView {
-  const inZone = <T extends { zoneId: string }>(items: T[]) => (selected === 'all' ? items : items.filter((item) => item.zoneId === selected))
+  const inZone = <T extends { zoneId: string }>(items: T[]) =>
+    selected === 'all' ? items : items.filter((item) => item.zoneId === selected)
   const zone = selected === 'all' ? null : (data.zones.find((candidate) => candidate.id === selected) ?? null)
   const zones = zone ? [zone] : data.zones
   return {
     zone,
-    featuredParks: inZone(data.featuredParks),
+    featuredParks: inZone(data.parks).filter((park) => park.featured),
     groups: zones
       .map((item) => ({ zone: item, parks: data.parks.filter((park) => park.zoneId === item.id) }))
       .filter((group) => group.parks.length > 0),

@@ -6,6 +6,8 @@ import { z } from 'zod'
 import { taroMock } from '../../test/jest/taro'
 import { Enterprise, Park, Policy, ServiceCommitment, SignedProject, Zone } from '@/types/content'
 import {
+  HOME_ZONE_FIGURES,
+  HomeZone,
   type HomeResponse,
   type ParkCard,
   type ParkDetail,
@@ -41,9 +43,11 @@ export const parkCard = (park: Park): ParkCard => toParkCard(park, zoneSummary(p
 export const policyCard = (policy: Policy): PolicyCard => toPolicyCard(policy, zoneSummary(policy.zoneId).name, TODAY)
 
 export const homeResponse = (version = 'v1'): HomeResponse => ({
-  zones: zones.map((zone) => zoneSummary(zone.id)),
+  zones: zones.map((zone) => {
+    const summary = zoneSummary(zone.id)
+    return HomeZone.parse({ ...summary, figures: summary.figures.slice(0, HOME_ZONE_FIGURES) })
+  }),
   parks: parks.map(parkCard),
-  featuredParks: parks.filter((park) => park.featured).map(parkCard),
   latestProjects: [...projects].sort((a, b) => b.rank - a.rank).slice(0, 8),
   policyHighlights: policies.slice(0, 6).map(policyCard),
   version,

@@ -2,6 +2,7 @@ import { isExpired, toParkCard, toPolicyCard } from '../../../types/cards'
 import type { ContentBundle, Park, Policy, SignedProject, SpaceType } from '../../../types/content'
 import { NOT_PROVIDED, ZONE_IDS } from '../../../types/vocabulary'
 import {
+  HOME_ZONE_FIGURES,
   HomeResponse,
   ParkDetail,
   PolicyDetail,
@@ -150,9 +151,8 @@ export const buildSnapshot = (bundle: ContentBundle, version: string, today: str
   const allCards = [...cards.values()]
   const home = toCachedBody(
     HomeResponse.parse({
-      zones: summaries,
+      zones: summaries.map((zone) => ({ ...zone, figures: zone.figures.slice(0, HOME_ZONE_FIGURES) })),
       parks: allCards,
-      featuredParks: allCards.filter((card) => card.featured),
       latestProjects: projectsByRank.slice(0, HOME_PROJECTS),
       policyHighlights: policyCards.slice(0, HOME_POLICIES),
       version,

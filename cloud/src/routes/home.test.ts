@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => t.close(), SETUP_TIMEOUT)
 
 describe('GET /api/home', () => {
-  it('returns zones, every park card, featured parks, the latest 6 projects and 6 policy highlights', async () => {
+  it('returns zones, every park card, the latest 6 projects and 6 policy highlights', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/home' })
     expect(response.statusCode).toBe(200)
     expect(response.headers['content-type']).toBe('application/json; charset=utf-8')
@@ -20,9 +20,7 @@ describe('GET /api/home', () => {
 
     expect(home.zones).toHaveLength(5)
     expect(home.parks.map((park) => park.id)).toEqual(expect.arrayContaining(['qingyun-jjj', 'pingyuan-jingde']))
-    expect(home.featuredParks.length).toBeGreaterThan(0)
-    expect(home.featuredParks.every((park) => park.featured)).toBe(true)
-    expect(home.parks.filter((park) => park.featured).map((park) => park.id)).toEqual(home.featuredParks.map((park) => park.id))
+    expect(home.parks.filter((park) => park.featured).length).toBeGreaterThan(0)
 
     const jingde = home.parks.find((park) => park.id === 'pingyuan-jingde')!
     expect(jingde.zoneName).toBe(home.zones.find((zone) => zone.id === 'pingyuan')!.name)
@@ -34,6 +32,21 @@ describe('GET /api/home', () => {
 
     const health = (await t.app.inject({ method: 'GET', url: '/api/health' })).json() as { contentVersion: string }
     expect(home.version).toBe(health.contentVersion)
+  })
+
+  it('carries each zone as its home card: the first four figures and its hotline, no sources or contacts', async () => {
+    const raw = (await t.app.inject({ method: 'GET', url: '/api/home' })).json() as { zones: Record<string, unknown>[] }
+    const qingyun = raw.zones.find((zone) => zone.id === 'qingyun')!
+    expect(qingyun).not.toHaveProperty('sources')
+    expect(qingyun).not.toHaveProperty('contact')
+    expect(qingyun).toHaveProperty('supervisionHotline')
+
+    const detail = (await t.app.inject({ method: 'GET', url: '/api/zones/qingyun' })).json() as {
+      zone: { figures: unknown[]; summary: string }
+    }
+    expect(detail.zone.figures.length).toBeGreaterThan(4)
+    expect(qingyun.figures).toEqual(detail.zone.figures.slice(0, 4))
+    expect(qingyun.summary).toBe(detail.zone.summary)
   })
 })
 

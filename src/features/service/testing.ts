@@ -75,7 +75,6 @@ export const homeFixture = () => ({
     park('pingyuan-pharma', 'pingyuan', '新型医药产业园'),
     park('qingyun-jjj', 'qingyun', '京津冀产业园'),
   ],
-  featuredParks: [],
   latestProjects: [],
   policyHighlights: [],
   version: 'test-1',

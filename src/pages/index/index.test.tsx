@@ -30,7 +30,10 @@ test('a repeat visit paints the cached home before its one request returns', asy
 
 test('a first visit shows a skeleton, then an error with a retry that works', async () => {
   let fail = true
-  serveApi({ '/api/home': () => (fail ? { statusCode: 503, data: { error: { code: 'unavailable', message: '服务繁忙，请稍后重试' } } } : ok(homeResponse())) })
+  serveApi({
+    '/api/home': () =>
+      fail ? { statusCode: 503, data: { error: { code: 'unavailable', message: '服务繁忙，请稍后重试' } } } : ok(homeResponse()),
+  })
 
   render(<Index />)
   expect(screen.getByLabelText('正在加载')).toBeTruthy()
@@ -84,4 +87,17 @@ test('找店小二 opens the service page for the selected zone', async () => {
   fireEvent.click(screen.getByRole('link', { name: /找店小二/ }))
   expect(taroMock.calls.navigateTo).toEqual(['/pages/service/index?zoneId=zouping'])
   await waitFor(() => expect(within(document.body).getByText('邹平经济技术开发区')).toBeTruthy())
+})
+
+test('重点园区 shows the featured parks, of the selected zone once one is chosen', async () => {
+  serveApi({ '/api/home': () => ok(homeResponse()) })
+  const { container } = render(<Index />)
+  await screen.findAllByText('京津冀产业园')
+  const featuredNames = () => Array.from(container.querySelectorAll('.home__featured .pl-park-card__name')).map((node) => node.textContent)
+
+  expect(screen.getByRole('heading', { name: '重点园区' })).toBeTruthy()
+  expect(featuredNames()).toEqual(['京津冀产业园', '京德智造产业园', '医药产业园', '黄三角药谷产业园', '化工循环经济产业园'])
+
+  fireEvent.click(screen.getByRole('radio', { name: '开发区：平原' }))
+  expect(featuredNames()).toEqual(['京德智造产业园'])
 })
