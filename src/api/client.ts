@@ -1,5 +1,6 @@
-import Taro from '@tarojs/taro'
 import type { ErrorBody } from '@/types/common'
+import { send } from './transport'
+import type { HttpResponse } from './transport-types'
 
 /** Every failure the app shows comes through here, in the shared error shape. */
 export class ApiError extends Error {
@@ -77,10 +78,11 @@ export function toApiError(status: number, data: unknown): ApiError {
 }
 
 /**
- * The one way the app talks to the API: Taro.request, typed by the shared contract. `T` is the
- * response type inferred from the zod schema in types/ (imported as a type only). The API checks
- * every answer against that schema before sending it (tests hold it to /openapi.json), so the app
- * checks only that a body is JSON: the zod runtime is 100 KB the main package cannot afford.
+ * The one way the app talks to the API (wx.request in the mini-program, fetch on H5: ./transport),
+ * typed by the shared contract. `T` is the response type inferred from the zod schema in types/
+ * (imported as a type only). The API checks every answer against that schema before sending it
+ * (tests hold it to /openapi.json), so the app checks only that a body is JSON: the zod runtime is
+ * 100 KB the main package cannot afford.
  * 204 answers resolve to undefined.
  */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -90,9 +92,9 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (body !== undefined) header['Content-Type'] = 'application/json'
   if (token) header.Authorization = `Bearer ${token}`
 
-  let response: Taro.request.SuccessCallbackResult<TaroGeneral.IAnyObject | string>
+  let response: HttpResponse
   try {
-    response = await Taro.request({ url: buildUrl(path, query), method, data: body as never, header, timeout: timeoutMs, dataType: 'json' })
+    response = await send({ url: buildUrl(path, query), method, header, data: body, timeoutMs })
   } catch {
     throw new ApiError(0, 'network_error', '网络连接失败，请检查网络后重试')
   }
@@ -101,7 +103,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (statusCode === 401 && token) hooks.onUnauthorized(path)
   if (statusCode < 200 || statusCode >= 300) throw toApiError(statusCode, data)
   if (statusCode === 204) return undefined as T
-  // A proxy's HTML page or a truncated body arrives as a string (Taro could not parse it as JSON).
+  // A proxy's HTML page or a truncated body arrives as a string (it did not parse as JSON).
   if (data === null || typeof data !== 'object') throw new ApiError(statusCode, 'bad_response', '数据格式有误，请稍后重试')
   return data as T
 }

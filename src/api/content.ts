@@ -38,7 +38,8 @@ export interface ParkQuery {
 export const fetchParks = (query: ParkQuery) => apiRequest<ParkPage>('/api/parks', { ...PUBLIC, query: { ...query } })
 export const fetchPark = (parkId: string) => apiRequest<ParkDetail>(`/api/parks/${id(parkId)}`, PUBLIC)
 
-export const fetchPolicies = (query: Partial<PolicyListQuery>) => apiRequest<PolicyList>('/api/policies', { ...PUBLIC, query: { ...query } })
+export const fetchPolicies = (query: Partial<PolicyListQuery>) =>
+  apiRequest<PolicyList>('/api/policies', { ...PUBLIC, query: { ...query } })
 export const fetchPolicy = (policyId: string) => apiRequest<PolicyDetail>(`/api/policies/${id(policyId)}`, PUBLIC)
 
 /** The zone's public response rate and satisfaction (shown on park pages). */
