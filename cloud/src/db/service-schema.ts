@@ -187,7 +187,7 @@ export const requestAudit = pgTable(
   ],
 )
 
-/** Idempotency-Key → the request it created and the response sent (replayed for retries). */
+/** Idempotency-Key → the request it created and the response sent (replayed for retries, for IDEMPOTENCY_KEY_RETENTION_MS). */
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
@@ -201,7 +201,8 @@ export const idempotencyKeys = pgTable(
     response: jsonb('response'),
     createdAt: at('created_at').notNull(),
   },
-  (table) => [primaryKey({ columns: [table.investorId, table.key] })],
+  // created_at: the job loop deletes keys past their retention (pruneIdempotencyKeys).
+  (table) => [primaryKey({ columns: [table.investorId, table.key] }), index('idempotency_keys_created_idx').on(table.createdAt)],
 )
 
 /** Ticket sequence per zone and China-time day, incremented atomically by an upsert. */

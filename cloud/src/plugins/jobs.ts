@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin'
 import { OutboxDispatcher, type DispatchSummary } from '../service/outbox'
+import { pruneIdempotencyKeys } from '../service/requests'
 import { runSlaOnce, type SlaSummary } from '../service/sla'
 import { pruneRateLimits } from './rate-limit'
 
@@ -31,6 +32,7 @@ export default fp(
         const sla = await jobs.runSla()
         const outbox = await jobs.dispatchOutbox()
         await pruneRateLimits(app.db, app.clock())
+        await pruneIdempotencyKeys(app.db, app.clock())
         if (sla.reminded + sla.escalated + outbox.delivered + outbox.retried + outbox.dead > 0) app.log.info({ sla, outbox }, 'jobs tick')
       },
     }

@@ -3,6 +3,7 @@ import { and, asc, eq, like, sql } from 'drizzle-orm'
 import { MyRequestList, ServiceRequest } from '../../../types/service'
 import { buildApp } from '../app'
 import { idempotencyKeys, investors, outbox, rateLimitHits, serviceRequests, slaTargets, staff } from '../db/schema'
+import { pruneIdempotencyKeys } from '../service/requests'
 import { addWorkingDays } from '../service/time'
 import { createTestApp, SETUP_TIMEOUT, type TestApp } from '../test-support/app'
 import {
@@ -199,6 +200,25 @@ describe('idempotency', () => {
     const refused = await post('/api/requests', investor, requestBody({ mobile: '123' }), { 'idempotency-key': key })
     expect(refused.statusCode).toBe(400)
     expect((await post('/api/requests', investor, requestBody(), { 'idempotency-key': key })).statusCode).toBe(201)
+  })
+
+  it('replays a key for 30 days; after that the job loop forgets the key and the request stays', async () => {
+    const key = randomUUID()
+    const body = requestBody({ company: '保留期测试有限公司' })
+    const created = await post('/api/requests', investor, body, { 'idempotency-key': key })
+    expect(created.statusCode).toBe(201)
+    const day = 24 * 3600_000
+    const storedKey = () => t.app.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key))
+
+    expect(await pruneIdempotencyKeys(t.app.db, new Date(clock.now().getTime() + 29 * day))).toBe(0)
+    const retried = await post('/api/requests', investor, body, { 'idempotency-key': key })
+    expect(retried.statusCode).toBe(200)
+    expect(retried.json().id).toBe(created.json().id)
+
+    expect(await pruneIdempotencyKeys(t.app.db, new Date(clock.now().getTime() + 31 * day))).toBeGreaterThanOrEqual(1)
+    expect(await storedKey()).toHaveLength(0)
+    const kept = await t.app.db.select().from(serviceRequests).where(eq(serviceRequests.id, created.json().id))
+    expect(kept).toHaveLength(1)
   })
 })
 

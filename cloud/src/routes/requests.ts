@@ -43,7 +43,7 @@ const requestRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['service'],
         summary: '提交服务请求（店小二 24 小时响应）',
         description:
-          'Idempotency-Key 必填（8–128 个字符）：同一投资者用同一 Key 和同样内容重试，返回第一次创建的请求（200，响应头 Idempotent-Replayed: true）；' +
+          'Idempotency-Key 必填（8–128 个字符）：30 天内同一投资者用同一 Key 和同样内容重试，返回第一次创建的请求（200，响应头 Idempotent-Replayed: true）；' +
           '同一 Key 换了内容返回 422 idempotency_mismatch。parkId 必须属于 zoneId；photos 必须是本人上传的图片。',
         headers: IdempotencyHeaders,
         body: CreateServiceRequestBody,

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm'
 import {
   REQUEST_STATUS_LABELS,
   ServiceRequest,
@@ -13,7 +13,7 @@ import {
   type TIMELINE_STEPS,
 } from '../../../types/service'
 import { canSeeZone, type StaffIdentity } from '../auth/identity'
-import { OPEN_STATUSES, requestAudit, requestMessages, serviceRequests, staff } from '../db/schema'
+import { OPEN_STATUSES, idempotencyKeys, requestAudit, requestMessages, serviceRequests, staff } from '../db/schema'
 import type { Db } from '../db/client'
 import { ApiError, badField, conflict, forbidden, invalidToken, notFound } from '../http/api-error'
 import type { RequestRow, ServiceDeps, Tx } from './deps'
@@ -217,6 +217,22 @@ export const createRequest = async (
     case 'bad_photo':
       throw badField(`photos.${row.bad_photo}`, '图片不存在或不是您上传的，请重新上传')
   }
+}
+
+/**
+ * How long a submission's Idempotency-Key replays its first answer. The app retries an unanswered
+ * send at once or when the investor comes back to the draft; a month covers that with room to spare,
+ * and keeps the stored answers from growing without end.
+ */
+export const IDEMPOTENCY_KEY_RETENTION_MS = 30 * 24 * 3600_000
+
+/** Forgets keys past their retention (called by the job loop); their requests stay. Returns how many. */
+export const pruneIdempotencyKeys = async (db: Db, now: Date): Promise<number> => {
+  const expired = await db
+    .delete(idempotencyKeys)
+    .where(lt(idempotencyKeys.createdAt, addMs(now, -IDEMPOTENCY_KEY_RETENTION_MS)))
+    .returning({ key: idempotencyKeys.key })
+  return expired.length
 }
 
 export const listMine = async (deps: ServiceDeps, investorId: string): Promise<ServiceRequestSummary[]> => {
