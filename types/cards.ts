@@ -1,5 +1,5 @@
 import type { Park, Policy } from './content'
-import type { ParkCard, PolicyCard } from './content-api'
+import type { HomeZone, ParkCard, PolicyCard, ZoneSummary } from './content-api'
 import { NOT_PROVIDED, SPACE_TYPES } from './vocabulary'
 
 // Plain functions over the contract's types (no zod): the API and the app's offline copies agree.
@@ -7,6 +7,14 @@ import { NOT_PROVIDED, SPACE_TYPES } from './vocabulary'
 /** True when the policy's end date is before `today` (YYYY-MM-DD); an unknown end date never expires. */
 export function isExpired(policy: Pick<Policy, 'validTo'>, today: string): boolean {
   return policy.validTo !== NOT_PROVIDED && policy.validTo < today
+}
+
+/** Figures a home zone card shows; the zone page has them all. */
+export const HOME_ZONE_FIGURES = 4
+
+/** The one way a zone becomes its home card: its first figures, no sources or contacts. */
+export function toHomeZone({ sources: _sources, contact: _contact, figures, ...zone }: ZoneSummary): HomeZone {
+  return { ...zone, figures: figures.slice(0, HOME_ZONE_FIGURES) }
 }
 
 /** Characters of a park's summary a card carries: its two clamped lines on a wide phone; the park page has the rest. */

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { PageQuery, pageOf, listOf } from './common'
 import { Enterprise, Park, Policy, PolicyCategory, ServiceCommitment, SignedProject, SpaceType, Zone, ZoneId } from './content'
+import { HOME_ZONE_FIGURES } from './cards'
 
 /** Zone with counts, as the home page and zone switcher show it. */
 export const ZoneSummary = Zone.extend({
@@ -37,9 +38,6 @@ export const PolicyCard = Policy.pick({
   expired: z.boolean(),
 })
 export type PolicyCard = z.infer<typeof PolicyCard>
-
-/** Figures a home zone card shows; the zone page has them all. */
-export const HOME_ZONE_FIGURES = 4
 
 /** A zone as the home tab and the zone pickers use it: its hotline, no sources or contacts, its first figures only. */
 export const HomeZone = ZoneSummary.omit({ sources: true, contact: true }).extend({

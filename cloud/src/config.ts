@@ -46,7 +46,6 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
 const WINDOW_UNITS_MS = { s: 1_000, m: 60_000, h: 3_600_000 } as const
 const RATE_LIMIT = /^(\d{1,7})\/(\d{1,5})([smh])$/
 
-/** A limit as `<max>/<window>`, the window in seconds, minutes or hours: `120/1h`, `30/1m`, `10/30s`. */
 /** Whole minutes, at most a week; the default is given in ms. */
 const minutesVar = (min: number, fallbackMs: number) =>
   z.coerce
@@ -56,6 +55,7 @@ const minutesVar = (min: number, fallbackMs: number) =>
     .max(7 * 24 * 60)
     .default(fallbackMs / 60_000)
 
+/** A limit as `<max>/<window>`, the window in seconds, minutes or hours: `120/1h`, `30/1m`, `10/30s`. */
 const rateLimitVar = (fallback: Limit) =>
   z
     .preprocess(

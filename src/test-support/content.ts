@@ -6,8 +6,6 @@ import { z } from 'zod'
 import { taroMock } from '../../test/jest/taro'
 import { Enterprise, Park, Policy, ServiceCommitment, SignedProject, Zone } from '@/types/content'
 import {
-  HOME_ZONE_FIGURES,
-  HomeZone,
   type HomeResponse,
   type ParkCard,
   type ParkDetail,
@@ -15,7 +13,7 @@ import {
   type PolicyDetail,
   type ZoneSummary,
 } from '@/types/content-api'
-import { toParkCard, toPolicyCard } from '@/types/cards'
+import { toHomeZone, toParkCard, toPolicyCard } from '@/types/cards'
 import zonesJson from '../../cloud/content/zones.json'
 import parksJson from '../../cloud/content/parks.json'
 import policiesJson from '../../cloud/content/policies.json'
@@ -43,10 +41,7 @@ export const parkCard = (park: Park): ParkCard => toParkCard(park, zoneSummary(p
 export const policyCard = (policy: Policy): PolicyCard => toPolicyCard(policy, zoneSummary(policy.zoneId).name, TODAY)
 
 export const homeResponse = (version = 'v1'): HomeResponse => ({
-  zones: zones.map((zone) => {
-    const summary = zoneSummary(zone.id)
-    return HomeZone.parse({ ...summary, figures: summary.figures.slice(0, HOME_ZONE_FIGURES) })
-  }),
+  zones: zones.map((zone) => toHomeZone(zoneSummary(zone.id))),
   parks: parks.map(parkCard),
   latestProjects: [...projects].sort((a, b) => b.rank - a.rank).slice(0, 8),
   policyHighlights: policies.slice(0, 6).map(policyCard),

@@ -1,8 +1,7 @@
-import { isExpired, toParkCard, toPolicyCard } from '../../../types/cards'
+import { isExpired, toHomeZone, toParkCard, toPolicyCard } from '../../../types/cards'
 import type { ContentBundle, Park, Policy, SignedProject, SpaceType } from '../../../types/content'
 import { NOT_PROVIDED, ZONE_IDS } from '../../../types/vocabulary'
 import {
-  HOME_ZONE_FIGURES,
   HomeResponse,
   ParkDetail,
   PolicyDetail,
@@ -151,7 +150,7 @@ export const buildSnapshot = (bundle: ContentBundle, version: string, today: str
   const allCards = [...cards.values()]
   const home = toCachedBody(
     HomeResponse.parse({
-      zones: summaries.map((zone) => ({ ...zone, figures: zone.figures.slice(0, HOME_ZONE_FIGURES) })),
+      zones: summaries.map(toHomeZone),
       parks: allCards,
       latestProjects: projectsByRank.slice(0, HOME_PROJECTS),
       policyHighlights: policyCards.slice(0, HOME_POLICIES),
