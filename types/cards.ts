@@ -1,6 +1,6 @@
 import type { Park, Policy } from './content'
 import type { HomeZone, ParkCard, PolicyCard, ZoneSummary } from './content-api'
-import { NOT_PROVIDED, SPACE_TYPES } from './vocabulary'
+import { HOME_ZONE_FIGURES, NOT_PROVIDED, SPACE_TYPES } from './vocabulary'
 
 // Plain functions over the contract's types (no zod): the API and the app's offline copies agree.
 
@@ -8,9 +8,6 @@ import { NOT_PROVIDED, SPACE_TYPES } from './vocabulary'
 export function isExpired(policy: Pick<Policy, 'validTo'>, today: string): boolean {
   return policy.validTo !== NOT_PROVIDED && policy.validTo < today
 }
-
-/** Figures a home zone card shows; the zone page has them all. */
-export const HOME_ZONE_FIGURES = 4
 
 /** The one way a zone becomes its home card: its first figures, no sources or contacts. */
 export function toHomeZone({ sources: _sources, contact: _contact, figures, ...zone }: ZoneSummary): HomeZone {

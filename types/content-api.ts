@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { PageQuery, pageOf, listOf } from './common'
 import { Enterprise, Park, Policy, PolicyCategory, ServiceCommitment, SignedProject, SpaceType, Zone, ZoneId } from './content'
-import { HOME_ZONE_FIGURES } from './cards'
+import { HOME_ZONE_FIGURES } from './vocabulary'
 
 /** Zone with counts, as the home page and zone switcher show it. */
 export const ZoneSummary = Zone.extend({

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { SlugId } from './common'
 import { ZoneId, type ZoneId as ZoneIdType } from './content'
 import { StaffRole } from './auth'
+import { REQUEST_STATUSES } from './request-status'
 
 export const REQUEST_TYPES = ['agency', 'site', 'finance', 'talent', 'utilities', 'policy', 'other'] as const
 export const RequestType = z.enum(REQUEST_TYPES)
@@ -16,33 +17,8 @@ export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
   other: '其他',
 }
 
-export const REQUEST_STATUSES = ['new', 'accepted', 'in_progress', 'waiting_investor', 'resolved', 'closed', 'withdrawn'] as const
 export const RequestStatus = z.enum(REQUEST_STATUSES)
 export type RequestStatus = z.infer<typeof RequestStatus>
-export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
-  new: '待受理',
-  accepted: '已受理',
-  in_progress: '办理中',
-  waiting_investor: '待您补充',
-  resolved: '已办结',
-  closed: '已评价',
-  withdrawn: '已撤回',
-}
-
-/**
- * Allowed status changes. Anything else answers 409.
- * `closed` is reached by the investor's rating; a low rating sends `resolved` back to `in_progress`.
- */
-export const STATUS_TRANSITIONS: Record<RequestStatus, readonly RequestStatus[]> = {
-  new: ['accepted', 'withdrawn'],
-  accepted: ['in_progress', 'waiting_investor', 'resolved', 'withdrawn'],
-  in_progress: ['waiting_investor', 'resolved'],
-  waiting_investor: ['in_progress', 'resolved'],
-  resolved: ['closed', 'in_progress'],
-  closed: [],
-  withdrawn: [],
-}
-export const canTransition = (from: RequestStatus, to: RequestStatus): boolean => STATUS_TRANSITIONS[from].includes(to)
 
 /** Ticket number prefixes per zone: QY-20261121-0007. */
 export const TICKET_PREFIXES: Record<ZoneIdType, string> = {

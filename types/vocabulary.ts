@@ -16,6 +16,9 @@ export const isProvided = <T>(value: T | typeof NOT_PROVIDED | null | undefined)
 /** Zone ids are fixed by the product: the five development zones / counties of the seeds. */
 export const ZONE_IDS = ['qingyun', 'pingyuan', 'zouping', 'gaoqing', 'yunhe'] as const
 
+/** Figures a home zone card shows; the zone page has them all. */
+export const HOME_ZONE_FIGURES = 4
+
 export const SPACE_TYPES = ['land', 'factory', 'office'] as const
 export const SPACE_TYPE_LABELS: Record<(typeof SPACE_TYPES)[number], string> = { land: '土地', factory: '标准厂房', office: '写字楼' }
 

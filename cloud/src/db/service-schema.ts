@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm'
 import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { STAFF_ROLES } from '../../../types/auth'
-import { CONTACT_TIMES, REQUEST_STATUSES, REQUEST_TYPES, TIMELINE_STEPS } from '../../../types/service'
+import { REQUEST_STATUSES } from '../../../types/request-status'
+import { CONTACT_TIMES, REQUEST_TYPES, TIMELINE_STEPS } from '../../../types/service'
 
 // The 店小二 service: investors, staff, requests and what hangs off them.
 // Zone and park ids are plain text (no foreign keys to the content tables): a content import may

@@ -1,14 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { eq, sql } from 'drizzle-orm'
 import { pageOf } from '../../../types/common'
-import {
-  REQUEST_STATUSES,
-  STATUS_TRANSITIONS,
-  StaffRequestDetail,
-  StaffRequestSummary,
-  canTransition,
-  type RequestStatus,
-} from '../../../types/service'
+import { REQUEST_STATUSES, STATUS_TRANSITIONS, canTransition, type RequestStatus } from '../../../types/request-status'
+import { StaffRequestDetail, StaffRequestSummary } from '../../../types/service'
 import { TokenSigner } from '../auth/tokens'
 import { requestAudit, serviceRequests } from '../db/schema'
 import { createTestApp, SETUP_TIMEOUT, type TestApp } from '../test-support/app'

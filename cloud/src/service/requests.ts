@@ -1,10 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm'
 import {
-  REQUEST_STATUS_LABELS,
   ServiceRequest,
   TICKET_PREFIXES,
-  canTransition,
   type CreateServiceRequestBody,
   type RatingBody,
   type RequestStatus,
@@ -12,6 +10,7 @@ import {
   type StaffRequestDetail,
   type TIMELINE_STEPS,
 } from '../../../types/service'
+import { REQUEST_STATUS_LABELS, canTransition } from '../../../types/request-status'
 import { canSeeZone, type StaffIdentity } from '../auth/identity'
 import { OPEN_STATUSES, idempotencyKeys, requestAudit, requestMessages, serviceRequests, staff } from '../db/schema'
 import type { Db } from '../db/client'

@@ -2,8 +2,8 @@ import { asc, eq } from 'drizzle-orm'
 import type { z } from 'zod'
 import type { StaffRole } from '../../../types/auth'
 import type { ZoneId } from '../../../types/content'
+import { STATUS_TRANSITIONS } from '../../../types/request-status'
 import {
-  STATUS_TRANSITIONS,
   type AuditEntry,
   type Message,
   type Photo,

@@ -1,4 +1,4 @@
-import { REQUEST_STATUS_LABELS, type RequestStatus } from '@/types/service'
+import { REQUEST_STATUS_LABELS, type RequestStatus } from '@/types/request-status'
 
 /** The investor's list filter: 进行中 / 已办结 / 全部. */
 export const STATUS_GROUPS = ['open', 'done', 'all'] as const

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
-import { REQUEST_STATUSES, type AuditEntry, type RequestStatus } from '@/types/service'
+import type { AuditEntry } from '@/types/service'
+import { REQUEST_STATUSES, type RequestStatus } from '@/types/request-status'
 import { STAFF_STATUS_LABELS } from './labels'
 
 type Entry = z.infer<typeof AuditEntry>

@@ -1,4 +1,4 @@
-import { REQUEST_STATUS_LABELS, type RequestStatus } from '@/types/service'
+import { REQUEST_STATUS_LABELS, type RequestStatus } from '@/types/request-status'
 
 /**
  * Staff see the same statuses with staff wording where the investor wording would confuse
