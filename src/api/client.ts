@@ -1,28 +1,30 @@
 import type { ErrorBody } from '@/types/common'
+import { withQuery, type QueryValue } from '@/lib/query'
 import { send } from './transport'
 import type { HttpResponse } from './transport-types'
 
 /** Every failure the app shows comes through here, in the shared error shape. */
 export class ApiError extends Error {
-  readonly status: number
+  /** The HTTP status, as the API names it; 0 when no answer arrived. */
+  readonly statusCode: number
   readonly code: string
   readonly fields: Record<string, string>
 
-  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}) {
+  constructor(statusCode: number, code: string, message: string, fields: Record<string, string> = {}) {
     super(message)
     this.name = 'ApiError'
-    this.status = status
+    this.statusCode = statusCode
     this.code = code
     this.fields = fields
   }
 
   /** True when retrying later may help (offline, timeout, server trouble). */
   get retryable(): boolean {
-    return this.status === 0 || this.status >= 500 || this.status === 429
+    return this.statusCode === 0 || this.statusCode >= 500 || this.statusCode === 429
   }
 }
 
-type Query = Record<string, string | number | boolean | undefined | null>
+type Query = Record<string, QueryValue>
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 export interface RequestOptions {
@@ -30,7 +32,7 @@ export interface RequestOptions {
   query?: Query
   body?: unknown
   headers?: Record<string, string>
-  /** Send the signed-in user's token (default true when one exists). */
+  /** A signed-in request (default): sends the user's token when one is live, and reports a 401. */
   auth?: boolean
   timeoutMs?: number
 }
@@ -38,6 +40,7 @@ export interface RequestOptions {
 interface ApiHooks {
   /** The token for this path: staff routes use the staff session, the rest the investor's. */
   getToken: (path: string) => string | null
+  /** A signed-in request was refused: that session is over. */
   onUnauthorized: (path: string) => void
 }
 
@@ -53,10 +56,12 @@ export function apiBase(): string {
 }
 
 export function buildUrl(path: string, query?: Query): string {
-  const params = Object.entries(query ?? {})
-    .filter(([, value]) => value !== undefined && value !== null && value !== '')
-    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
-  return `${apiBase()}${path}${params.length ? `?${params.join('&')}` : ''}`
+  return `${apiBase()}${withQuery(path, query)}`
+}
+
+/** A URL the API hands out, made absolute: upload URLs are relative to the API (/uploads/...). */
+export function apiUrl(url: string): string {
+  return /^https?:\/\//.test(url) || url.startsWith('blob:') || url.startsWith('wxfile:') ? url : `${apiBase()}${url}`
 }
 
 /** The API's error shape (types/common ErrorBody), checked by hand: zod stays out of the main package. */
@@ -69,20 +74,20 @@ const isErrorBody = (data: unknown): data is ErrorBody => {
   )
 }
 
-export function toApiError(status: number, data: unknown): ApiError {
+export function toApiError(statusCode: number, data: unknown): ApiError {
   if (isErrorBody(data)) {
     const { code, message, fields } = data.error
-    return new ApiError(status, code, message, fields)
+    return new ApiError(statusCode, code, message, fields)
   }
-  return new ApiError(status, 'http_error', `服务暂时不可用（${status}），请稍后重试`)
+  return new ApiError(statusCode, 'http_error', `服务暂时不可用（${statusCode}），请稍后重试`)
 }
 
 /**
  * The one way the app talks to the API (wx.request in the mini-program, fetch on H5: ./transport),
  * typed by the shared contract. `T` is the response type inferred from the zod schema in types/
  * (imported as a type only). The API checks every answer against that schema before sending it
- * (tests hold it to /openapi.json), so the app checks only that a body is JSON: the zod runtime is
- * 100 KB the main package cannot afford.
+ * (tests hold it to /openapi.json), so the app checks only that a body is JSON: the zod runtime
+ * stays out of the main package.
  * 204 answers resolve to undefined.
  */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
@@ -100,7 +105,8 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   }
 
   const { statusCode, data } = response
-  if (statusCode === 401 && token) hooks.onUnauthorized(path)
+  // Also when no token went out because it had expired; a public request's 401 (a wrong password) is no session's end.
+  if (statusCode === 401 && auth) hooks.onUnauthorized(path)
   if (statusCode < 200 || statusCode >= 300) throw toApiError(statusCode, data)
   if (statusCode === 204) return undefined as T
   // A proxy's HTML page or a truncated body arrives as a string (it did not parse as JSON).

@@ -2,7 +2,7 @@ import type { HttpRequest, HttpResponse } from './transport-types'
 
 /**
  * H5 sends with the browser's own fetch. Taro.request would bring fetch, AbortController and JSONP
- * polyfills (about 25 KB) into the start-up bundle for browsers that have had them for years.
+ * polyfills into the start-up bundle for browsers that have had them for years.
  */
 export async function send({ url, method, header, data, timeoutMs }: HttpRequest): Promise<HttpResponse> {
   const controller = typeof AbortController === 'function' ? new AbortController() : null

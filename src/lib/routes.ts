@@ -1,7 +1,10 @@
 import Taro from '@tarojs/taro'
-import { withQuery } from './query'
+import { withQuery, type QueryValue } from './query'
 
-/** Every page the investor side links to. Tab pages can only be reached with switchTab (no query). */
+/**
+ * Every page of the app, investor and staff side: the one table of page paths. Paths never change
+ * (shared links point at them). Tab pages can only be reached with switchTab (no query).
+ */
 export const ROUTES = {
   home: '/pages/index/index',
   parks: '/pages/parks/index',
@@ -13,13 +16,20 @@ export const ROUTES = {
   compare: '/pages/compare/index',
   service: '/pages/service/index',
   requests: '/pages/requests/index',
+  request: '/pages/request/index',
   privacy: '/pages/privacy/index',
   staffLogin: '/staff/login/index',
+  staffInbox: '/staff/inbox/index',
+  staffRequest: '/staff/request/index',
+  staffDashboard: '/staff/dashboard/index',
 } as const
+
+type Query = Record<string, QueryValue>
 
 const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.parks, ROUTES.policies, ROUTES.mine]
 
-export function navigate(path: string, query?: Parameters<typeof withQuery>[1]): void {
+/** Opens a page on top of this one (a tab page: switches to it). */
+export function navigate(path: string, query?: Query): void {
   if (TAB_ROUTES.includes(path)) {
     void Taro.switchTab({ url: path })
     return
@@ -27,10 +37,15 @@ export function navigate(path: string, query?: Parameters<typeof withQuery>[1]):
   void Taro.navigateTo({ url: withQuery(path, query) })
 }
 
+/** Replaces this page (no way back to it). */
+export const redirect = (path: string, query?: Query) => void Taro.redirectTo({ url: withQuery(path, query) })
+
 export const openPark = (id: string) => navigate(ROUTES.park, { id })
 export const openPolicy = (id: string) => navigate(ROUTES.policy, { id })
-export const openService = (query: { zoneId?: string; parkId?: string }) => navigate(ROUTES.service, query)
+/** 找店小二, prefilled from the zone or park the investor came from. */
+export const openService = (query: { zoneId?: string; parkId?: string } = {}) => navigate(ROUTES.service, query)
 export const openCompare = (ids?: readonly string[]) => navigate(ROUTES.compare, ids?.length ? { ids: ids.join(',') } : undefined)
+export const openRequest = (id: string) => navigate(ROUTES.request, { id })
 
 /** Shared links land without a page stack: the only way back is the home tab. */
 export const goHome = () => void Taro.reLaunch({ url: ROUTES.home })

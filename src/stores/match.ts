@@ -56,7 +56,7 @@ export const useMatch = create<MatchState>()(
           const result = await postPolicyMatch(checked.input)
           set({ result, source: 'online', status: 'ready', offlineCount: 0 })
         } catch (error) {
-          if (error instanceof ApiError && error.status === 400 && Object.keys(error.fields).length > 0) {
+          if (error instanceof ApiError && error.statusCode === 400 && Object.keys(error.fields).length > 0) {
             set({ errors: fieldErrors(error.fields), status: 'idle' })
             return
           }

@@ -3,7 +3,7 @@ import type { ServiceRequestSummary } from '@/types/service'
 import { errorMessage } from '@/api/client'
 import { listMyRequests } from '@/api/requests'
 import { useSession } from './session'
-import type { StatusGroup } from '@/features/service/status'
+import type { StatusGroup } from '@/types/request-status'
 
 interface MyRequestsState {
   items: ServiceRequestSummary[]

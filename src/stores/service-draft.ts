@@ -97,7 +97,7 @@ export const useServiceDraft = create<ServiceDraftState>()(
             created = await attempt()
           } catch (error) {
             // Expired session: sign in again once, same key.
-            if (error instanceof ApiError && error.status === 401) created = await attempt()
+            if (error instanceof ApiError && error.statusCode === 401) created = await attempt()
             else throw error
           }
           set({ submitting: false, created, fields: emptyDraft(), idempotencyKey: null, uploads: [], errors: {} })
@@ -110,7 +110,7 @@ export const useServiceDraft = create<ServiceDraftState>()(
           }
           // Offline, timeout or server trouble: the request may have been created, so keep the key.
           // A definite refusal (4xx) created nothing, so the next send starts a fresh submission.
-          const outcomeUnknown = !apiError || apiError.status === 0 || apiError.status >= 500
+          const outcomeUnknown = !apiError || apiError.statusCode === 0 || apiError.statusCode >= 500
           set({
             submitting: false,
             idempotencyKey: outcomeUnknown ? key : null,

@@ -75,16 +75,16 @@ test('service: request with a photo → 店小二 claims, replies, resolves → 
   await consent.waitFor({ state: 'hidden' })
 
   // The form, zone and park prefilled from the park page.
-  await investor.getByRole('radio', { name: '平原经济开发区', checked: true }).waitFor()
+  await investor.getByRole('radio', { name: '开发区：平原经济开发区', checked: true }).waitFor()
   await investor.getByRole('button', { name: /选择园区，当前：京德智造产业园/ }).waitFor()
-  await investor.getByRole('radio', { name: '选址与厂房' }).click()
+  await investor.getByRole('radio', { name: '需求类型：选址与厂房' }).click()
   await investor.getByRole('textbox', { name: '企业名称' }).fill('山东示例新材料有限公司')
   await investor.getByRole('textbox', { name: '联系人' }).fill('王经理')
   await investor.getByRole('textbox', { name: '手机号' }).fill('13800138000')
   await investor
     .getByRole('textbox', { name: '需求描述' })
     .fill('计划投资 5000 万元建设新材料项目，需要约 3000 平方米标准厂房，想了解租金和交付时间。')
-  await investor.getByRole('radio', { name: '工作日上午' }).click()
+  await investor.getByRole('radio', { name: '方便联系的时间：工作日上午' }).click()
   await checks.visit(investor, 'service-02-form')
 
   // One photo: album, then the browser's file chooser.

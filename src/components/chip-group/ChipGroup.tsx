@@ -8,16 +8,17 @@ export interface ChipOption<V extends string> {
 }
 
 interface Props<V extends string> {
-  /** Read by screen readers as the group name (e.g. 区域). */
+  /** Read by screen readers as the group name (e.g. 区域) and before each option's name. */
   label: string
   options: readonly ChipOption<V>[]
-  value: V
+  /** null: nothing chosen yet (a form field). */
+  value: V | null
   onChange: (value: V) => void
   /** One scrolling row instead of wrapping lines. */
   scroll?: boolean
 }
 
-/** Single-choice chips (zone switcher, filters): radio semantics, large touch targets. */
+/** Single-choice chips (zone switcher, filters, form choices): radio semantics, large touch targets. */
 export default function ChipGroup<V extends string>({ label, options, value, onChange, scroll }: Props<V>) {
   const chips = options.map((option) => {
     const active = option.value === value

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import type { Message } from '@/types/service'
-import { formatChinaTime } from './time'
+import { formatChinaTime } from '@/types/china-time'
 import './service.scss'
 
 interface Props {

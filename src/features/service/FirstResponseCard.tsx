@@ -1,9 +1,9 @@
 import { View, Text } from '@tarojs/components'
 import { firstResponseState, formatClock, formatDuration } from './countdown'
-import { formatChinaTime } from './time'
+import { formatChinaTime } from '@/types/china-time'
 import { hotlineText } from './RatingPanel'
-import { useNow } from './useNow'
-import { role } from './a11y'
+import { useNow } from '@/lib/use-now'
+import { a11y } from '@/lib/a11y'
 import './service.scss'
 import './first-response.scss'
 
@@ -47,7 +47,7 @@ export function FirstResponseCard({ request, hotline, audience = 'investor' }: P
   return (
     <View className={`svc-card svc-frc${state.dueSoon ? ' svc-frc--soon' : ''}`}>
       <Text className="svc-frc__label">{audience === 'staff' ? '距首次响应时限（24 小时）还有' : '距 24 小时响应时限还有'}</Text>
-      <Text className="svc-frc__clock" {...role('timer')} aria-label={`剩余 ${formatDuration(state.remainingMs)}`}>
+      <Text className="svc-frc__clock" {...a11y('timer')} aria-label={`剩余 ${formatDuration(state.remainingMs)}`}>
         {formatClock(state.remainingMs)}
       </Text>
       <Text className="svc-frc__text">{`最迟 ${due} 前响应`}</Text>

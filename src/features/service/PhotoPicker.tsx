@@ -5,7 +5,7 @@ import { photoSrc } from '@/api/uploads'
 import type { UploadItem } from '@/stores/service-draft'
 import { MAX_PHOTOS, type PickedFile } from './draft'
 import { pickImages } from './pickImages'
-import { role } from './a11y'
+import { a11y } from '@/lib/a11y'
 import './photo-picker.scss'
 
 interface Props {
@@ -58,10 +58,10 @@ export function PhotoPicker({ photos, uploads, disabled = false, onAdd, onRemove
             <View className="svc-picker__overlay svc-picker__overlay--failed" role="alert">
               <Text className="svc-picker__failed-text">{item.error ?? '上传失败'}</Text>
               <View className="svc-picker__actions">
-                <Text className="svc-picker__action" {...role('button')} onClick={() => onRetry(item.key)}>
+                <Text className="svc-picker__action" {...a11y('button')} onClick={() => onRetry(item.key)}>
                   重试
                 </Text>
-                <Text className="svc-picker__action" {...role('button')} onClick={() => onRemoveUpload(item.key)}>
+                <Text className="svc-picker__action" {...a11y('button')} onClick={() => onRemoveUpload(item.key)}>
                   移除
                 </Text>
               </View>

@@ -4,11 +4,12 @@ import { View, Text } from '@tarojs/components'
 import { Button, Dialog } from '@nutui/nutui-react-taro'
 import { usePrivacy } from '@/stores/privacy'
 import { COLLECTED_ITEMS, PURPOSE, getWeappPrivacySetting, hasCurrentConsent } from './privacy'
-import { openPrivacyNotice } from './routes'
-import { role } from './a11y'
+import { ROUTES, navigate } from '@/lib/routes'
+import { a11y } from '@/lib/a11y'
 import './privacy.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
+const openPrivacyNotice = () => navigate(ROUTES.privacy)
 
 /**
  * Consent step of the 用户隐私保护指引, shown before any name or phone number is typed.
@@ -97,7 +98,7 @@ export function PrivacyConsentDialog({ visible, contractName, onAgree, onDecline
         <Text className="svc-consent__p">{`这些信息${PURPOSE}，只有您所选开发区的工作人员可以查看。`}</Text>
         <Text className="svc-consent__p">
           请阅读
-          <Text className="svc-link" {...role('link')} onClick={openContract}>
+          <Text className="svc-link" {...a11y('link')} onClick={openContract}>
             {contractName}
           </Text>
           了解保存期限、撤回方式和监督渠道。
@@ -117,7 +118,7 @@ export function ConsentDeclined({ onReview }: { onReview: () => void }) {
         重新查看并同意
       </Button>
       <View className="svc-consent__secondary">
-        <Text className="svc-link" {...role('link')} onClick={openPrivacyNotice}>
+        <Text className="svc-link" {...a11y('link')} onClick={openPrivacyNotice}>
           查看隐私保护指引
         </Text>
       </View>

@@ -2,8 +2,8 @@ import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { RATING_LABELS } from '@/types/service'
-import { role } from './a11y'
-import { TextBox } from './TextBox'
+import { a11y } from '@/lib/a11y'
+import TextBox from '@/components/text-box/TextBox'
 import './service.scss'
 import './rating.scss'
 
@@ -48,7 +48,7 @@ export function RatingPanel({ hotline, busy, onSubmit }: Props) {
       </View>
 
       {score !== null && isLowRating(score) ? (
-        <View className="svc-alert svc-alert--warning svc-rating__low" {...role('note')}>
+        <View className="svc-alert svc-alert--warning svc-rating__low" {...a11y('note')}>
           <Text className="svc-rating__low-title">很抱歉没能让您满意</Text>
           <Text>{`提交后，该请求将重新打开，由主管督办处理。您也可以拨打监督热线：${hotlineText(hotline)}`}</Text>
         </View>

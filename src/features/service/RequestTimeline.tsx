@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { Step, Steps } from '@nutui/nutui-react-taro'
 import type { TimelineView } from './timeline'
-import { role } from './a11y'
+import { a11y } from '@/lib/a11y'
 import './timeline.scss'
 
 /** The closed loop 提交 → … → 评价 as vertical NutUI Steps, each with its time and who did it. */
@@ -9,7 +9,7 @@ export function RequestTimeline({ view }: { view: TimelineView }) {
   return (
     <View className="svc-timeline">
       {view.notice ? (
-        <Text className="svc-timeline__notice" {...role('note')}>
+        <Text className="svc-timeline__notice" {...a11y('note')}>
           {view.notice}
         </Text>
       ) : null}

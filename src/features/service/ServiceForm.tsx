@@ -2,16 +2,15 @@ import { useState, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, Dialog, Input, Picker } from '@nutui/nutui-react-taro'
-import { CONTACT_TIMES, CONTACT_TIME_LABELS, REQUEST_TYPES, REQUEST_TYPE_LABELS, type ContactTime, type RequestType } from '@/types/service'
-import type { ZoneId } from '@/types/content'
+import { CONTACT_TIMES, CONTACT_TIME_LABELS, REQUEST_TYPES, REQUEST_TYPE_LABELS } from '@/types/service'
 import { useServiceDraft } from '@/stores/service-draft'
 import { useZoneCatalog } from '@/stores/zone-catalog'
-import { ChoiceChips } from './ChoiceChips'
-import { TextBox, labelled } from './TextBox'
+import ChipGroup from '@/components/chip-group/ChipGroup'
+import TextBox from '@/components/text-box/TextBox'
 import { PhotoPicker } from './PhotoPicker'
 import { DESCRIPTION_MAX, DESCRIPTION_MIN, descriptionLength, firstErrorField, type DraftField } from './draft'
-import { openMyRequests, openPrivacyNotice } from './routes'
-import { role } from './a11y'
+import { ROUTES, navigate } from '@/lib/routes'
+import { a11y } from '@/lib/a11y'
 import './service.scss'
 import './service-form.scss'
 
@@ -35,7 +34,7 @@ function Field({ name, label, required = false, hint, error, children }: FieldPr
       <View className="svc-field__label">
         <Text>{label}</Text>
         {required ? (
-          <Text className="svc-field__required" {...role('img')} aria-label="必填">
+          <Text className="svc-field__required" {...a11y('img')} aria-label="必填">
             *
           </Text>
         ) : (
@@ -45,7 +44,7 @@ function Field({ name, label, required = false, hint, error, children }: FieldPr
       {hint ? <Text className="svc-field__hint">{hint}</Text> : null}
       {children}
       {error ? (
-        <Text id={`error-${name}`} className="svc-field__error" {...role('alert')}>
+        <Text id={`error-${name}`} className="svc-field__error" {...a11y('alert')}>
           {error}
         </Text>
       ) : null}
@@ -86,7 +85,7 @@ export function ServiceForm({ onSubmitted }: { onSubmitted?: () => void }) {
     <View className="svc-form">
       <View className="svc-card">
         <Field name="type" label="需求类型" required error={errors.type}>
-          <ChoiceChips<RequestType>
+          <ChipGroup
             label="需求类型"
             options={TYPE_OPTIONS}
             value={fields.type}
@@ -96,7 +95,7 @@ export function ServiceForm({ onSubmitted }: { onSubmitted?: () => void }) {
 
         <Field name="zoneId" label="开发区" required error={errors.zoneId}>
           {zones.length ? (
-            <ChoiceChips<ZoneId>
+            <ChipGroup
               label="开发区"
               options={zones.map((z) => ({ value: z.id, label: z.name }))}
               value={fields.zoneId}
@@ -105,7 +104,7 @@ export function ServiceForm({ onSubmitted }: { onSubmitted?: () => void }) {
           ) : catalogStatus === 'error' ? (
             <View className="svc-inline-error">
               <Text>开发区列表加载失败。</Text>
-              <Text className="svc-link" {...role('button')} onClick={() => void reloadCatalog(true)}>
+              <Text className="svc-link" {...a11y('button')} onClick={() => void reloadCatalog(true)}>
                 重试
               </Text>
             </View>
@@ -146,7 +145,7 @@ export function ServiceForm({ onSubmitted }: { onSubmitted?: () => void }) {
         <Field name="company" label="企业名称" required error={errors.company}>
           <Input
             className="svc-input"
-            {...labelled('企业名称')}
+            aria-label="企业名称"
             placeholder="例如：山东某某新材料有限公司"
             value={fields.company}
             maxLength={100}
@@ -156,7 +155,7 @@ export function ServiceForm({ onSubmitted }: { onSubmitted?: () => void }) {
         <Field name="contactName" label="联系人" required error={errors.contactName}>
           <Input
             className="svc-input"
-            {...labelled('联系人')}
+            aria-label="联系人"
             placeholder="您的姓名"
             value={fields.contactName}
             maxLength={30}
@@ -166,7 +165,7 @@ export function ServiceForm({ onSubmitted }: { onSubmitted?: () => void }) {
         <Field name="mobile" label="手机号" required error={errors.mobile}>
           <Input
             className="svc-input"
-            {...labelled('手机号')}
+            aria-label="手机号"
             type="number"
             placeholder="11 位手机号"
             value={fields.mobile}
@@ -212,7 +211,7 @@ export function ServiceForm({ onSubmitted }: { onSubmitted?: () => void }) {
         </Field>
 
         <Field name="preferredContactTime" label="方便联系的时间" error={errors.preferredContactTime}>
-          <ChoiceChips<ContactTime>
+          <ChipGroup
             label="方便联系的时间"
             options={CONTACT_OPTIONS}
             value={fields.preferredContactTime}
@@ -222,7 +221,7 @@ export function ServiceForm({ onSubmitted }: { onSubmitted?: () => void }) {
       </View>
 
       {submitError ? (
-        <Text className="svc-alert svc-alert--error" {...role('alert')}>
+        <Text className="svc-alert svc-alert--error" {...a11y('alert')}>
           {submitError}
         </Text>
       ) : null}
@@ -233,7 +232,7 @@ export function ServiceForm({ onSubmitted }: { onSubmitted?: () => void }) {
         </Button>
         <Text className="svc-form__note">
           提交即表示您同意
-          <Text className="svc-link" {...role('link')} onClick={openPrivacyNotice}>
+          <Text className="svc-link" {...a11y('link')} onClick={() => navigate(ROUTES.privacy)}>
             《隐私保护指引》
           </Text>
           ，信息仅用于开发区工作人员受理和回复您的请求。草稿会自动保存在本机。
@@ -249,7 +248,7 @@ export function ServiceForm({ onSubmitted }: { onSubmitted?: () => void }) {
         cancelText="作为新需求提交"
         onConfirm={() => {
           useServiceDraft.setState({ conflict: false })
-          openMyRequests()
+          navigate(ROUTES.requests)
         }}
         onCancel={() => void draft.submitAsNew().then((created) => created && onSubmitted?.())}
         onClose={() => useServiceDraft.setState({ conflict: false })}

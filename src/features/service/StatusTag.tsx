@@ -1,6 +1,6 @@
 import { Tag } from '@nutui/nutui-react-taro'
-import type { RequestStatus } from '@/types/service'
-import { STATUS_TONES, statusLabel } from './status'
+import { REQUEST_STATUS_LABELS, type RequestStatus } from '@/types/request-status'
+import { STATUS_TONES } from './status'
 import './service.scss'
 
 // Explicit colours: NutUI's light tag palette falls under AA contrast.
@@ -16,7 +16,7 @@ export function StatusTag({ status, label }: { status: RequestStatus; label?: st
   const tone = TONE_COLORS[STATUS_TONES[status]]
   return (
     <Tag background={tone.background} color={tone.color} round className="svc-status-tag">
-      {label ?? statusLabel(status)}
+      {label ?? REQUEST_STATUS_LABELS[status]}
     </Tag>
   )
 }

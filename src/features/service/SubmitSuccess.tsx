@@ -3,10 +3,10 @@ import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { REQUEST_TYPE_LABELS, type ServiceRequest } from '@/types/service'
-import { formatChinaTime } from './time'
+import { formatChinaTime } from '@/types/china-time'
 import { canSubscribe, subscribeReplyNotice, SUBSCRIBE_TEMPLATE_IDS } from './subscribe'
-import { openMyRequests, requestDetailUrl } from './routes'
-import { role } from './a11y'
+import { ROUTES, navigate, redirect } from '@/lib/routes'
+import { a11y } from '@/lib/a11y'
 import './service.scss'
 import './success.scss'
 
@@ -29,7 +29,7 @@ export function SubmitSuccess({ request, onNewRequest, templateIds = SUBSCRIBE_T
 
   return (
     <View className="svc-success">
-      <View className="svc-success__head" {...role('status')}>
+      <View className="svc-success__head" {...a11y('status')}>
         <View className="svc-success__icon" aria-hidden="true">
           ✓
         </View>
@@ -52,7 +52,7 @@ export function SubmitSuccess({ request, onNewRequest, templateIds = SUBSCRIBE_T
       </View>
 
       <View className="svc-success__actions">
-        <Button type="primary" block size="large" onClick={() => void Taro.redirectTo({ url: requestDetailUrl(request.id) })}>
+        <Button type="primary" block size="large" onClick={() => redirect(ROUTES.request, { id: request.id })}>
           查看请求进展
         </Button>
         {canSubscribe(templateIds) && subscribed !== 'accepted' ? (
@@ -60,7 +60,7 @@ export function SubmitSuccess({ request, onNewRequest, templateIds = SUBSCRIBE_T
             订阅回复通知
           </Button>
         ) : null}
-        <Button block size="large" fill="outline" onClick={openMyRequests}>
+        <Button block size="large" fill="outline" onClick={() => navigate(ROUTES.requests)}>
           我的服务请求
         </Button>
         <Button block size="large" fill="none" onClick={onNewRequest}>

@@ -1,14 +1,4 @@
-import { REQUEST_STATUS_LABELS, type RequestStatus } from '@/types/request-status'
-
-/** The investor's list filter: 进行中 / 已办结 / 全部. */
-export const STATUS_GROUPS = ['open', 'done', 'all'] as const
-export type StatusGroup = (typeof STATUS_GROUPS)[number]
-export const STATUS_GROUP_LABELS: Record<StatusGroup, string> = { open: '进行中', done: '已办结', all: '全部' }
-
-const OPEN: readonly RequestStatus[] = ['new', 'accepted', 'in_progress', 'waiting_investor']
-
-export const inStatusGroup = (status: RequestStatus, group: StatusGroup): boolean =>
-  group === 'all' ? true : group === 'open' ? OPEN.includes(status) : !OPEN.includes(status)
+import type { RequestStatus } from '@/types/request-status'
 
 export type StatusTone = 'primary' | 'warning' | 'success' | 'default' | 'danger'
 
@@ -22,5 +12,3 @@ export const STATUS_TONES: Record<RequestStatus, StatusTone> = {
   closed: 'default',
   withdrawn: 'default',
 }
-
-export const statusLabel = (status: RequestStatus) => REQUEST_STATUS_LABELS[status]

@@ -1,6 +1,6 @@
 import { TIMELINE_STEPS, TIMELINE_STEP_LABELS, type TimelineEntry } from '@/types/service'
 import type { z } from 'zod'
-import { formatChinaTime } from './time'
+import { formatChinaTime } from '@/types/china-time'
 
 type Entry = z.infer<typeof TimelineEntry>
 export type TimelineStepId = (typeof TIMELINE_STEPS)[number]

@@ -4,8 +4,8 @@ import { Button } from '@nutui/nutui-react-taro'
 import { usePrivacy } from '@/stores/privacy'
 import { useZoneCatalog } from '@/stores/zone-catalog'
 import { PRIVACY_NOTICE_VERSION, PRIVACY_SECTIONS, hasCurrentConsent } from '@/features/service/privacy'
-import { formatChinaTime } from '@/features/service/time'
-import { role } from '@/features/service/a11y'
+import { formatChinaTime } from '@/types/china-time'
+import { a11y } from '@/lib/a11y'
 import '@/features/service/service.scss'
 import './index.scss'
 
@@ -18,7 +18,7 @@ export default function PrivacyPage() {
   return (
     <View className="svc-root">
       <View className="svc-card">
-        <Text className="svc-privacy__title" {...role('heading')} aria-level={1}>
+        <Text className="svc-privacy__title" {...a11y('heading')} aria-level={1}>
           园区通隐私保护指引
         </Text>
         <Text className="svc-muted">{`版本 ${PRIVACY_NOTICE_VERSION}`}</Text>
@@ -26,7 +26,7 @@ export default function PrivacyPage() {
 
       {PRIVACY_SECTIONS.map((section) => (
         <View key={section.title} className="svc-card">
-          <Text className="svc-card__title" {...role('heading')} aria-level={2}>
+          <Text className="svc-card__title" {...a11y('heading')} aria-level={2}>
             {section.title}
           </Text>
           {section.paragraphs.map((p) => (
@@ -38,7 +38,7 @@ export default function PrivacyPage() {
       ))}
 
       <View className="svc-card">
-        <Text className="svc-card__title" {...role('heading')} aria-level={2}>
+        <Text className="svc-card__title" {...a11y('heading')} aria-level={2}>
           联系与监督
         </Text>
         <Text className="svc-privacy__p">如对个人信息处理有疑问或投诉，可拨打所选开发区的监督热线：</Text>
@@ -55,7 +55,7 @@ export default function PrivacyPage() {
       </View>
 
       <View className="svc-card">
-        <Text className="svc-card__title" {...role('heading')} aria-level={2}>
+        <Text className="svc-card__title" {...a11y('heading')} aria-level={2}>
           您的授权
         </Text>
         {hasCurrentConsent(consent) && consent ? (

@@ -10,13 +10,13 @@ import { RequestTimeline } from '@/features/service/RequestTimeline'
 import { Conversation } from '@/features/service/Conversation'
 import { PhotoStrip } from '@/features/service/PhotoStrip'
 import { FirstResponseCard } from '@/features/service/FirstResponseCard'
-import { TextBox } from '@/features/service/TextBox'
+import TextBox from '@/components/text-box/TextBox'
 import { RatingPanel, hotlineText, isLowRating } from '@/features/service/RatingPanel'
 import ErrorState from '@/components/status/ErrorState'
 import PageSkeleton from '@/components/status/PageSkeleton'
 import { buildTimeline } from '@/features/service/timeline'
-import { formatChinaTime } from '@/features/service/time'
-import { role } from '@/features/service/a11y'
+import { formatChinaTime } from '@/types/china-time'
+import { a11y } from '@/lib/a11y'
 import '@/features/service/service.scss'
 import './index.scss'
 
@@ -102,7 +102,7 @@ export default function RequestDetailPage() {
         {request.escalated ? <Text className="svc-detail__badge">主管督办中</Text> : null}
       </View>
 
-      {error ? <Text className="svc-alert svc-alert--error" {...role('alert')}>{`刷新失败：${error}`}</Text> : null}
+      {error ? <Text className="svc-alert svc-alert--error" {...a11y('alert')}>{`刷新失败：${error}`}</Text> : null}
 
       <FirstResponseCard request={request} hotline={hotline} />
 
@@ -161,7 +161,7 @@ export default function RequestDetailPage() {
       ) : null}
 
       {actionError ? (
-        <Text className="svc-alert svc-alert--error" {...role('alert')}>
+        <Text className="svc-alert svc-alert--error" {...a11y('alert')}>
           {actionError}
         </Text>
       ) : null}

@@ -32,10 +32,10 @@ test('rows show ticket, type, company, status and the time left; chips filter by
   expect(within(row).getByText('响应剩余 1小时30分').className).toContain('svc-tone--warning')
   expect(screen.queryByText('PY-20261101-0002')).toBeNull()
 
-  fireEvent.click(screen.getByRole('radio', { name: '已办结' }))
+  fireEvent.click(screen.getByRole('radio', { name: '按状态筛选：已办结' }))
   expect(screen.getByText('PY-20261101-0002')).toBeTruthy()
   expect(screen.queryByText('PY-20261121-0007')).toBeNull()
-  fireEvent.click(screen.getByRole('radio', { name: '全部' }))
+  fireEvent.click(screen.getByRole('radio', { name: '按状态筛选：全部' }))
   fireEvent.click(screen.getByText('PY-20261121-0007'))
   expect(taroMock.calls.navigateTo).toEqual(['/pages/request/index?id=r1'])
 })

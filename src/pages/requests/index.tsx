@@ -3,17 +3,17 @@ import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { REQUEST_TYPE_LABELS } from '@/types/service'
 import { useMyRequests } from '@/stores/my-requests'
-import { STATUS_GROUPS, STATUS_GROUP_LABELS, inStatusGroup, type StatusGroup } from '@/features/service/status'
-import { ChoiceChips } from '@/features/service/ChoiceChips'
+import { STATUS_GROUPS, STATUS_GROUP_LABELS, inStatusGroup } from '@/types/request-status'
+import ChipGroup from '@/components/chip-group/ChipGroup'
 import { StatusTag } from '@/features/service/StatusTag'
 import { DeadlineText } from '@/features/service/DeadlineText'
 import EmptyState from '@/components/status/EmptyState'
 import ErrorState from '@/components/status/ErrorState'
 import PageSkeleton from '@/components/status/PageSkeleton'
-import { formatChinaTime } from '@/features/service/time'
-import { openRequestDetail, openServiceForm } from '@/features/service/routes'
-import { useNow } from '@/features/service/useNow'
-import { role } from '@/features/service/a11y'
+import { formatChinaTime } from '@/types/china-time'
+import { openRequest, openService } from '@/lib/routes'
+import { useNow } from '@/lib/use-now'
+import { a11y } from '@/lib/a11y'
 import '@/features/service/service.scss'
 import './index.scss'
 
@@ -36,7 +36,7 @@ export default function MyRequestsPage() {
   const groupOptions = STATUS_GROUPS.map((g) => ({ value: g, label: STATUS_GROUP_LABELS[g] }))
 
   const newRequestButton = (
-    <Button type="primary" onClick={() => openServiceForm()}>
+    <Button type="primary" onClick={() => openService()}>
       找店小二
     </Button>
   )
@@ -56,7 +56,7 @@ export default function MyRequestsPage() {
             role="listitem"
             className="svc-card svc-req"
             aria-label={`${item.ticketNo}，${REQUEST_TYPE_LABELS[item.type]}，${item.company}`}
-            onClick={() => openRequestDetail(item.id)}
+            onClick={() => openRequest(item.id)}
           >
             <View className="svc-row">
               <Text className="svc-req__ticket">{item.ticketNo}</Text>
@@ -76,13 +76,13 @@ export default function MyRequestsPage() {
   return (
     <View className="svc-root">
       <View className="svc-req-filter">
-        <ChoiceChips<StatusGroup> label="按状态筛选" options={groupOptions} value={group} onChange={setGroup} />
+        <ChipGroup label="按状态筛选" options={groupOptions} value={group} onChange={setGroup} />
       </View>
-      {status === 'ready' && error ? <Text className="svc-alert svc-alert--error" {...role('alert')}>{`刷新失败：${error}`}</Text> : null}
+      {status === 'ready' && error ? <Text className="svc-alert svc-alert--error" {...a11y('alert')}>{`刷新失败：${error}`}</Text> : null}
       {body}
       {status === 'ready' && items.length ? (
         <View className="svc-req-new">
-          <Button block type="primary" fill="outline" onClick={() => openServiceForm()}>
+          <Button block type="primary" fill="outline" onClick={() => openService()}>
             再提一个需求
           </Button>
         </View>

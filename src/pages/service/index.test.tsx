@@ -18,7 +18,7 @@ beforeEach(() => {
 const agree = () => usePrivacy.getState().agree()
 const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } })
 const choose = async (group: string, option: string) =>
-  fireEvent.click(await within(await screen.findByRole('radiogroup', { name: group })).findByRole('radio', { name: option }))
+  fireEvent.click(await within(await screen.findByRole('radiogroup', { name: group })).findByRole('radio', { name: `${group}：${option}` }))
 
 test('asks for consent before showing anything to fill; 不同意 collects nothing', async () => {
   render(<ServicePage />)
@@ -132,7 +132,7 @@ test('opening from a park page pre-selects its zone and park', async () => {
   expect(await screen.findByText('京德智造产业园')).toBeTruthy()
   expect(
     within(screen.getByRole('radiogroup', { name: '开发区' }))
-      .getByRole('radio', { name: '平原经济开发区' })
+      .getByRole('radio', { name: '开发区：平原经济开发区' })
       .getAttribute('aria-checked'),
   ).toBe('true')
 })

@@ -7,8 +7,8 @@ import { useZoneCatalog } from '@/stores/zone-catalog'
 import { ServiceForm } from '@/features/service/ServiceForm'
 import { SubmitSuccess } from '@/features/service/SubmitSuccess'
 import { ConsentDeclined, PrivacyConsentDialog, usePrivacyConsent } from '@/features/service/PrivacyConsent'
-import { openMyRequests } from '@/features/service/routes'
-import { role } from '@/features/service/a11y'
+import { ROUTES, navigate } from '@/lib/routes'
+import { a11y } from '@/lib/a11y'
 import '@/features/service/service.scss'
 import './index.scss'
 
@@ -38,11 +38,11 @@ export default function ServicePage() {
   return (
     <View className="svc-root">
       <View className="svc-intro">
-        <Text className="svc-intro__title" {...role('heading')} aria-level={1}>
+        <Text className="svc-intro__title" {...a11y('heading')} aria-level={1}>
           找店小二
         </Text>
         <Text className="svc-intro__text">告诉我们您的需求，开发区工作人员 24 小时内响应，并全程跟进直到办结。</Text>
-        <Text className="svc-link svc-intro__link" {...role('link')} onClick={openMyRequests}>
+        <Text className="svc-link svc-intro__link" {...a11y('link')} onClick={() => navigate(ROUTES.requests)}>
           查看我的服务请求
         </Text>
       </View>

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import type { z } from 'zod'
 import type { AuditEntry } from '@/types/service'
-import { formatChinaTime } from '@/features/service/time'
+import { formatChinaTime } from '@/types/china-time'
 import { describeAudit } from '../lib/audit'
 import './audit.scss'
 

@@ -3,8 +3,8 @@ import { View, Text } from '@tarojs/components'
 import { Button, Input, Popup } from '@nutui/nutui-react-taro'
 import type { z } from 'zod'
 import { CannedReplyBody, type CannedReply } from '@/types/service'
-import { role } from '@/features/service/a11y'
-import { TextBox, labelled } from '@/features/service/TextBox'
+import { a11y } from '@/lib/a11y'
+import TextBox from '@/components/text-box/TextBox'
 import './composer.scss'
 
 type Canned = z.infer<typeof CannedReply>
@@ -51,7 +51,7 @@ export function ReplyComposer({ cannedReplies, canAddCanned, busy, addingCanned,
         <Text className="stf-composer__label">公开回复（企业可见）</Text>
         <Text
           className="svc-link"
-          {...role('button')}
+          {...a11y('button')}
           onClick={() => {
             onOpenCanned()
             setPickerOpen(true)
@@ -98,7 +98,7 @@ export function ReplyComposer({ cannedReplies, canAddCanned, busy, addingCanned,
               <Text className="stf-composer__label">新增常用回复（管理员）</Text>
               <Input
                 className="svc-input"
-                {...labelled('常用回复标题')}
+                aria-label="常用回复标题"
                 placeholder="标题，如：已受理通知"
                 value={newTitle}
                 maxLength={40}
@@ -106,7 +106,7 @@ export function ReplyComposer({ cannedReplies, canAddCanned, busy, addingCanned,
               />
               <TextBox label="常用回复内容" placeholder="回复内容" value={newBody} maxLength={1000} onChange={setNewBody} />
               {newError ? (
-                <Text className="svc-field__error" {...role('alert')}>
+                <Text className="svc-field__error" {...a11y('alert')}>
                   {newError}
                 </Text>
               ) : null}

@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components'
 import { STAFF_ROLE_LABELS, type StaffSession } from '@/types/auth'
 import { useSession } from '@/stores/session'
 import { useZoneCatalog, zoneName } from '@/stores/zone-catalog'
-import { role } from '@/features/service/a11y'
+import { a11y } from '@/lib/a11y'
 import { toStaffLogin } from '../lib/routes'
 import '../staff.scss'
 
@@ -22,11 +22,11 @@ export function StaffBar({ session, link }: { session: StaffSession; link?: { la
       </View>
       <View className="stf-header__links">
         {link ? (
-          <Text className="svc-link stf-header__link" {...role('link')} onClick={link.onClick}>
+          <Text className="svc-link stf-header__link" {...a11y('link')} onClick={link.onClick}>
             {link.label}
           </Text>
         ) : null}
-        <Text className="svc-link stf-header__link" {...role('button')} onClick={signOut}>
+        <Text className="svc-link stf-header__link" {...a11y('button')} onClick={signOut}>
           退出登录
         </Text>
       </View>

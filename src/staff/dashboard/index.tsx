@@ -4,15 +4,15 @@ import { View, Text, Picker } from '@tarojs/components'
 import { REQUEST_TYPE_LABELS } from '@/types/service'
 import type { ZoneId } from '@/types/content'
 import { useZoneCatalog } from '@/stores/zone-catalog'
-import { ChoiceChips } from '@/features/service/ChoiceChips'
+import ChipGroup from '@/components/chip-group/ChipGroup'
 import { DeadlineText } from '@/features/service/DeadlineText'
 import ErrorState from '@/components/status/ErrorState'
 import PageSkeleton from '@/components/status/PageSkeleton'
 import { STAFF_STATUS_LABELS } from '../lib/labels'
 import { formatMinutes } from '@/features/service/countdown'
-import { formatChinaDate } from '@/features/service/time'
-import { useNow } from '@/features/service/useNow'
-import { role } from '@/features/service/a11y'
+import { formatChinaDate } from '@/types/china-time'
+import { useNow } from '@/lib/use-now'
+import { a11y } from '@/lib/a11y'
 import { PERIODS, periodRange, useDashboard, type PeriodDays } from '../stores/dashboard'
 import { isAdmin, useStaffGuard } from '../lib/session'
 import { backToInbox, openStaffRequest } from '../lib/routes'
@@ -99,7 +99,7 @@ export default function StaffDashboardPage() {
 
       <View className="svc-card">
         <Text className="svc-card__title">统计周期</Text>
-        <ChoiceChips<PeriodChoice> label="统计周期" options={PERIOD_OPTIONS} value={periodChoice} onChange={onPeriod} />
+        <ChipGroup label="统计周期" options={PERIOD_OPTIONS} value={periodChoice} onChange={onPeriod} />
         {periodChoice === 'custom' ? (
           <View className="stf-range">
             <Picker mode="date" value={custom.from} end={custom.to} onChange={(e) => setRange({ from: String(e.detail.value) })}>
@@ -120,7 +120,7 @@ export default function StaffDashboardPage() {
         {isAdmin(session) ? (
           <View className="stf-zone">
             <Text className="stf-section-note">开发区</Text>
-            <ChoiceChips<string>
+            <ChipGroup
               label="开发区"
               options={[{ value: 'all', label: '全部' }, ...zones.map((z) => ({ value: z.id, label: z.shortName }))]}
               value={dash.zoneId ?? 'all'}
@@ -210,7 +210,7 @@ export default function StaffDashboardPage() {
         </View>
       )}
       {dash.status === 'ready' ? null : (
-        <Text className="stf-sr" {...role('status')}>
+        <Text className="stf-sr" {...a11y('status')}>
           {dash.status === 'loading' ? '正在更新' : ''}
         </Text>
       )}

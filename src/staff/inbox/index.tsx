@@ -11,9 +11,9 @@ import EmptyState from '@/components/status/EmptyState'
 import ErrorState from '@/components/status/ErrorState'
 import PageSkeleton from '@/components/status/PageSkeleton'
 import { STAFF_STATUS_LABELS } from '../lib/labels'
-import { formatChinaTime } from '@/features/service/time'
-import { useNow } from '@/features/service/useNow'
-import { role } from '@/features/service/a11y'
+import { formatChinaTime } from '@/types/china-time'
+import { useNow } from '@/lib/use-now'
+import { a11y } from '@/lib/a11y'
 import { useInbox, type Queue } from '../stores/inbox'
 import { isAdmin, useStaffGuard } from '../lib/session'
 import { openDashboard, openStaffRequest } from '../lib/routes'
@@ -137,7 +137,7 @@ export default function StaffInboxPage() {
         />
       </View>
       {inbox.status === 'ready' && inbox.error ? (
-        <Text className="svc-alert svc-alert--error" {...role('alert')}>
+        <Text className="svc-alert svc-alert--error" {...a11y('alert')}>
           {inbox.error}
         </Text>
       ) : null}

@@ -12,7 +12,7 @@ export function staffLoginProblem(error: unknown): LoginProblem {
   if (!(error instanceof ApiError)) return { title: '登录失败', detail: errorMessage(error) }
   // The server's own Chinese message may say more (e.g. when the lock ends).
   const detail = hasChinese(error.message) ? error.message : null
-  switch (error.status) {
+  switch (error.statusCode) {
     case 401:
       return { title: '用户名或密码错误', detail: '请检查后重新输入；多次输错账号会被暂时锁定。' }
     case 423:

@@ -19,7 +19,7 @@ export function useStaffGuard(): StaffSession | null {
 
 /** A 401 on a staff route means the session is gone: clear it so the guard sends the user to login. */
 export function dropSessionOn401(error: unknown): void {
-  if (error instanceof ApiError && error.status === 401) useSession.getState().setStaff(null)
+  if (error instanceof ApiError && error.statusCode === 401) useSession.getState().setStaff(null)
 }
 
 export const isAdmin = (session: StaffSession | null) => session?.staff.role === 'admin'

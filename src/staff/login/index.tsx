@@ -6,8 +6,7 @@ import { STAFF_ROLE_LABELS, StaffLoginBody } from '@/types/auth'
 import { signInStaff } from '@/api/auth'
 import { useSession } from '@/stores/session'
 import { useZoneCatalog, zoneName } from '@/stores/zone-catalog'
-import { role } from '@/features/service/a11y'
-import { labelled } from '@/features/service/TextBox'
+import { a11y } from '@/lib/a11y'
 import { staffLoginProblem, type LoginProblem } from '../lib/login'
 import { isLiveStaff } from '../lib/session'
 import { toInbox } from '../lib/routes'
@@ -78,7 +77,7 @@ export default function StaffLoginPage() {
   return (
     <View className="svc-root">
       <View className="svc-card stf-login">
-        <Text className="stf-login__title" {...role('heading')} aria-level={1}>
+        <Text className="stf-login__title" {...a11y('heading')} aria-level={1}>
           园区通 · 工作人员登录
         </Text>
         <Text className="svc-muted">开发区店小二、主管和管理员使用。企业用户无需登录。</Text>
@@ -87,14 +86,14 @@ export default function StaffLoginPage() {
           <Text className="stf-login__label">用户名</Text>
           <Input
             className="svc-input"
-            {...labelled('用户名')}
+            aria-label="用户名"
             placeholder="请输入用户名"
             value={username}
             maxLength={64}
             onChange={setUsername}
           />
           {fieldErrors.username ? (
-            <Text className="svc-field__error" {...role('alert')}>
+            <Text className="svc-field__error" {...a11y('alert')}>
               {fieldErrors.username}
             </Text>
           ) : null}
@@ -103,7 +102,7 @@ export default function StaffLoginPage() {
           <Text className="stf-login__label">密码</Text>
           <Input
             className="svc-input"
-            {...labelled('密码')}
+            aria-label="密码"
             type="password"
             placeholder="请输入密码"
             value={password}
@@ -111,14 +110,14 @@ export default function StaffLoginPage() {
             onChange={setPassword}
           />
           {fieldErrors.password ? (
-            <Text className="svc-field__error" {...role('alert')}>
+            <Text className="svc-field__error" {...a11y('alert')}>
               {fieldErrors.password}
             </Text>
           ) : null}
         </View>
 
         {problem ? (
-          <View className="svc-alert svc-alert--error stf-login__problem" {...role('alert')}>
+          <View className="svc-alert svc-alert--error stf-login__problem" {...a11y('alert')}>
             <Text className="svc-strong">{problem.title}</Text>
             {problem.detail ? <Text className="stf-login__detail">{problem.detail}</Text> : null}
           </View>

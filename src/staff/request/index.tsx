@@ -13,8 +13,8 @@ import ErrorState from '@/components/status/ErrorState'
 import PageSkeleton from '@/components/status/PageSkeleton'
 import { STAFF_STATUS_LABELS } from '../lib/labels'
 import { buildTimeline } from '@/features/service/timeline'
-import { formatChinaTime } from '@/features/service/time'
-import { role } from '@/features/service/a11y'
+import { formatChinaTime } from '@/types/china-time'
+import { a11y } from '@/lib/a11y'
 import { useDesk } from '../stores/desk'
 import { isAdmin, useStaffGuard } from '../lib/session'
 import { statusActions, type StatusAction } from '../lib/actions'
@@ -121,7 +121,7 @@ export default function StaffRequestPage() {
       <FirstResponseCard request={detail} hotline={null} audience="staff" />
 
       {desk.actionError ? (
-        <Text className="svc-alert svc-alert--error" {...role('alert')}>
+        <Text className="svc-alert svc-alert--error" {...a11y('alert')}>
           {desk.actionError}
         </Text>
       ) : null}

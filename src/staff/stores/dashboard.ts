@@ -3,7 +3,7 @@ import type { ZoneId } from '@/types/content'
 import type { Dashboard } from '@/types/service'
 import { errorMessage } from '@/api/client'
 import { getDashboard } from '@/api/staff'
-import { chinaDateDaysAgo } from '@/features/service/time'
+import { chinaDateDaysAgo } from '@/types/china-time'
 import { dropSessionOn401 } from '../lib/session'
 
 export const PERIODS = [7, 30, 90] as const

@@ -1,5 +1,5 @@
 import { View, Text, Textarea } from '@tarojs/components'
-import './service.scss'
+import './text-box.scss'
 
 interface Props {
   /** Accessible name; on H5 it lands on the real <textarea>. */
@@ -19,7 +19,7 @@ interface Props {
  * Multi-line text with a counter. Taro's Textarea rather than NutUI TextArea: NutUI overwrites
  * `nativeProps`, so its H5 <textarea> could not carry an accessible name.
  */
-export function TextBox({
+export default function TextBox({
   label,
   value,
   onChange,
@@ -50,5 +50,3 @@ export function TextBox({
   )
 }
 
-/** Props that name a NutUI Input for screen readers (NutUI passes them on to the <input>). */
-export const labelled = (label: string) => ({ 'aria-label': label })
