@@ -1,7 +1,7 @@
 import { PropsWithChildren } from 'react'
 import { configureApi } from '@/api/client'
 import { installH5A11y } from '@/lib/h5-a11y'
-import { tokenFor, useSession } from '@/stores/session'
+import { tokenFor, useSession } from '@/features/session/session-store'
 import './app.scss'
 
 configureApi({

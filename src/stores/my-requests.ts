@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import type { ServiceRequestSummary } from '@/types/service'
 import { errorMessage } from '@/api/client'
 import { listMyRequests } from '@/api/requests'
-import { useSession } from './session'
+import { useSession } from '@/features/session/session-store'
 import type { StatusGroup } from '@/types/request-status'
 
 interface MyRequestsState {

@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import { RatingBody, type ServiceRequest } from '@/types/service'
 import { errorMessage } from '@/api/client'
 import { getServiceRequest, rateServiceRequest, sendFollowUp, withdrawServiceRequest } from '@/api/requests'
-import { useSession } from './session'
+import { useSession } from '@/features/session/session-store'
 
 type Action = 'message' | 'rating' | 'withdraw'
 

@@ -6,7 +6,7 @@ import { taroStorage } from '@/lib/storage'
 import { ApiError, errorMessage } from '@/api/client'
 import { createServiceRequest } from '@/api/requests'
 import { uploadImage } from '@/api/uploads'
-import { useSession } from './session'
+import { useSession } from '@/features/session/session-store'
 import {
   MAX_PHOTOS,
   checkImageFile,

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { LoadState } from '@/stores/load-status'
+import type { LoadState } from '@/lib/load-status'
 import BottomBar from '@/components/bottom-bar/BottomBar'
 import ErrorState from './ErrorState'
 import PageSkeleton from './PageSkeleton'

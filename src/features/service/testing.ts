@@ -6,12 +6,12 @@ import { taroMock } from '../../../test/jest/taro'
 import type { ServiceRequest, ServiceRequestSummary, StaffRequestDetail, StaffRequestSummary } from '@/types/service'
 import type { StaffSession } from '@/types/auth'
 import { configureApi } from '@/api/client'
-import { tokenFor, useSession } from '@/stores/session'
+import { tokenFor, useSession } from '@/features/session/session-store'
 import { useServiceDraft } from '@/stores/service-draft'
 import { usePrivacy } from '@/stores/privacy'
 import { useMyRequests } from '@/stores/my-requests'
 import { useRequestDetail } from '@/stores/request-detail'
-import { useZoneCatalog } from '@/stores/zone-catalog'
+import { useZoneCatalog } from '@/features/zones/catalog-store'
 
 interface Resettable {
   setState: (state: never, replace: true) => void

@@ -2,8 +2,8 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { taroMock } from '../../../test/jest/taro'
 import { deferred, homeResponse, ok, serveApi } from '@/test-support/content'
 import { resetAll, seedStorage } from '@/test-support/stores'
-import { useHome } from '@/stores/home'
-import { useParkDirectory } from '@/stores/park-directory'
+import { useHome } from '@/features/home/home-store'
+import { useParkDirectory } from '@/features/parks/directory-store'
 import Index from './index'
 
 beforeEach(() => resetAll())

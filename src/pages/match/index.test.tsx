@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
 import { homeResponse, ok, policies, policyCard, policyDetail, serveApi, TODAY } from '@/test-support/content'
 import { resetAll, seedStorage } from '@/test-support/stores'
-import { usePolicyDetails } from '@/stores/policy-details'
+import { usePolicyDetails } from '@/features/policies/details-store'
 import { evaluatePolicy, MatchInput } from '@/types/policy-match'
 import MatchPage from './index'
 

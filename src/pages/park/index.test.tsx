@@ -3,9 +3,9 @@ import Taro from '@tarojs/taro'
 import { taroMock } from '../../../test/jest/taro'
 import { deferred, ok, parkDetail, serveApi } from '@/test-support/content'
 import { resetAll, seedStorage, signedInInvestor } from '@/test-support/stores'
-import { useSession } from '@/stores/session'
-import { useParkProfiles } from '@/stores/park-profiles'
-import { useFavourites } from '@/stores/favourites'
+import { useSession } from '@/features/session/session-store'
+import { useParkProfiles } from '@/features/parks/profiles-store'
+import { useFavourites } from '@/features/favourites/favourites-store'
 import ParkPage from './index'
 
 beforeEach(() => resetAll())

@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
 import { homeResponse, ok, parkCard, parks, serveApi } from '@/test-support/content'
 import { resetAll } from '@/test-support/stores'
-import { useParkDirectory } from '@/stores/park-directory'
+import { useParkDirectory } from '@/features/parks/directory-store'
 import Parks from './index'
 
 beforeEach(() => resetAll())

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
-import { useSession } from '@/stores/session'
+import { useSession } from '@/features/session/session-store'
 import { fail, homeFixture, ok, resetServiceStores, serve, staffDetail, staffSession, staffSummaryOf } from '@/features/service/testing'
 import { useInbox } from '../stores/inbox'
 import StaffInboxPage from './index'

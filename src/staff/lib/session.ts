@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import type { StaffSession } from '@/types/auth'
 import { ApiError } from '@/api/client'
-import { useSession } from '@/stores/session'
+import { useSession } from '@/features/session/session-store'
 import { toStaffLogin } from './routes'
 
 export const isLiveStaff = (session: StaffSession | null, now = Date.now()): session is StaffSession =>

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
-import { useSession } from '@/stores/session'
+import { useSession } from '@/features/session/session-store'
 import { fail, homeFixture, ok, resetServiceStores, serve, staffSession } from '@/features/service/testing'
 import StaffLoginPage from './index'
 

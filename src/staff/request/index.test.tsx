@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
-import { useSession } from '@/stores/session'
+import { useSession } from '@/features/session/session-store'
 import type { StaffRequestDetail } from '@/types/service'
 import { fail, homeFixture, ok, requestsTo, resetServiceStores, serve, staffDetail, staffSession } from '@/features/service/testing'
 import { useDesk } from '../stores/desk'

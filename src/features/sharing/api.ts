@@ -1,5 +1,5 @@
 import type { ShareVisitBody } from '@/types/service'
-import { apiRequest } from './client'
+import { apiRequest } from '@/api/client'
 
 /** No sign-in needed; the client adds the investor token when one exists. */
 export const postShareVisit = (body: ShareVisitBody) =>

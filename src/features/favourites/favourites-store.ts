@@ -1,11 +1,11 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import type { ParkCard } from '@/types/content-api'
-import { addFavourite, fetchFavourites, removeFavourite } from '@/api/favourites'
+import { addFavourite, fetchFavourites, removeFavourite } from './api'
 import { errorMessage } from '@/api/client'
 import { contentCacheStorage } from '@/lib/storage'
-import { tokenFor, useSession } from './session'
-import type { LoadState } from './load-status'
+import { tokenFor, useSession } from '@/features/session/session-store'
+import type { LoadState } from '@/lib/load-status'
 
 interface FavouritesState extends LoadState {
   /** Investor the list belongs to; a different sign-in starts empty. */

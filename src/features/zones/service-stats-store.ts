@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import type { ZoneServiceStats } from '@/types/service'
-import { fetchZoneServiceStats } from '@/api/content'
+import { fetchZoneServiceStats } from './api'
 
 type Entry = { status: 'loading' } | { status: 'ready'; stats: ZoneServiceStats } | { status: 'unavailable' }
 

@@ -2,7 +2,7 @@ import { isProvided } from '@/types/vocabulary'
 import { SPACE_TYPE_LABELS } from '@/types/vocabulary'
 import type { ParkDetail } from '@/types/content-api'
 import type { ZoneServiceStats } from '@/types/service'
-import { PENDING_TEXT, figureOrPending, formatFigure, formatShare } from './format'
+import { PENDING_TEXT, figureOrPending, formatFigure, formatShare } from '@/lib/format'
 
 export interface CompareRow {
   label: string

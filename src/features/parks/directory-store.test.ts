@@ -1,4 +1,4 @@
-import { buildParkQuery, mergePage, activeFilterCount } from './park-directory'
+import { buildParkQuery, mergePage, activeFilterCount } from './directory-store'
 import { parkCard, parks } from '@/test-support/content'
 
 test('builds the park query from filters, leaving empty ones out', () => {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import { View, Text } from '@tarojs/components'
 import { formatShare } from '@/lib/format'
-import { hasServiceFigures, useServiceStats } from '@/stores/service-stats'
+import { hasServiceFigures, useServiceStats } from './service-stats-store'
 import Section from '@/components/section/Section'
 import './service-stats.scss'
 

@@ -2,12 +2,12 @@ import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import type { ParkCard, ParkDetail } from '@/types/content-api'
 import { toParkCard as toCard } from '@/types/cards'
-import { fetchPark } from '@/api/content'
+import { fetchPark } from './api'
 import { errorMessage } from '@/api/client'
 import { contentCacheStorage } from '@/lib/storage'
-import { IDLE, type LoadState } from './load-status'
+import { IDLE, type LoadState } from '@/lib/load-status'
 
-/** Profiles kept for offline reading; each is a few KB. */
+/** Profiles kept for offline reading (least recently saved dropped first). */
 export const MAX_CACHED_PROFILES = 12
 export const MAX_RECENT = 10
 

@@ -3,10 +3,10 @@ import { persist } from 'zustand/middleware'
 import type { ParkCard } from '@/types/content-api'
 import { type SpaceType, type ZoneId } from '@/types/content'
 import { SPACE_TYPES, ZONE_IDS } from '@/types/vocabulary'
-import { fetchParks, type ParkQuery } from '@/api/content'
+import { fetchParks, type ParkQuery } from './api'
 import { errorMessage } from '@/api/client'
 import { contentCacheStorage } from '@/lib/storage'
-import type { LoadState } from './load-status'
+import type { LoadState } from '@/lib/load-status'
 
 export const PAGE_SIZE = 10
 

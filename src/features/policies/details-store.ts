@@ -1,12 +1,12 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import type { PolicyDetail } from '@/types/content-api'
-import { fetchPolicy } from '@/api/content'
+import { fetchPolicy } from './api'
 import { errorMessage } from '@/api/client'
 import { contentCacheStorage } from '@/lib/storage'
-import { IDLE, type LoadState } from './load-status'
+import { IDLE, type LoadState } from '@/lib/load-status'
 
-/** Full policy records are small (≈1 KB) and power offline 政策匹配, so keep plenty. */
+/** Full policy records are small and power offline 政策匹配, so keep plenty. */
 export const MAX_CACHED_POLICIES = 60
 
 interface CachedPolicy {

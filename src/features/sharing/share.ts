@@ -1,10 +1,21 @@
 import Taro from '@tarojs/taro'
 import type { z } from 'zod'
 import type { ShareVisitBody } from '@/types/service'
-import { postShareVisit } from '@/api/share-visits'
-import { useSession } from './session'
+import { postShareVisit } from './api'
+import { useSession } from '@/features/session/session-store'
+import { withQuery } from '@/lib/query'
 
 type SharePage = z.infer<typeof ShareVisitBody>['page']
+
+/** Share targets carry the target id and, when known, the sharer's code as `ref`. */
+export function sharePath(route: string, params: Record<string, string | undefined>, ref: string | undefined): string {
+  return withQuery(route, { ...params, ref })
+}
+
+/** 朋友圈 shares take a bare query string (no path). */
+export function shareQuery(params: Record<string, string | undefined>, ref: string | undefined): string {
+  return withQuery('', { ...params, ref }).replace(/^\?/, '')
+}
 
 /**
  * The code a share carries as `ref`: a staff member's shareCode when signed in as staff,

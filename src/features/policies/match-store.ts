@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import type { MatchResult } from '@/types/policy-match'
 import { ApiError, errorMessage } from '@/api/client'
-import { postPolicyMatch } from '@/api/match'
+import { postPolicyMatch } from './api'
 import { taroStorage } from '@/lib/storage'
 import { todayString } from '@/lib/format'
 import {
@@ -12,8 +12,8 @@ import {
   validateMatchForm,
   type MatchForm,
   type MatchFormErrors,
-} from '@/lib/match-form'
-import { usePolicyDetails } from './policy-details'
+} from '@/features/policies/internal/match-form'
+import { usePolicyDetails } from './details-store'
 
 interface MatchState {
   form: MatchForm

@@ -3,10 +3,10 @@ import { persist } from 'zustand/middleware'
 import type { PolicyCard } from '@/types/content-api'
 import { type PolicyCategory, type ZoneId } from '@/types/content'
 import { POLICY_CATEGORIES, ZONE_IDS } from '@/types/vocabulary'
-import { fetchPolicies } from '@/api/content'
+import { fetchPolicies } from './api'
 import { errorMessage } from '@/api/client'
 import { contentCacheStorage } from '@/lib/storage'
-import type { LoadState } from './load-status'
+import type { LoadState } from '@/lib/load-status'
 
 export interface PolicyFilters {
   zoneId?: ZoneId

@@ -1,6 +1,6 @@
 import type { List } from '@/types/common'
 import type { ParkCard } from '@/types/content-api'
-import { apiRequest } from './client'
+import { apiRequest } from '@/api/client'
 
 export const fetchFavourites = () => apiRequest<List<ParkCard>>('/api/favourites')
 export const addFavourite = (parkId: string) =>

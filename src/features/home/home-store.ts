@@ -2,10 +2,10 @@ import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import type { HomeResponse, HomeZone, ParkCard, PolicyCard } from '@/types/content-api'
 import type { SignedProject, ZoneId } from '@/types/content'
-import { fetchHome } from '@/api/content'
+import { fetchHome } from './api'
 import { errorMessage } from '@/api/client'
 import { contentCacheStorage } from '@/lib/storage'
-import type { LoadState } from './load-status'
+import type { LoadState } from '@/lib/load-status'
 
 export type ZoneFilter = ZoneId | 'all'
 

@@ -1,9 +1,9 @@
 import { act } from '@testing-library/react'
 import { deferred, ok, parkCard, parkById, serveApi } from '@/test-support/content'
 import { resetAll, signedInInvestor } from '@/test-support/stores'
-import { taroMock } from '../../test/jest/taro'
-import { useSession } from './session'
-import { useFavourites } from './favourites'
+import { taroMock } from '../../../test/jest/taro'
+import { useSession } from '@/features/session/session-store'
+import { useFavourites } from './favourites-store'
 
 beforeEach(() => resetAll())
 

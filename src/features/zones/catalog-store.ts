@@ -1,10 +1,10 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import type { HomeResponse } from '@/types/content-api'
 import { isProvided } from '@/types/vocabulary'
 import type { ZoneId } from '@/types/content'
 import { taroStorage } from '@/lib/storage'
-import { apiRequest, errorMessage } from '@/api/client'
+import { errorMessage } from '@/api/client'
+import { fetchHome } from '@/features/home/api'
 
 export interface ZoneOption {
   id: ZoneId
@@ -49,7 +49,7 @@ export const useZoneCatalog = create<ZoneCatalogState>()(
         inflight ??= (async () => {
           set({ status: 'loading', error: null })
           try {
-            const home = await apiRequest<HomeResponse>('/api/home', { auth: false })
+            const home = await fetchHome()
             set({
               zones: home.zones.map((z) => ({
                 id: z.id,

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import type { InvestorSession, StaffSession } from '@/types/auth'
-import { signInInvestor } from '@/api/auth'
+import { signInInvestor } from './api'
 import { taroStorage } from '@/lib/storage'
 
 interface SessionState {

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { InvestorSession, StaffLoginBody, StaffSession } from '@/types/auth'
-import { apiRequest } from './client'
+import { apiRequest } from '@/api/client'
 
 /** weapp: wx.login code → code2session on the server. H5 and local development: a guest device identity. */
 export async function signInInvestor(deviceId?: string): Promise<InvestorSession> {

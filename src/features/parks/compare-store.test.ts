@@ -1,6 +1,6 @@
-import { taroMock } from '../../test/jest/taro'
+import { taroMock } from '../../../test/jest/taro'
 import { resetAll } from '@/test-support/stores'
-import { MAX_COMPARE, useCompare } from './compare'
+import { MAX_COMPARE, useCompare } from './compare-store'
 
 beforeEach(() => resetAll())
 

@@ -1,0 +1,12 @@
+import type { PolicyDetail, PolicyList, PolicyListQuery } from '@/types/content-api'
+import type { MatchInput, MatchResult } from '@/types/policy-match'
+import { apiRequest } from '@/api/client'
+
+// Public content: sent without the session token (the same for everyone, cacheable).
+const PUBLIC = { auth: false } as const
+
+export const fetchPolicies = (query: Partial<PolicyListQuery>) =>
+  apiRequest<PolicyList>('/api/policies', { ...PUBLIC, query: { ...query } })
+export const fetchPolicy = (policyId: string) => apiRequest<PolicyDetail>(`/api/policies/${encodeURIComponent(policyId)}`, PUBLIC)
+
+export const postPolicyMatch = (input: MatchInput) => apiRequest<MatchResult>('/api/policies/match', { method: 'POST', body: input })
