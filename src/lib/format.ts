@@ -32,8 +32,9 @@ export function textOrPending(value: string | NotProvided | null | undefined): s
   return isProvided(value) && value.trim() !== '' ? value : PENDING_TEXT
 }
 
-/** A 0–1 share as a whole percentage (0.956 → 96%). */
-export function formatShare(share: number): string {
+/** A 0–1 share as a whole percentage (0.956 → 96%); no share yet reads —. */
+export function formatShare(share: number | null): string {
+  if (share === null || Number.isNaN(share)) return '—'
   const percent = share <= 1 ? share * 100 : share
   return `${Math.round(percent)}%`
 }

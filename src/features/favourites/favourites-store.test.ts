@@ -1,18 +1,18 @@
 import { act } from '@testing-library/react'
-import { deferred, ok, parkCard, parkById, serveApi } from '@/test-support/content'
-import { resetAll, signedInInvestor } from '@/test-support/stores'
 import { taroMock } from '../../../test/jest/taro'
+import { investorSession, resetApp } from '../../../test/jest/app-state'
+import { deferred, ok, parkById, parkCard, serveApi } from '../../../test/jest/content-fixtures'
 import { useSession } from '@/features/session/session-store'
 import { useFavourites } from './favourites-store'
 
-beforeEach(() => resetAll())
+beforeEach(() => resetApp())
 
 const jingde = parkCard(parkById('pingyuan-jingde'))
 const jjj = parkCard(parkById('qingyun-jjj'))
 
 test('signs in first (guest on H5), then lists favourites', async () => {
   serveApi({
-    'POST /api/auth/guest': () => ok(signedInInvestor('guest-7')),
+    'POST /api/auth/guest': () => ok(investorSession('guest-7')),
     '/api/favourites': () => ok({ items: [jingde] }),
   })
   await useFavourites.getState().load()
@@ -23,7 +23,7 @@ test('signs in first (guest on H5), then lists favourites', async () => {
 })
 
 test('removing is optimistic and rolls back when DELETE fails, keeping other changes', async () => {
-  useSession.setState({ investor: signedInInvestor('inv-1') })
+  useSession.setState({ investor: investorSession('inv-1') })
   useFavourites.setState({ ownerId: 'inv-1', items: [jingde], status: 'ready' })
   const del = deferred<{ statusCode: number; data: unknown }>()
   serveApi({

@@ -1,8 +1,8 @@
 import { taroMock } from '../../../test/jest/taro'
-import { resetAll } from '@/test-support/stores'
+import { resetApp } from '../../../test/jest/app-state'
 import { MAX_COMPARE, useCompare } from './compare-store'
 
-beforeEach(() => resetAll())
+beforeEach(() => resetApp())
 
 const item = (id: string) => ({ id, name: `园区${id}`, zoneName: '平原经济开发区' })
 

@@ -1,5 +1,5 @@
 import { buildParkQuery, mergePage, activeFilterCount } from './directory-store'
-import { parkCard, parks } from '@/test-support/content'
+import { parkCard, parks } from '../../../test/jest/content-fixtures'
 
 test('builds the park query from filters, leaving empty ones out', () => {
   expect(buildParkQuery({})).toEqual({ limit: 10 })

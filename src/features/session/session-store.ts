@@ -1,8 +1,9 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import type { InvestorSession, StaffSession } from '@/types/auth'
-import { signInInvestor } from './api'
+import type { InvestorSession, StaffLoginBody, StaffSession } from '@/types/auth'
+import { configureApi } from '@/api/client'
 import { taroStorage } from '@/lib/storage'
+import { signInInvestor, signInStaff } from './api'
 
 interface SessionState {
   investor: InvestorSession | null
@@ -11,12 +12,18 @@ interface SessionState {
   deviceId: string
   /** Signs the investor in if needed and returns a valid token. */
   ensureInvestor: () => Promise<InvestorSession>
+  /** POST /api/auth/staff; the session is kept on success, the ApiError thrown otherwise. */
+  signInStaff: (body: StaffLoginBody) => Promise<StaffSession>
   setStaff: (session: StaffSession | null) => void
   signOutInvestor: () => void
 }
 
-const isLive = (session: { expiresAt: string } | null): session is { expiresAt: string } & NonNullable<typeof session> =>
-  session !== null && Date.parse(session.expiresAt) - Date.now() > 60_000
+/**
+ * The one rule for a usable session, investor or staff: it must outlive the next request, so a token
+ * in its last minute counts as expired (signed in again, or sent to the staff login) rather than sent.
+ */
+export const isLive = <S extends { expiresAt: string }>(session: S | null, now: number = Date.now()): session is S =>
+  session !== null && Date.parse(session.expiresAt) - now > 60_000
 
 const newDeviceId = () => `dev-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`
 
@@ -42,6 +49,11 @@ export const useSession = create<SessionState>()(
           })
         return pending
       },
+      signInStaff: async (body) => {
+        const staff = await signInStaff(body)
+        set({ staff })
+        return staff
+      },
       setStaff: (staff) => set({ staff }),
       signOutInvestor: () => set({ investor: null }),
     }),
@@ -62,3 +74,13 @@ export function tokenFor(path: string): string | null {
   if (path.startsWith('/api/staff/')) return isLive(staff) ? staff.token : null
   return isLive(investor) ? investor.token : null
 }
+
+/** A signed-in request was refused (401): that side's session is over. Staff pages then go to login. */
+export function endSessionFor(path: string): void {
+  const session = useSession.getState()
+  if (path.startsWith('/api/staff/')) session.setStaff(null)
+  else session.signOutInvestor()
+}
+
+/** Requests carry the session's token and a 401 ends it: called once at start-up (src/app.ts), and by tests. */
+export const connectSession = () => configureApi({ getToken: tokenFor, onUnauthorized: endSessionFor })

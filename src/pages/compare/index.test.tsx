@@ -1,13 +1,12 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
-import { homeResponse, ok, parkDetail, serveApi } from '@/test-support/content'
-import { resetAll } from '@/test-support/stores'
+import { investorSession, resetApp } from '../../../test/jest/app-state'
+import { homeResponse, ok, parkDetail, serveApi } from '../../../test/jest/content-fixtures'
 import { useCompare } from '@/features/parks/compare-store'
 import { useSession } from '@/features/session/session-store'
-import { signedInInvestor } from '@/test-support/stores'
 import Compare from './index'
 
-beforeEach(() => resetAll())
+beforeEach(() => resetApp())
 
 function serveParks() {
   serveApi({
@@ -38,7 +37,7 @@ test('a shared comparison shows the parks side by side with 待补充 where sour
   // Sharing keeps the same parks; the referral is recorded once.
   const share = taroMock.share.appMessage?.() as { path: string }
   expect(share.path).toBe('/pages/compare/index?ids=pingyuan-jingde,qingyun-jjj')
-  act(() => useSession.setState({ investor: signedInInvestor('inv-9') }))
+  act(() => useSession.setState({ investor: investorSession('inv-9') }))
   expect((taroMock.share.timeline?.() as { query: string }).query).toBe('ids=pingyuan-jingde,qingyun-jjj&ref=inv-9')
   const visits = taroMock.calls.requests.filter((request) => request.url.endsWith('/api/share-visits'))
   expect(visits).toHaveLength(1)

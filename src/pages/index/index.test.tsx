@@ -1,12 +1,12 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
-import { deferred, homeResponse, ok, serveApi } from '@/test-support/content'
-import { resetAll, seedStorage } from '@/test-support/stores'
+import { resetApp, seedStorage } from '../../../test/jest/app-state'
+import { deferred, homeResponse, ok, serveApi } from '../../../test/jest/content-fixtures'
 import { useHome } from '@/features/home/home-store'
 import { useParkDirectory } from '@/features/parks/directory-store'
 import Index from './index'
 
-beforeEach(() => resetAll())
+beforeEach(() => resetApp())
 
 const homeRequests = () => taroMock.calls.requests.filter((request) => request.url.includes('/api/home'))
 

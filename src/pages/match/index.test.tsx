@@ -1,12 +1,12 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
-import { homeResponse, ok, policies, policyCard, policyDetail, serveApi, TODAY } from '@/test-support/content'
-import { resetAll, seedStorage } from '@/test-support/stores'
+import { resetApp, seedStorage } from '../../../test/jest/app-state'
+import { homeResponse, ok, policies, policyCard, policyDetail, serveApi, TODAY } from '../../../test/jest/content-fixtures'
 import { usePolicyDetails } from '@/features/policies/details-store'
 import { evaluatePolicy, MatchInput } from '@/types/policy-match'
 import MatchPage from './index'
 
-beforeEach(() => resetAll())
+beforeEach(() => resetApp())
 
 async function fillForm() {
   fireEvent.click(await screen.findByRole('radio', { name: '意向区域：庆云' }))

@@ -1,14 +1,14 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
-import { ok, parkById, parkCard, serveApi } from '@/test-support/content'
-import { resetAll, signedInInvestor } from '@/test-support/stores'
+import { investorSession, resetApp } from '../../../test/jest/app-state'
+import { ok, parkById, parkCard, serveApi } from '../../../test/jest/content-fixtures'
 import Mine from './index'
 
-beforeEach(() => resetAll())
+beforeEach(() => resetApp())
 
 test('lists the favourite parks after signing in, and links to the other sections', async () => {
   serveApi({
-    'POST /api/auth/guest': () => ok(signedInInvestor('guest-12345678')),
+    'POST /api/auth/guest': () => ok(investorSession('guest-12345678')),
     '/api/favourites': () => ok({ items: [parkCard(parkById('pingyuan-jingde'))] }),
   })
   render(<Mine />)
@@ -28,7 +28,7 @@ test('lists the favourite parks after signing in, and links to the other section
 })
 
 test('an empty list invites the investor to browse parks', async () => {
-  serveApi({ 'POST /api/auth/guest': () => ok(signedInInvestor()), '/api/favourites': () => ok({ items: [] }) })
+  serveApi({ 'POST /api/auth/guest': () => ok(investorSession()), '/api/favourites': () => ok({ items: [] }) })
   render(<Mine />)
   expect(await screen.findByText(/还没有关注的园区/)).toBeTruthy()
 })
@@ -36,7 +36,7 @@ test('an empty list invites the investor to browse parks', async () => {
 test('a failed list offers a retry', async () => {
   let down = true
   serveApi({
-    'POST /api/auth/guest': () => ok(signedInInvestor()),
+    'POST /api/auth/guest': () => ok(investorSession()),
     '/api/favourites': () => (down ? { statusCode: 500, data: { error: { code: 'internal', message: '服务暂时不可用' } } } : ok({ items: [] })),
   })
   render(<Mine />)

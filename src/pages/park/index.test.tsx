@@ -1,14 +1,14 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { taroMock } from '../../../test/jest/taro'
-import { deferred, ok, parkDetail, serveApi } from '@/test-support/content'
-import { resetAll, seedStorage, signedInInvestor } from '@/test-support/stores'
+import { investorSession, resetApp, seedStorage } from '../../../test/jest/app-state'
+import { deferred, ok, parkDetail, serveApi } from '../../../test/jest/content-fixtures'
 import { useSession } from '@/features/session/session-store'
 import { useParkProfiles } from '@/features/parks/profiles-store'
 import { useFavourites } from '@/features/favourites/favourites-store'
 import ParkPage from './index'
 
-beforeEach(() => resetAll())
+beforeEach(() => resetApp())
 
 const stats = { zoneId: 'pingyuan', periodDays: 30, requestCount: 12, respondedWithin24hShare: 0.92, satisfactionShare: 0.875, ratedCount: 8 }
 
@@ -53,7 +53,7 @@ test('contacts: 待补充 without a number; call, copy and map when the facts ex
   expect(screen.queryByText('主导产业')).toBeNull()
   view.unmount()
 
-  resetAll()
+  resetApp()
   const openLocation = jest.spyOn(Taro, 'openLocation')
   serveApi({
     '/api/parks/qingyun-jjj': () =>
@@ -85,7 +85,7 @@ test('share handlers carry the park id and the sharer code', async () => {
   expect(appMessage()).not.toHaveProperty('imageUrl')
   expect(timeline().query).toBe('id=pingyuan-jingde')
 
-  act(() => useSession.setState({ investor: signedInInvestor('inv-42') }))
+  act(() => useSession.setState({ investor: investorSession('inv-42') }))
   expect(appMessage().path).toBe('/pages/park/index?id=pingyuan-jingde&ref=inv-42')
   expect(appMessage().title).toContain('京德智造产业园')
 
@@ -139,7 +139,7 @@ test('opened from inside the app, there is no 返回首页', async () => {
 })
 
 test('关注 flips at once and rolls back when the server refuses', async () => {
-  useSession.setState({ investor: signedInInvestor('inv-1') })
+  useSession.setState({ investor: investorSession('inv-1') })
   const put = deferred<{ statusCode: number; data: unknown }>()
   serveApi({
     '/api/parks/pingyuan-jingde': () => ok(parkDetail('pingyuan-jingde')),
@@ -172,7 +172,7 @@ test('the zone service figures show when there are some and hide when the reques
   expect(screen.getByLabelText('满意率 88%')).toBeTruthy()
   view.unmount()
 
-  resetAll()
+  resetApp()
   serveApi({ '/api/parks/pingyuan-jingde': () => ok(parkDetail('pingyuan-jingde')) })
   openPark('pingyuan-jingde')
   await screen.findByRole('heading', { name: '京德智造产业园' })

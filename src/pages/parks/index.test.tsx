@@ -1,11 +1,11 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
-import { homeResponse, ok, parkCard, parks, serveApi } from '@/test-support/content'
-import { resetAll } from '@/test-support/stores'
+import { resetApp } from '../../../test/jest/app-state'
+import { homeResponse, ok, parkCard, parks, serveApi } from '../../../test/jest/content-fixtures'
 import { useParkDirectory } from '@/features/parks/directory-store'
 import Parks from './index'
 
-beforeEach(() => resetAll())
+beforeEach(() => resetApp())
 
 const cards = parks.map(parkCard)
 const parkRequests = () => taroMock.calls.requests.filter((request) => new URL(request.url).pathname === '/api/parks')

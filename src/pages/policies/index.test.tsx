@@ -1,10 +1,10 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
-import { homeResponse, ok, policies, policyCard, serveApi } from '@/test-support/content'
-import { resetAll } from '@/test-support/stores'
+import { resetApp } from '../../../test/jest/app-state'
+import { homeResponse, ok, policies, policyCard, serveApi } from '../../../test/jest/content-fixtures'
 import Policies from './index'
 
-beforeEach(() => resetAll())
+beforeEach(() => resetApp())
 
 const cards = policies.map(policyCard)
 const policyRequests = () => taroMock.calls.requests.filter((request) => new URL(request.url).pathname === '/api/policies')

@@ -1,10 +1,10 @@
 import { render, screen, within } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
-import { ok, policyDetail, serveApi } from '@/test-support/content'
-import { resetAll } from '@/test-support/stores'
+import { resetApp } from '../../../test/jest/app-state'
+import { ok, policyDetail, serveApi } from '../../../test/jest/content-fixtures'
 import PolicyPage from './index'
 
-beforeEach(() => resetAll())
+beforeEach(() => resetApp())
 
 const row = (label: string) => screen.getByText(label).parentElement as HTMLElement
 

@@ -1,12 +1,12 @@
 import Taro, { useLoad } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { usePrivacy } from '@/stores/privacy'
+import { usePrivacy } from '@/features/service/privacy-store'
 import { useZoneCatalog } from '@/features/zones/catalog-store'
-import { PRIVACY_NOTICE_VERSION, PRIVACY_SECTIONS, hasCurrentConsent } from '@/features/service/privacy'
+import { PRIVACY_NOTICE_VERSION, PRIVACY_SECTIONS, hasCurrentConsent } from '@/features/service/internal/privacy'
 import { formatChinaTime } from '@/types/china-time'
 import { a11y } from '@/lib/a11y'
-import '@/features/service/service.scss'
+import '@/styles/service.scss'
 import './index.scss'
 
 export default function PrivacyPage() {

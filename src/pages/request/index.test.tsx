@@ -1,10 +1,11 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
-import { homeFixture, investorSession, ok, requestsTo, resetServiceStores, serve, serviceRequest } from '@/features/service/testing'
+import { investorSession, resetApp } from '../../../test/jest/app-state'
+import { homeFixture, ok, requestsTo, serve, serviceRequest } from '../../../test/jest/service-fixtures'
 import RequestDetailPage from './index'
 
 beforeEach(() => {
-  resetServiceStores()
+  resetApp()
   taroMock.setRouterParams({ id: 'req-1' })
 })
 
@@ -94,7 +95,7 @@ test('withdraw is offered only when allowed, and asks first', async () => {
   expect(screen.queryByText('撤回请求')).toBeNull()
   view.unmount()
 
-  resetServiceStores()
+  resetApp()
   taroMock.setRouterParams({ id: 'req-1' })
   route(serviceRequest({ status: 'in_progress', canWithdraw: false }))
   render(<RequestDetailPage />)

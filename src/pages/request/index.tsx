@@ -3,21 +3,22 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, Dialog } from '@nutui/nutui-react-taro'
 import { CONTACT_TIME_LABELS, RATING_LABELS, REQUEST_TYPE_LABELS } from '@/types/service'
-import { useRequestDetail } from '@/stores/request-detail'
+import { useRequestDetail } from '@/features/service/request-detail-store'
 import { parkName, useZoneCatalog, zoneName } from '@/features/zones/catalog-store'
-import { StatusTag } from '@/features/service/StatusTag'
-import { RequestTimeline } from '@/features/service/RequestTimeline'
-import { Conversation } from '@/features/service/Conversation'
-import { PhotoStrip } from '@/features/service/PhotoStrip'
-import { FirstResponseCard } from '@/features/service/FirstResponseCard'
+import StatusTag from '@/components/request/StatusTag'
+import RequestTimeline from '@/components/request/RequestTimeline'
+import Conversation from '@/components/request/Conversation'
+import PhotoStrip from '@/components/request/PhotoStrip'
+import FirstResponseCard from '@/components/request/FirstResponseCard'
 import TextBox from '@/components/text-box/TextBox'
-import { RatingPanel, hotlineText, isLowRating } from '@/features/service/RatingPanel'
+import { RatingPanel, isLowRating } from '@/features/service/internal/RatingPanel'
+import { textOrPending } from '@/lib/format'
 import ErrorState from '@/components/status/ErrorState'
 import PageSkeleton from '@/components/status/PageSkeleton'
-import { buildTimeline } from '@/features/service/timeline'
+import { buildTimeline } from '@/components/request/timeline'
 import { formatChinaTime } from '@/types/china-time'
 import { a11y } from '@/lib/a11y'
-import '@/features/service/service.scss'
+import '@/styles/service.scss'
 import './index.scss'
 
 const CLOSED_FOR_MESSAGES = ['closed', 'withdrawn']
@@ -148,7 +149,7 @@ export default function RequestDetailPage() {
           {request.rating.comment ? <Text className="svc-detail__line">{request.rating.comment}</Text> : null}
           <Text className="svc-detail__line svc-muted">{formatChinaTime(request.rating.ratedAt)}</Text>
           {isLowRating(request.rating.score) ? (
-            <Text className="svc-detail__line svc-muted">{`该请求已重新打开，由主管督办。监督热线：${hotlineText(hotline)}`}</Text>
+            <Text className="svc-detail__line svc-muted">{`该请求已重新打开，由主管督办。监督热线：${textOrPending(hotline)}`}</Text>
           ) : null}
         </View>
       ) : null}

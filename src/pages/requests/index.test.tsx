@@ -1,9 +1,10 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
-import { investorSession, ok, resetServiceStores, serve, serviceRequest, summaryOf } from '@/features/service/testing'
+import { investorSession, resetApp } from '../../../test/jest/app-state'
+import { ok, serve, serviceRequest, summaryOf } from '../../../test/jest/service-fixtures'
 import MyRequestsPage from './index'
 
-beforeEach(() => resetServiceStores())
+beforeEach(() => resetApp())
 
 test('rows show ticket, type, company, status and the time left; chips filter by status group', async () => {
   const open = serviceRequest({

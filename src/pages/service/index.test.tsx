@@ -1,13 +1,14 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
-import { useServiceDraft } from '@/stores/service-draft'
-import { usePrivacy } from '@/stores/privacy'
-import { PRIVACY_NOTICE_VERSION } from '@/features/service/privacy'
-import { homeFixture, investorSession, ok, requestsTo, resetServiceStores, serve, serviceRequest } from '@/features/service/testing'
+import { investorSession, resetApp } from '../../../test/jest/app-state'
+import { homeFixture, ok, requestsTo, serve, serviceRequest } from '../../../test/jest/service-fixtures'
+import { useServiceDraft } from '@/features/service/draft-store'
+import { usePrivacy } from '@/features/service/privacy-store'
+import { PRIVACY_NOTICE_VERSION } from '@/features/service/internal/privacy'
 import ServicePage from './index'
 
 beforeEach(() => {
-  resetServiceStores()
+  resetApp()
   serve({
     '/api/home': () => ok(homeFixture()),
     'POST /api/auth/guest': () => ok(investorSession()),

@@ -1,8 +1,9 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
+import { resetApp, staffSession } from '../../../test/jest/app-state'
+import { fail, homeFixture, ok, serve, staffDetail, staffSummaryOf } from '../../../test/jest/service-fixtures'
 import { useSession } from '@/features/session/session-store'
-import { fail, homeFixture, ok, resetServiceStores, serve, staffDetail, staffSession, staffSummaryOf } from '@/features/service/testing'
-import { useInbox } from '../stores/inbox'
+import { useInbox } from '@/features/staff-desk/inbox-store'
 import StaffInboxPage from './index'
 
 const HOUR = 3600_000
@@ -10,7 +11,7 @@ const queries = () =>
   taroMock.calls.requests.filter((r) => r.url.includes('/api/staff/requests')).map((r) => Object.fromEntries(new URL(r.url).searchParams))
 
 beforeEach(() => {
-  resetServiceStores([useInbox])
+  resetApp()
   useSession.getState().setStaff(staffSession())
 })
 

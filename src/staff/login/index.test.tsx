@@ -1,10 +1,11 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
+import { resetApp, staffSession } from '../../../test/jest/app-state'
+import { fail, homeFixture, ok, serve } from '../../../test/jest/service-fixtures'
 import { useSession } from '@/features/session/session-store'
-import { fail, homeFixture, ok, resetServiceStores, serve, staffSession } from '@/features/service/testing'
 import StaffLoginPage from './index'
 
-beforeEach(() => resetServiceStores())
+beforeEach(() => resetApp())
 
 const signIn = (username = 'zhangsan', password = 'secret-pass') => {
   fireEvent.change(screen.getByLabelText('用户名'), { target: { value: username } })

@@ -3,15 +3,13 @@ import { useLoad } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { STAFF_ROLE_LABELS, StaffLoginBody } from '@/types/auth'
-import { signInStaff } from '@/features/session/api'
-import { useSession } from '@/features/session/session-store'
+import { isLive, useSession } from '@/features/session/session-store'
 import { useZoneCatalog, zoneName } from '@/features/zones/catalog-store'
 import { a11y } from '@/lib/a11y'
-import { staffLoginProblem, type LoginProblem } from '../lib/login'
-import { isLiveStaff } from '../lib/session'
-import { toInbox } from '../lib/routes'
-import '@/features/service/service.scss'
-import '../staff.scss'
+import { staffLoginProblem, type LoginProblem } from '@/features/staff-desk/internal/login-problem'
+import { toInbox } from '@/features/staff-desk/internal/navigation'
+import '@/styles/service.scss'
+import '@/features/staff-desk/internal/staff.scss'
 import './index.scss'
 
 export default function StaffLoginPage() {
@@ -41,8 +39,7 @@ export default function StaffLoginPage() {
     setProblem(null)
     setSending(true)
     try {
-      const session = await signInStaff(parsed.data)
-      useSession.getState().setStaff(session)
+      await useSession.getState().signInStaff(parsed.data)
       void useZoneCatalog.getState().load()
       setPassword('')
       toInbox()
@@ -53,7 +50,7 @@ export default function StaffLoginPage() {
     }
   }
 
-  if (isLiveStaff(staff)) {
+  if (isLive(staff)) {
     const zone = staff.staff.zoneId ? zoneName(zones, staff.staff.zoneId) || staff.staff.zoneId : '全部开发区'
     return (
       <View className="svc-root">

@@ -1,13 +1,13 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
+import { resetApp, staffSession } from '../../../test/jest/app-state'
+import { fail, homeFixture, ok, requestsTo, serve, staffDetail } from '../../../test/jest/service-fixtures'
 import { useSession } from '@/features/session/session-store'
 import type { StaffRequestDetail } from '@/types/service'
-import { fail, homeFixture, ok, requestsTo, resetServiceStores, serve, staffDetail, staffSession } from '@/features/service/testing'
-import { useDesk } from '../stores/desk'
 import StaffRequestPage from './index'
 
 beforeEach(() => {
-  resetServiceStores([useDesk])
+  resetApp()
   useSession.getState().setStaff(staffSession())
   taroMock.setRouterParams({ id: 'req-1' })
 })

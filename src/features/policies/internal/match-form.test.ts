@@ -1,5 +1,5 @@
 import { EMPTY_MATCH_FORM, fieldErrors, matchLocally, validateMatchForm } from './match-form'
-import { policies, zoneSummary } from '@/test-support/content'
+import { policies, zoneSummary } from '../../../../test/jest/content-fixtures'
 
 test('an empty form gets a Chinese message for each required field', () => {
   const result = validateMatchForm(EMPTY_MATCH_FORM)

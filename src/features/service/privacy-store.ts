@@ -1,0 +1,22 @@
+import { create } from 'zustand'
+import { persist } from 'zustand/middleware'
+import { taroStorage } from '@/lib/storage'
+import { PRIVACY_NOTICE_VERSION, type ConsentRecord } from '@/features/service/internal/privacy'
+
+interface PrivacyState {
+  /** The notice version the user agreed to, and when. */
+  consent: ConsentRecord | null
+  agree: (now?: Date) => void
+  revoke: () => void
+}
+
+export const usePrivacy = create<PrivacyState>()(
+  persist(
+    (set) => ({
+      consent: null,
+      agree: (now = new Date()) => set({ consent: { version: PRIVACY_NOTICE_VERSION, at: now.toISOString() } }),
+      revoke: () => set({ consent: null }),
+    }),
+    { name: 'parklink-privacy', storage: taroStorage, partialize: ({ consent }) => ({ consent }) },
+  ),
+)

@@ -1,0 +1,108 @@
+import { create } from 'zustand'
+import type { ZoneId } from '@/types/content'
+import type { RequestType, StaffRequestQuery, StaffRequestSummary } from '@/types/service'
+import { errorMessage } from '@/api/client'
+import { listStaffRequests } from './api'
+
+export type Queue = StaffRequestQuery['queue']
+
+export interface InboxFilters {
+  queue: Queue
+  parkId: string | null
+  type: RequestType | null
+  /** Admins only; others are held to their zone by the server. */
+  zoneId: ZoneId | null
+}
+
+export const PAGE_SIZE = 20
+
+/** The GET /api/staff/requests query for these filters (blank filters left out). */
+export function buildInboxQuery(filters: InboxFilters, cursor?: string | null): Partial<StaffRequestQuery> {
+  const query: Partial<StaffRequestQuery> = { queue: filters.queue, limit: PAGE_SIZE }
+  if (filters.parkId) query.parkId = filters.parkId
+  if (filters.type) query.type = filters.type
+  if (filters.zoneId) query.zoneId = filters.zoneId
+  if (cursor) query.cursor = cursor
+  return query
+}
+
+interface InboxState extends InboxFilters {
+  items: StaffRequestSummary[]
+  total: number
+  nextCursor: string | null
+  status: 'idle' | 'loading' | 'ready' | 'error'
+  loadingMore: boolean
+  refreshing: boolean
+  error: string | null
+  setQueue: (queue: Queue) => Promise<void>
+  setFilters: (patch: Partial<Omit<InboxFilters, 'queue'>>) => Promise<void>
+  /** First page again (pull-down, page show, filter change). */
+  refresh: () => Promise<void>
+  /** Next page for infinite scroll; no-op on the last page or while loading. */
+  loadMore: () => Promise<void>
+}
+
+// Each first-page load gets a number; answers to older loads (a queue switched meanwhile) are dropped.
+let generation = 0
+
+export const useInbox = create<InboxState>()((set, get) => ({
+  queue: 'new',
+  parkId: null,
+  type: null,
+  zoneId: null,
+  items: [],
+  total: 0,
+  nextCursor: null,
+  status: 'idle',
+  loadingMore: false,
+  refreshing: false,
+  error: null,
+
+  setQueue: (queue) => {
+    if (queue === get().queue && get().status !== 'idle') return Promise.resolve()
+    // A different list: show its skeleton rather than the previous queue's rows.
+    set({ queue, items: [], total: 0, nextCursor: null, status: 'loading' })
+    return get().refresh()
+  },
+
+  setFilters: (patch) => {
+    set({ ...patch, items: [], total: 0, nextCursor: null, status: 'loading' })
+    return get().refresh()
+  },
+
+  refresh: async () => {
+    const mine = ++generation
+    const hasRows = get().status === 'ready' && get().items.length > 0
+    set(hasRows ? { refreshing: true, error: null } : { status: 'loading', error: null })
+    try {
+      const page = await listStaffRequests(buildInboxQuery(get()))
+      if (mine !== generation) return
+      set({ items: page.items, total: page.total, nextCursor: page.nextCursor, status: 'ready', refreshing: false, loadingMore: false })
+    } catch (error) {
+      if (mine !== generation) return
+      set(hasRows ? { refreshing: false, error: errorMessage(error) } : { status: 'error', refreshing: false, error: errorMessage(error) })
+    }
+  },
+
+  loadMore: async () => {
+    const { nextCursor, loadingMore, status } = get()
+    if (!nextCursor || loadingMore || status !== 'ready') return
+    const mine = generation
+    set({ loadingMore: true, error: null })
+    try {
+      const page = await listStaffRequests(buildInboxQuery(get(), nextCursor))
+      if (mine !== generation) return
+      // A row can move between pages while new requests arrive: keep the first copy.
+      const seen = new Set(get().items.map((i) => i.id))
+      set({
+        items: [...get().items, ...page.items.filter((i) => !seen.has(i.id))],
+        nextCursor: page.nextCursor,
+        total: page.total,
+        loadingMore: false,
+      })
+    } catch (error) {
+      if (mine !== generation) return
+      set({ loadingMore: false, error: errorMessage(error) })
+    }
+  },
+}))

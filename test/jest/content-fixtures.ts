@@ -1,0 +1,113 @@
+/**
+ * Test fixtures built from the real seed content (cloud/content), shaped like the API answers.
+ * Only tests import this module.
+ */
+import { z } from 'zod'
+import { taroMock } from './taro'
+import { Enterprise, Park, Policy, ServiceCommitment, SignedProject, Zone } from '@/types/content'
+import {
+  type HomeResponse,
+  type ParkCard,
+  type ParkDetail,
+  type PolicyCard,
+  type PolicyDetail,
+  type ZoneSummary,
+} from '@/types/content-api'
+import { toHomeZone, toParkCard, toPolicyCard } from '@/types/cards'
+import zonesJson from '../../cloud/content/zones.json'
+import parksJson from '../../cloud/content/parks.json'
+import policiesJson from '../../cloud/content/policies.json'
+import projectsJson from '../../cloud/content/signed-projects.json'
+import commitmentsJson from '../../cloud/content/service-commitments.json'
+import enterprisesJson from '../../cloud/content/enterprises.json'
+
+export const zones = z.array(Zone).parse(zonesJson)
+export const parks = z.array(Park).parse(parksJson)
+export const policies = z.array(Policy).parse(policiesJson)
+export const projects = z.array(SignedProject).parse(projectsJson)
+export const commitments = z.array(ServiceCommitment).parse(commitmentsJson)
+export const enterprises = z.array(Enterprise).parse(enterprisesJson)
+
+export const TODAY = '2026-11-21'
+
+export const zoneSummary = (zoneId: string): ZoneSummary => {
+  const zone = zones.find((item) => item.id === zoneId)
+  if (!zone) throw new Error(`no zone ${zoneId}`)
+  return { ...zone, parkCount: parks.filter((park) => park.zoneId === zoneId).length }
+}
+
+export const parkCard = (park: Park): ParkCard => toParkCard(park, zoneSummary(park.zoneId).name)
+
+export const policyCard = (policy: Policy): PolicyCard => toPolicyCard(policy, zoneSummary(policy.zoneId).name, TODAY)
+
+export const homeResponse = (version = 'v1'): HomeResponse => ({
+  zones: zones.map((zone) => toHomeZone(zoneSummary(zone.id))),
+  parks: parks.map(parkCard),
+  latestProjects: [...projects].sort((a, b) => b.rank - a.rank).slice(0, 8),
+  policyHighlights: policies.slice(0, 6).map(policyCard),
+  version,
+})
+
+export const parkById = (id: string): Park => {
+  const park = parks.find((item) => item.id === id)
+  if (!park) throw new Error(`no park ${id}`)
+  return park
+}
+
+export const parkDetail = (id: string, patch: (park: Park) => Park = (park) => park): ParkDetail => {
+  const park = patch(parkById(id))
+  return {
+    park,
+    zone: zoneSummary(park.zoneId),
+    enterprises: enterprises.filter((item) => item.parkId === park.id || (item.parkId === null && item.zoneId === park.zoneId)),
+    signedProjects: projects.filter((item) => item.parkId === park.id || (item.parkId === null && item.zoneId === park.zoneId)),
+    serviceCommitments: commitments.filter((item) => item.zoneId === park.zoneId),
+    policies: policies
+      .filter((item) => item.zoneId === park.zoneId && (item.parkIds.length === 0 || item.parkIds.includes(park.id)))
+      .map(policyCard),
+  }
+}
+
+export const policyDetail = (id: string, patch: (policy: Policy) => Policy = (policy) => policy): PolicyDetail => {
+  const found = policies.find((item) => item.id === id)
+  if (!found) throw new Error(`no policy ${id}`)
+  const policy = patch(found)
+  return { policy, zone: zoneSummary(policy.zoneId), expired: policyCard(policy).expired }
+}
+
+type Answer = { statusCode: number; data: unknown }
+type Route = (
+  url: URL,
+  request: { method: string; data?: unknown; header?: Record<string, string> },
+) => Answer | Promise<Answer> | undefined
+
+/** Answers requests by path; unmatched paths get the API's 404. */
+export function serveApi(routes: Record<string, Route>): void {
+  taroMock.onRequest(async (options) => {
+    const url = new URL(options.url)
+    const method = options.method ?? 'GET'
+    for (const [pattern, route] of Object.entries(routes)) {
+      const [routeMethod, routePath] = pattern.includes(' ') ? pattern.split(' ') : ['GET', pattern]
+      const regex = new RegExp(`^${routePath.replace(/:[a-zA-Z]+/g, '[^/]+')}$`)
+      if (routeMethod === method && regex.test(url.pathname)) {
+        const answer = await route(url, { method, data: options.data, header: options.header })
+        if (answer) return answer
+      }
+    }
+    return { statusCode: 404, data: { error: { code: 'not_found', message: '未找到' } } }
+  })
+}
+
+export const ok = (data: unknown): Answer => ({ statusCode: 200, data })
+export const offline = (): Promise<Answer> => Promise.reject(new Error('request:fail'))
+
+/** A promise you resolve later: holds a request open to see what renders before it returns. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void
+  let reject!: (error: unknown) => void
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res
+    reject = rej
+  })
+  return { promise, resolve, reject }
+}
