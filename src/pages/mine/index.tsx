@@ -1,34 +1,16 @@
-import { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { useShallow } from 'zustand/react/shallow'
-import { useFavourites } from '@/features/favourites/favourites-store'
 import { useSession } from '@/features/session/session-store'
-import { toParkCard, useParkProfiles } from '@/features/parks/profiles-store'
+import FavouriteParks from '@/features/favourites/FavouriteParks'
+import RecentParks from '@/features/parks/RecentParks'
 import { useCompare } from '@/features/parks/compare-store'
 import { a11y } from '@/lib/a11y'
-import { ROUTES, navigate, openCompare, openPark } from '@/lib/routes'
-import ParkCard from '@/features/parks/ParkCard'
-import Section from '@/components/section/Section'
-import ErrorState from '@/components/status/ErrorState'
-import { SkeletonLines } from '@/components/status/PageSkeleton'
-import OfflineNotice from '@/components/status/OfflineNotice'
+import { ROUTES, navigate, openCompare } from '@/lib/routes'
 import './index.scss'
 
 export default function Mine() {
-  const favourites = useFavourites(
-    useShallow((state) => ({ items: state.items, status: state.status, error: state.error, offline: state.offline })),
-  )
   const investor = useSession((state) => state.investor)
   const staff = useSession((state) => state.staff)
-  const recent = useParkProfiles(
-    useShallow((state) => state.recent.map((id) => state.profiles[id]?.detail).filter((detail): detail is NonNullable<typeof detail> => Boolean(detail))),
-  )
   const compareCount = useCompare((state) => state.items.length)
-
-  // 关注 lives on the server: sign in (WeChat or guest) and refresh each time the tab shows.
-  useDidShow(() => {
-    void useFavourites.getState().load()
-  })
 
   const identity = staff
     ? `工作人员 · ${staff.staff.displayName}`
@@ -58,36 +40,8 @@ export default function Mine() {
         </View>
       </View>
 
-      <Section title="关注的园区" extra={favourites.items.length ? `${favourites.items.length} 个` : undefined}>
-        {favourites.offline ? <OfflineNotice onRetry={() => void useFavourites.getState().load()} /> : null}
-        {favourites.status === 'loading' && favourites.items.length === 0 ? (
-          <View {...a11y('status', { 'aria-label': '正在加载关注的园区' })}>
-            <SkeletonLines rows={2} />
-          </View>
-        ) : null}
-        {favourites.status === 'error' && favourites.items.length === 0 ? (
-          <ErrorState title="关注列表加载失败" message={favourites.error} onRetry={() => void useFavourites.getState().load()} />
-        ) : null}
-        {favourites.status === 'ready' && favourites.items.length === 0 ? (
-          <View className="mine__empty">
-            <Text className="pl-muted">还没有关注的园区。在园区详情页点“关注”，这里会列出来。</Text>
-            <Text className="pl-link mine__empty-link" onClick={() => navigate(ROUTES.parks)} {...a11y('link')}>
-              去看看园区 ›
-            </Text>
-          </View>
-        ) : null}
-        {favourites.items.map((park) => (
-          <ParkCard key={park.id} park={park} variant="row" onOpen={openPark} />
-        ))}
-      </Section>
-
-      {recent.length > 0 ? (
-        <Section title="最近浏览" extra="离线也可查看">
-          {recent.slice(0, 5).map((detail) => (
-            <ParkCard key={detail.park.id} park={toParkCard(detail)} variant="row" onOpen={openPark} />
-          ))}
-        </Section>
-      ) : null}
+      <FavouriteParks />
+      <RecentParks />
 
       <View className="mine__links pl-card">
         {links.map((link) => (

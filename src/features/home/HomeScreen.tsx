@@ -1,0 +1,207 @@
+import { useEffect, useMemo, useState } from 'react'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { ScrollView, View, Text } from '@tarojs/components'
+import { useShallow } from 'zustand/react/shallow'
+import { selectHomeView, useHome, type ZoneFilter } from './home-store'
+import { useParkDirectory } from '@/features/parks/directory-store'
+import { a11y } from '@/lib/a11y'
+import { useAfterFirstPaint } from '@/lib/use-after-first-paint'
+import { ROUTES, navigate, openPark, openPolicy, openService } from '@/lib/routes'
+import ChipGroup from '@/components/chip-group/ChipGroup'
+import ParkCard from '@/features/parks/ParkCard'
+import PolicyCard from '@/features/policies/PolicyCard'
+import ProjectItem from '@/components/project-item/ProjectItem'
+import SearchField from '@/components/search-field/SearchField'
+import Section from '@/components/section/Section'
+import FigureStat from '@/components/figure-stat/FigureStat'
+import PageSkeleton from '@/components/status/PageSkeleton'
+import ErrorState from '@/components/status/ErrorState'
+import EmptyState from '@/components/status/EmptyState'
+import OfflineNotice from '@/components/status/OfflineNotice'
+import './home-screen.scss'
+
+export default function HomeScreen() {
+  const { data, status, error, offline, savedAt, selectedZone, load, selectZone } = useHome(
+    useShallow((state) => ({
+      data: state.data,
+      status: state.status,
+      error: state.error,
+      offline: state.offline,
+      savedAt: state.savedAt,
+      selectedZone: state.selectedZone,
+      load: state.load,
+      selectZone: state.selectZone,
+    })),
+  )
+  const [keyword, setKeyword] = useState('')
+  const [summaryOpen, setSummaryOpen] = useState(false)
+
+  // Cached content is already on screen (persisted store); this refreshes it.
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const view = useMemo(() => (data ? selectHomeView(data, selectedZone) : null), [data, selectedZone])
+  const zoneOptions = useMemo(
+    () => [{ value: 'all' as ZoneFilter, label: '全部' }, ...(data?.zones ?? []).map((zone) => ({ value: zone.id as ZoneFilter, label: zone.shortName }))],
+    [data],
+  )
+  const zoneId = selectedZone === 'all' ? undefined : selectedZone
+  // The park lists, projects and policies below the first screen render right after it.
+  const showBelowFold = useAfterFirstPaint(view !== null)
+
+  const search = (text: string) => {
+    const q = text.trim()
+    void useParkDirectory.getState().setFilters(q ? { q } : {})
+    navigate(ROUTES.parks)
+  }
+
+  const selectZoneAndReset = (zone: ZoneFilter) => {
+    selectZone(zone)
+    setSummaryOpen(false)
+  }
+
+  return (
+    <View className="home">
+      <View className="home__hero">
+        <Text className="home__brand" {...a11y('heading', { 'aria-level': 1 })}>
+          园区通
+        </Text>
+        <Text className="home__slogan">山东开发区招商服务平台 · 找园区、查政策、提需求</Text>
+        <View className="home__search">
+          <SearchField tone="onDark" label="搜索园区" placeholder="搜索园区、产业、企业" value={keyword} onChange={setKeyword} onSearch={search} />
+        </View>
+      </View>
+
+      <View className="home__body">
+        {data ? (
+          <View className="home__zones">
+            <ChipGroup label="开发区" options={zoneOptions} value={selectedZone} onChange={selectZoneAndReset} scroll />
+          </View>
+        ) : null}
+
+        {offline && data ? <OfflineNotice savedAt={savedAt} onRetry={() => void load()} /> : null}
+
+        {!data && status === 'error' ? <ErrorState message={error} onRetry={() => void load()} /> : null}
+        {!data && status !== 'error' ? <PageSkeleton cards={3} /> : null}
+
+        {view ? (
+          <>
+            {view.zone ? (
+              <View className="pl-card home__zone">
+                <Text className="pl-title">{view.zone.name}</Text>
+                <Text className={`pl-text home__zone-summary${summaryOpen ? ' home__zone-summary--open' : ' pl-clamp-3'}`}>{view.zone.summary}</Text>
+                <Text
+                  className="pl-link home__zone-toggle"
+                  onClick={() => setSummaryOpen(!summaryOpen)}
+                  {...a11y('button', { 'aria-expanded': summaryOpen, 'aria-label': summaryOpen ? '收起简介' : '展开简介' })}
+                >
+                  {summaryOpen ? '收起' : '展开全文'}
+                </Text>
+                {view.zone.figures.length > 0 ? (
+                  <View className="home__zone-figures">
+                    {view.zone.figures.slice(0, 4).map((figure) => (
+                      <View key={figure.label} className="home__zone-figure">
+                        <FigureStat figure={figure} size="medium" />
+                      </View>
+                    ))}
+                  </View>
+                ) : null}
+                {view.zone.leadingIndustries.length > 0 ? (
+                  <View className="pl-tags" role="group" aria-label="主导产业">
+                    {view.zone.leadingIndustries.map((industry) => (
+                      <Text key={industry} className="pl-tag">
+                        {industry}
+                      </Text>
+                    ))}
+                  </View>
+                ) : null}
+              </View>
+            ) : null}
+
+            {/* Named by what it shows (找店小二 … 立即咨询): an aria-label of other words would not match the screen. */}
+            <View className="home__service" onClick={() => openService({ zoneId })} {...a11y('link')}>
+              <View className="home__service-text">
+                <Text className="home__service-title">找店小二</Text>
+                <Text className="home__service-sub">专人对接选址、审批、融资、用工等需求，进度可随时查看</Text>
+              </View>
+              <Text className="pl-btn pl-btn--solid home__service-btn">立即咨询</Text>
+            </View>
+
+            <View className="home__entries">
+              {[
+                { label: '政策匹配', hint: '能享受哪些政策', onClick: () => navigate(ROUTES.match) },
+                { label: '园区对比', hint: '并排比较园区', onClick: () => navigate(ROUTES.compare) },
+                { label: '政策库', hint: '七类招商政策', onClick: () => navigate(ROUTES.policies) },
+              ].map((entry) => (
+                <View key={entry.label} className="home__entry" onClick={entry.onClick} {...a11y('link', { 'aria-label': `${entry.label}，${entry.hint}` })}>
+                  <Text className="home__entry-label" aria-hidden>{entry.label}</Text>
+                  <Text className="home__entry-hint" aria-hidden>{entry.hint}</Text>
+                </View>
+              ))}
+            </View>
+
+            {view.featuredParks.length > 0 ? (
+              <Section title="重点园区" plain>
+                <ScrollView scrollX enhanced showScrollbar={false} className="home__featured">
+                  <View className="home__featured-row">
+                    {view.featuredParks.map((park) => (
+                      <ParkCard key={park.id} park={park} variant="featured" showZone={!view.zone} onOpen={openPark} />
+                    ))}
+                  </View>
+                </ScrollView>
+              </Section>
+            ) : null}
+
+            {!showBelowFold ? null : view.groups.length === 0 ? (
+              <EmptyState title="暂无园区信息" description="该开发区的园区资料正在整理，可先找店小二了解。" />
+            ) : (
+              view.groups.map((group) => (
+                <Section
+                  key={group.zone.id}
+                  title={view.zone ? '园区一览' : group.zone.name}
+                  extra={`${group.parks.length} 个园区`}
+                  moreText="筛选"
+                  onMore={() => {
+                    void useParkDirectory.getState().setFilters({ zoneId: group.zone.id })
+                    navigate(ROUTES.parks)
+                  }}
+                >
+                  {group.parks.map((park) => (
+                    <ParkCard key={park.id} park={park} variant="row" showZone={false} onOpen={openPark} />
+                  ))}
+                </Section>
+              ))
+            )}
+
+            {showBelowFold && view.latestProjects.length > 0 ? (
+              <Section title="最新签约项目">
+                {view.latestProjects.map((project) => (
+                  <ProjectItem
+                    key={project.id}
+                    project={project}
+                    zoneName={view.zone ? undefined : data?.zones.find((zone) => zone.id === project.zoneId)?.shortName}
+                  />
+                ))}
+              </Section>
+            ) : null}
+
+            {showBelowFold && view.policyHighlights.length > 0 ? (
+              <Section title="政策亮点" onMore={() => navigate(ROUTES.policies)}>
+                {view.policyHighlights.map((policy) => (
+                  <PolicyCard key={policy.id} policy={policy} compact showZone={!view.zone} onOpen={openPolicy} />
+                ))}
+              </Section>
+            ) : null}
+
+            {showBelowFold ? <Text className="home__footnote">信息来源：各开发区公开报道。未公开的信息标注为“待补充”。</Text> : null}
+          </>
+        ) : null}
+      </View>
+    </View>
+  )
+}

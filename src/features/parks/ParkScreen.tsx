@@ -1,0 +1,357 @@
+import { describeSource } from '@/types/sources'
+import { useEffect, useMemo } from 'react'
+import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { isProvided } from '@/types/vocabulary'
+import { SPACE_TYPE_LABELS } from '@/types/vocabulary'
+import { toParkCard, useParkProfiles } from './profiles-store'
+import { useFavourites } from '@/features/favourites/favourites-store'
+import { useCompare, MAX_COMPARE } from './compare-store'
+import { currentShareRef, recordShareVisit, sharePath, shareQuery } from '@/features/sharing/share'
+import { a11y } from '@/lib/a11y'
+import { useAfterFirstPaint } from '@/lib/use-after-first-paint'
+import { PENDING_TEXT, figureOrPending, formatFigure, textOrPending } from '@/lib/format'
+import { extraFigures, headlineFigures } from '@/features/parks/internal/figures'
+import { readParam } from '@/lib/query'
+import { ROUTES, openCompare, openPolicy, openService } from '@/lib/routes'
+import BottomBar, { BarAction } from '@/components/bottom-bar/BottomBar'
+import FigureStat from '@/components/figure-stat/FigureStat'
+import InfoRow from '@/components/info-row/InfoRow'
+import PolicyCard from '@/features/policies/PolicyCard'
+import ProjectItem from '@/components/project-item/ProjectItem'
+import Section from '@/components/section/Section'
+import ServiceStats from '@/features/zones/ServiceStats'
+import DetailFallback from '@/components/status/DetailFallback'
+import OfflineNotice from '@/components/status/OfflineNotice'
+import './park-screen.scss'
+
+const toast = (title: string) => void Taro.showToast({ title, icon: 'none' })
+
+export default function ParkScreen() {
+  const { params } = useRouter()
+  const id = readParam(params, 'id') ?? ''
+  const ref = readParam(params, 'ref')
+
+  const cached = useParkProfiles((state) => state.profiles[id])
+  const load = useParkProfiles((state) => state.load)
+  const loadState = useParkProfiles((state) => state.loads[id])
+  const detail = cached?.detail
+  const favourite = useFavourites((state) => state.items.some((item) => item.id === id))
+  const favouriteBusy = useFavourites((state) => Boolean(state.pending[id]))
+  const inCompare = useCompare((state) => state.items.some((item) => item.id === id))
+  const compareCount = useCompare((state) => state.items.length)
+
+  useEffect(() => {
+    if (!id) return
+    void load(id, { remember: true })
+    if (ref) recordShareVisit('pages/park/index', id, ref)
+  }, [id, ref, load])
+
+  useEffect(() => {
+    if (detail) void Taro.setNavigationBarTitle({ title: detail.park.name })
+  }, [detail])
+
+  // Knowing whether it is a favourite needs a session; never sign in just to read a page.
+  useEffect(() => {
+    void useFavourites.getState().loadIfSignedIn()
+  }, [])
+
+  // Sharing is switched on in the page's index.config.ts (enableShareAppMessage, enableShareTimeline).
+  useShareAppMessage(() => ({
+    title: detail ? `${detail.park.name} · ${detail.zone.name}` : '园区通 · 园区详情',
+    path: sharePath(ROUTES.park, { id }, currentShareRef()),
+    // Only a real 5:4 cover; otherwise WeChat uses a page snapshot.
+    ...(detail && isProvided(detail.park.image) ? { imageUrl: detail.park.image } : {}),
+  }))
+  useShareTimeline(() => ({
+    title: detail ? `${detail.park.name} · ${detail.zone.name}招商` : '园区通',
+    query: shareQuery({ id }, currentShareRef()),
+  }))
+
+  const figures = useMemo(() => (detail ? headlineFigures(detail.park.headline) : []), [detail])
+  // Enterprises, projects, commitments, policies and service figures render right after the first screen.
+  const showBelowFold = useAfterFirstPaint(Boolean(detail))
+
+  if (!id || !detail) {
+    return (
+      <DetailFallback id={id} noun="园区" listRoute={ROUTES.parks} loadState={loadState} onRetry={() => void load(id)} skeletonCards={4} />
+    )
+  }
+
+  const { park, zone, enterprises, signedProjects, serviceCommitments, policies } = detail
+  const card = toParkCard(detail)
+  const phone = isProvided(park.contact.phone) ? park.contact.phone : isProvided(zone.contact.phone) ? zone.contact.phone : null
+  const address = isProvided(park.contact.address) ? park.contact.address : isProvided(zone.contact.address) ? zone.contact.address : null
+  const location = isProvided(park.contact.location)
+    ? park.contact.location
+    : isProvided(zone.contact.location)
+      ? zone.contact.location
+      : null
+  const hotline = isProvided(zone.supervisionHotline) ? zone.supervisionHotline : null
+  const extras = extraFigures(park)
+
+  const toggleFavourite = async () => {
+    const result = await useFavourites.getState().toggle(card)
+    if (result.ok) toast(result.favourite ? '已关注，可在“我的”查看' : '已取消关注')
+    else if (result.message) toast(`操作失败：${result.message}`)
+  }
+
+  const toggleCompare = () => {
+    const outcome = useCompare.getState().toggle({ id: park.id, name: park.name, zoneName: zone.name })
+    if (outcome === 'full') toast(`最多对比 ${MAX_COMPARE} 个园区，请先移除一个`)
+    else if (outcome === 'added') {
+      const count = useCompare.getState().items.length
+      toast(count >= 2 ? `已加入对比（${count}个），可去对比` : '已加入对比，再选一个园区即可对比')
+    } else toast('已移出对比')
+  }
+
+  return (
+    <View className="park pl-page pl-page--with-bar">
+      {loadState?.offline ? <OfflineNotice savedAt={cached.savedAt} onRetry={() => void load(id)} /> : null}
+
+      <View className="park__hero">
+        <View className="park__hero-tags">
+          <Text className="park__zone">{zone.name}</Text>
+          {park.featured ? <Text className="park__badge">重点园区</Text> : null}
+        </View>
+        <Text className="park__name" {...a11y('heading', { 'aria-level': 1 })}>
+          {park.name}
+        </Text>
+        {figures.length > 0 ? (
+          <View className="park__figures">
+            {figures.map((figure) => (
+              <View key={figure.label} className="park__figure">
+                <FigureStat figure={figure} tone="inverse" />
+              </View>
+            ))}
+          </View>
+        ) : null}
+        {inCompare && compareCount >= 2 ? (
+          <View
+            className="park__compare"
+            onClick={() => openCompare()}
+            {...a11y('link', { 'aria-label': `已选 ${compareCount} 个园区对比，去对比` })}
+          >
+            <Text aria-hidden>已选 {compareCount} 个园区对比</Text>
+            <Text className="park__compare-go" aria-hidden>
+              去对比 ›
+            </Text>
+          </View>
+        ) : null}
+      </View>
+
+      <View className="pl-card">
+        <Text className="pl-text">{park.summary}</Text>
+        {park.industries.length > 0 ? (
+          <View className="park__block">
+            <Text className="park__label">主导产业</Text>
+            <View className="pl-tags">
+              {park.industries.map((industry) => (
+                <Text key={industry} className="pl-tag">
+                  {industry}
+                </Text>
+              ))}
+            </View>
+          </View>
+        ) : null}
+        {park.industryChains.length > 0 ? (
+          <View className="park__block">
+            <Text className="park__label">产业链</Text>
+            {park.industryChains.map((chain) => (
+              <Text key={chain} className="park__bullet">
+                {chain}
+              </Text>
+            ))}
+          </View>
+        ) : null}
+      </View>
+
+      {park.highlights.length > 0 || extras.length > 0 ? (
+        <Section title="园区亮点">
+          {extras.length > 0 ? (
+            <View className="park__extra-figures">
+              {extras.map((figure) => (
+                <View key={figure.label} className="park__extra-figure">
+                  <FigureStat figure={figure} size="medium" />
+                </View>
+              ))}
+            </View>
+          ) : null}
+          {park.highlights.map((highlight) => (
+            <Text key={highlight} className="park__bullet">
+              {highlight}
+            </Text>
+          ))}
+        </Section>
+      ) : null}
+
+      <Section title="可用空间" extra={park.spaces.length ? `${park.spaces.length} 处` : undefined}>
+        {park.spaces.length === 0 ? (
+          <Text className="pl-muted">暂未公开土地、厂房或写字楼信息，可找店小二了解最新可用空间。</Text>
+        ) : (
+          park.spaces.map((space) => (
+            <View key={space.id} className="park__space">
+              <View className="park__space-head">
+                <Text className="pl-tag pl-tag--green">{SPACE_TYPE_LABELS[space.type]}</Text>
+                {space.customBuild ? <Text className="pl-tag pl-tag--orange">可定制</Text> : null}
+              </View>
+              <Text className="park__space-title">{space.title}</Text>
+              <View className="park__space-grid">
+                <InfoRow label="面积" value={figureOrPending(space.area)} />
+                <InfoRow label="价格" value={textOrPending(space.price)} />
+                <InfoRow label="交付" value={textOrPending(space.delivery)} />
+              </View>
+              {space.description ? <Text className="pl-muted">{space.description}</Text> : null}
+            </View>
+          ))
+        )}
+      </Section>
+
+      {showBelowFold && enterprises.length > 0 ? (
+        <Section title="重点企业" extra={`${enterprises.length} 家`}>
+          {enterprises.map((enterprise) => (
+            <View key={enterprise.id} className="park__enterprise">
+              <View className="park__enterprise-head">
+                <Text className="park__enterprise-name">{enterprise.name}</Text>
+                <Text className="pl-tag pl-tag--grey">{enterprise.role}</Text>
+              </View>
+              {isProvided(enterprise.industry) ? <Text className="pl-muted">{enterprise.industry}</Text> : null}
+            </View>
+          ))}
+        </Section>
+      ) : null}
+
+      {showBelowFold && signedProjects.length > 0 ? (
+        <Section title="签约项目" extra={`${signedProjects.length} 个`}>
+          {signedProjects.map((project) => (
+            <ProjectItem key={project.id} project={project} />
+          ))}
+        </Section>
+      ) : null}
+
+      {showBelowFold && serviceCommitments.length > 0 ? (
+        <Section title="服务承诺" extra={zone.shortName}>
+          {serviceCommitments.map((commitment) => (
+            <View key={commitment.id} className="park__commitment">
+              <View className="park__commitment-head">
+                <Text className="park__commitment-title">{commitment.title}</Text>
+                {isProvided(commitment.figure) ? (
+                  <Text className="park__commitment-figure">{`${commitment.figure.label} ${formatFigure(commitment.figure)}`}</Text>
+                ) : null}
+              </View>
+              <Text className="pl-muted">{commitment.description}</Text>
+            </View>
+          ))}
+        </Section>
+      ) : null}
+
+      {showBelowFold && policies.length > 0 ? (
+        <Section title="适用政策" extra={`${policies.length} 条`}>
+          {policies.map((policy) => (
+            <PolicyCard key={policy.id} policy={policy} compact showZone={false} onOpen={openPolicy} />
+          ))}
+        </Section>
+      ) : null}
+
+      {showBelowFold ? <ServiceStats zoneId={zone.id} zoneName={zone.shortName} /> : null}
+
+      <Section title="联系方式">
+        <InfoRow
+          label="联系电话"
+          value={phone}
+          actions={
+            phone ? (
+              <>
+                <Text
+                  className="pl-btn"
+                  onClick={() => void Taro.makePhoneCall({ phoneNumber: phone })}
+                  {...a11y('button', { 'aria-label': `拨打 ${phone}` })}
+                >
+                  拨打
+                </Text>
+                <Text
+                  className="pl-btn"
+                  onClick={() => void Taro.setClipboardData({ data: phone })}
+                  {...a11y('button', { 'aria-label': `复制号码 ${phone}` })}
+                >
+                  复制
+                </Text>
+              </>
+            ) : null
+          }
+        />
+        <InfoRow
+          label="地址"
+          value={address}
+          actions={
+            location ? (
+              <Text
+                className="pl-btn"
+                onClick={() =>
+                  void Taro.openLocation({
+                    latitude: location.latitude,
+                    longitude: location.longitude,
+                    name: park.name,
+                    address: address ?? undefined,
+                    scale: 15,
+                  })
+                }
+                {...a11y('button', { 'aria-label': `在地图中查看${park.name}` })}
+              >
+                查看位置
+              </Text>
+            ) : null
+          }
+        />
+        <InfoRow
+          label="监督热线"
+          value={hotline}
+          actions={
+            hotline ? (
+              <Text
+                className="pl-btn"
+                onClick={() => void Taro.makePhoneCall({ phoneNumber: hotline })}
+                {...a11y('button', { 'aria-label': `拨打监督热线 ${hotline}` })}
+              >
+                拨打
+              </Text>
+            ) : null
+          }
+        />
+        {!phone ? (
+          <Text className="pl-muted park__contact-hint">
+            {`电话${hotline ? '' : '和监督热线'}${PENDING_TEXT}。可点击下方“找店小二”在线提交需求，专人对接。`}
+          </Text>
+        ) : null}
+      </Section>
+
+      <Text className="park__source">信息来源：{describeSource(park.source)}</Text>
+
+      <BottomBar
+        primary={
+          <Button
+            type="primary"
+            size="large"
+            block
+            onClick={() => openService({ zoneId: zone.id, parkId: park.id })}
+            aria-label={`找店小二，咨询${park.name}`}
+          >
+            找店小二
+          </Button>
+        }
+      >
+        {/* Toggles keep their words and announce the state as pressed; the icon and colour show it on screen. */}
+        <BarAction
+          icon={favourite ? '★' : '☆'}
+          label="关注"
+          pressed={favourite}
+          disabled={favouriteBusy}
+          accessibleName="关注园区"
+          onClick={() => void toggleFavourite()}
+        />
+        <BarAction icon={inCompare ? '✓' : '+'} label="对比" pressed={inCompare} accessibleName="加入对比" onClick={toggleCompare} />
+      </BottomBar>
+    </View>
+  )
+}

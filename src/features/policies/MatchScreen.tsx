@@ -1,0 +1,270 @@
+import { useEffect, useMemo } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { Button, Input, Switch } from '@nutui/nutui-react-taro'
+import { useShallow } from 'zustand/react/shallow'
+import { type TalentLevel, type ZoneId } from '@/types/content'
+import { TALENT_LEVELS, TALENT_LEVEL_LABELS } from '@/types/vocabulary'
+import { useMatch } from './match-store'
+import { useHome } from '@/features/home/home-store'
+import { a11y } from '@/lib/a11y'
+import { openPolicy } from '@/lib/routes'
+import type { MatchField } from '@/features/policies/internal/match-form'
+import ChipGroup from '@/components/chip-group/ChipGroup'
+import PolicyCard from './PolicyCard'
+import ErrorState from '@/components/status/ErrorState'
+import './match-screen.scss'
+
+function FieldError({ message, field }: { message?: string; field: MatchField }) {
+  if (!message) return null
+  return (
+    <Text className="match__error" id={`match-error-${field}`} {...a11y('alert')}>
+      {message}
+    </Text>
+  )
+}
+
+/** One text field of the form: the input, its invalid state and its error, tied together for screen readers. */
+function FieldInput({
+  field,
+  error,
+  label,
+  value,
+  onChange,
+  ...input
+}: {
+  field: MatchField
+  error?: string
+  label: string
+  value: string
+  onChange: (value: string) => void
+  placeholder: string
+  type?: 'text' | 'number' | 'digit'
+  maxLength?: number
+  clearable?: boolean
+}) {
+  return (
+    <>
+      <View className={`match__input${error ? ' match__input--invalid' : ''}`}>
+        <Input
+          {...input}
+          value={value}
+          onChange={onChange}
+          aria-label={label}
+          aria-invalid={Boolean(error)}
+          aria-describedby={error ? `match-error-${field}` : undefined}
+        />
+      </View>
+      <FieldError field={field} message={error} />
+    </>
+  )
+}
+
+export default function MatchScreen() {
+  const { form, errors, status, result, source, offlineCount, error } = useMatch(
+    useShallow((state) => ({
+      form: state.form,
+      errors: state.errors,
+      status: state.status,
+      result: state.result,
+      source: state.source,
+      offlineCount: state.offlineCount,
+      error: state.error,
+    })),
+  )
+  const { setField, submit } = useMatch.getState()
+  const zones = useHome((state) => state.data?.zones ?? null)
+
+  useEffect(() => {
+    if (!useHome.getState().data) void useHome.getState().load()
+  }, [])
+
+  const zoneOptions = useMemo(
+    () => [{ value: 'any', label: '不限' }, ...(zones ?? []).map((zone) => ({ value: zone.id as string, label: zone.shortName }))],
+    [zones],
+  )
+  const industrySuggestions = useMemo(() => {
+    const chosen = zones?.find((zone) => zone.id === form.zoneId)
+    const list = chosen ? chosen.leadingIndustries : (zones ?? []).flatMap((zone) => zone.leadingIndustries)
+    return Array.from(new Set(list)).slice(0, 8)
+  }, [zones, form.zoneId])
+
+  const onSubmit = async () => {
+    await submit()
+    const state = useMatch.getState()
+    if (Object.keys(state.errors).length > 0) void Taro.showToast({ title: '请先完善表单', icon: 'none' })
+    else if (state.status === 'ready') void Taro.pageScrollTo({ selector: '#match-result', duration: 300 }).catch(() => undefined)
+  }
+
+  return (
+    <View className="match pl-page">
+      <View className="pl-card">
+        <Text className="pl-title" {...a11y('heading', { 'aria-level': 1 })}>
+          看看您的项目能享受哪些政策
+        </Text>
+        <Text className="pl-muted match__intro">填写 6 项基本情况，我们逐条说明每项政策是否适用、为什么。</Text>
+
+        <View className="match__field">
+          <Text className="match__label">意向区域</Text>
+          <ChipGroup
+            label="意向区域"
+            options={zoneOptions}
+            value={form.zoneId}
+            onChange={(value) => setField('zoneId', value as ZoneId | 'any')}
+          />
+          <FieldError field="zoneId" message={errors.zoneId} />
+        </View>
+
+        <View className="match__field">
+          <Text className="match__label">所属产业</Text>
+          <FieldInput
+            field="industry"
+            error={errors.industry}
+            label="所属产业"
+            value={form.industry}
+            placeholder="如：高端装备制造、新材料"
+            maxLength={30}
+            clearable
+            onChange={(value) => setField('industry', value)}
+          />
+          {industrySuggestions.length > 0 ? (
+            <View className="match__suggestions">
+              {industrySuggestions.map((industry) => (
+                <Text
+                  key={industry}
+                  className="match__suggestion"
+                  onClick={() => setField('industry', industry)}
+                  {...a11y('button', { 'aria-label': `填入产业：${industry}` })}
+                >
+                  {industry}
+                </Text>
+              ))}
+            </View>
+          ) : null}
+        </View>
+
+        <View className="match__row">
+          <View className="match__field match__field--half">
+            <Text className="match__label">计划投资（万元）</Text>
+            <FieldInput
+              field="investmentWan"
+              error={errors.investmentWan}
+              label="计划投资，单位万元"
+              type="digit"
+              value={form.investmentWan}
+              placeholder="如 5000"
+              onChange={(value) => setField('investmentWan', value)}
+            />
+          </View>
+          <View className="match__field match__field--half">
+            <Text className="match__label">新增就业（人）</Text>
+            <FieldInput
+              field="jobs"
+              error={errors.jobs}
+              label="新增就业人数"
+              type="number"
+              value={form.jobs}
+              placeholder="如 100"
+              onChange={(value) => setField('jobs', value)}
+            />
+          </View>
+        </View>
+
+        <View className="match__field">
+          <Text className="match__label">人才需求</Text>
+          <ChipGroup
+            label="人才需求"
+            options={TALENT_LEVELS.map((level) => ({ value: level as string, label: TALENT_LEVEL_LABELS[level] }))}
+            value={form.talentLevel}
+            onChange={(value) => setField('talentLevel', value as TalentLevel)}
+          />
+          <FieldError field="talentLevel" message={errors.talentLevel} />
+        </View>
+
+        <View className="match__field match__switch">
+          <View className="match__switch-text">
+            <Text className="match__label">需要土地或厂房</Text>
+            <Text className="pl-muted">新建、租赁厂房或用地</Text>
+          </View>
+          <Switch checked={form.needsSpace} onChange={(value) => setField('needsSpace', value)} aria-label="需要土地或厂房" />
+        </View>
+
+        <Button
+          type="primary"
+          size="large"
+          block
+          loading={status === 'loading'}
+          disabled={status === 'loading'}
+          onClick={() => void onSubmit()}
+        >
+          {status === 'loading' ? '正在匹配…' : '开始匹配'}
+        </Button>
+      </View>
+
+      {status === 'error' ? <ErrorState title="匹配失败" message={error} onRetry={() => void submit()} /> : null}
+
+      {result && status === 'ready' ? (
+        <View id="match-result" className="match__result">
+          {source === 'offline' ? (
+            <View className="match__offline" {...a11y('status')}>
+              <Text>网络不可用，已用本机保存的 {offlineCount} 条政策离线匹配，结果可能不完整。</Text>
+              <Text className="pl-link" onClick={() => void submit()} {...a11y('button')}>
+                重试
+              </Text>
+            </View>
+          ) : null}
+          <Text className="match__summary" {...a11y('status')}>
+            共评估 {result.items.length} 条政策，<Text className="match__summary-strong">{result.appliesCount} 条</Text>符合您的项目
+          </Text>
+          {result.items.length === 0 ? <Text className="pl-muted">暂无可匹配的政策。</Text> : null}
+          {result.items.map((item) => (
+            <PolicyCard key={item.policyId} policy={item.policy} onOpen={openPolicy}>
+              <View className="match__verdict">
+                <Text
+                  className={`pl-tag ${item.applies ? 'pl-tag--green' : item.matched.length > item.unmatched.length ? 'pl-tag--orange' : 'pl-tag--grey'}`}
+                >
+                  {item.applies ? '符合条件' : `${item.unmatched.length} 项不符合`}
+                </Text>
+              </View>
+              <View className="match__criteria" role="list" aria-label="逐条说明">
+                {item.matched.map((criterion) => (
+                  <View
+                    key={`ok-${criterion.key}`}
+                    className="match__criterion match__criterion--ok"
+                    role="listitem"
+                    aria-label={`符合：${criterion.requirement}，${criterion.reason}`}
+                  >
+                    <Text className="match__mark" aria-hidden>
+                      ✓
+                    </Text>
+                    <View className="match__criterion-body" aria-hidden>
+                      <Text className="match__requirement">{criterion.requirement}</Text>
+                      <Text className="match__reason">{criterion.reason}</Text>
+                    </View>
+                  </View>
+                ))}
+                {item.unmatched.map((criterion) => (
+                  <View
+                    key={`no-${criterion.key}`}
+                    className="match__criterion match__criterion--no"
+                    role="listitem"
+                    aria-label={`不符合：${criterion.requirement}，${criterion.reason}`}
+                  >
+                    <Text className="match__mark" aria-hidden>
+                      ✗
+                    </Text>
+                    <View className="match__criterion-body" aria-hidden>
+                      <Text className="match__requirement">{criterion.requirement}</Text>
+                      <Text className="match__reason">{criterion.reason}</Text>
+                    </View>
+                  </View>
+                ))}
+              </View>
+            </PolicyCard>
+          ))}
+          <Text className="pl-muted match__note">匹配依据公开报道整理，仅供参考；最终以政策发布部门审核为准。</Text>
+        </View>
+      ) : null}
+    </View>
+  )
+}
