@@ -1,3 +1,47 @@
+// The app's layers (README, "src/"): pages|staff → features → components|lib|api → types.
+// Elements: the first pattern a folder matches decides its type (staff-* features before the rest).
+const APP_ELEMENTS = [
+  { type: 'pages', pattern: 'src/pages/*', capture: ['page'] },
+  { type: 'staff', pattern: 'src/staff/*', capture: ['page'] },
+  { type: 'staff-features', pattern: 'src/features/staff-*', capture: ['feature'] },
+  { type: 'features', pattern: 'src/features/*', capture: ['feature'] },
+  { type: 'components', pattern: 'src/components/*', capture: ['component'] },
+  { type: 'lib', pattern: 'src/lib' },
+  { type: 'api', pattern: 'src/api' },
+  { type: 'styles', pattern: 'src/styles' },
+  { type: 'types', pattern: 'types' },
+]
+const may = (from, to) => ({ from: { element: { type: from } }, allow: { to: { element: { type: to } } } })
+const APP_LAYERS = [
+  // src/app.ts, app.config.ts, h5-boot.ts (files, not a folder element).
+  {
+    from: { file: { categories: 'app' } },
+    allow: [{ to: { file: { categories: 'app' } } }, { to: { element: { type: ['features', 'lib', 'api', 'styles', 'types'] } } }],
+  },
+  may('pages', ['features', 'components', 'lib', 'styles', 'types']),
+  // Only the staff subpackage uses the staff side: investors never download it.
+  may('staff', ['staff-features', 'features', 'components', 'lib', 'styles', 'types']),
+  may('staff-features', ['staff-features', 'features', 'components', 'lib', 'api', 'styles', 'types']),
+  may('features', ['features', 'components', 'lib', 'api', 'styles', 'types']),
+  may('components', ['components', 'lib', 'api', 'styles', 'types']),
+  may('api', ['lib', 'types']),
+  may('lib', ['types']),
+]
+// A feature's public modules are the files at its top level; what sits in a subfolder (internal/) is its own.
+const FEATURE_ENTRY_POINTS = {
+  disallow: { to: { element: { type: ['features', 'staff-features'], fileInternalPath: '*/**' } } },
+  message: '{{to.element.captured.feature}}: only a feature\'s top-level files may be imported from outside it (README, "src/")',
+}
+const appDependencies = (policies) => [
+  'error',
+  {
+    default: 'disallow',
+    message:
+      '{{#if from.element.type}}{{from.element.type}}{{else}}src/ (the app){{/if}} may not import {{to.element.type}}: imports flow pages|staff → features → components|lib|api → types (README, "src/")',
+    policies,
+  },
+]
+
 module.exports = {
   root: true,
   parser: '@typescript-eslint/parser',
@@ -18,6 +62,29 @@ module.exports = {
   overrides: [
     { files: ['scripts/**', 'cloud/scripts/**', 'test/**', '.ci/**', '*.cjs', '*.js', '*.mjs'], rules: { 'no-console': 'off' } },
     { files: ['cloud/src/**'], rules: { 'no-console': 'off' } },
+    {
+      files: ['src/**/*.ts', 'src/**/*.tsx'],
+      plugins: ['import', 'boundaries'],
+      settings: {
+        // import/no-cycle reads the imported files too: they are TypeScript.
+        'import/extensions': ['.ts', '.tsx', '.js'],
+        'import/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+        'import/resolver': {
+          alias: { map: [['@/types', './types'], ['@', './src']], extensions: ['.ts', '.tsx', '.js', '.json', '.scss'] },
+          node: { extensions: ['.ts', '.tsx', '.js'] },
+        },
+        'boundaries/elements': APP_ELEMENTS,
+        'boundaries/files': [{ category: 'app', pattern: 'src/*.{ts,tsx,scss}' }],
+      },
+      rules: {
+        // disableScc: a circle is looked for from the text being linted, not only from the files on disk
+        // (editors lint unsaved text; src/layers.test.ts lints text too).
+        'import/no-cycle': ['error', { ignoreExternal: true, disableScc: true }],
+        'boundaries/dependencies': appDependencies([...APP_LAYERS, FEATURE_ENTRY_POINTS]),
+      },
+    },
+    // Tests may reach into the internals they check.
+    { files: ['src/**/*.test.ts', 'src/**/*.test.tsx'], rules: { 'boundaries/dependencies': appDependencies(APP_LAYERS) } },
   ],
   ignorePatterns: ['node_modules/', 'dist/', 'dist-h5/', 'build/', '.data/', 'coverage/', 'cloud/migrations/', 'cloud/.scratch/'],
 }

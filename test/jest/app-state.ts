@@ -59,7 +59,15 @@ export function resetApp(): void {
 }
 
 /** Writes what zustand persist would have stored on an earlier launch (through the store's own storage), then rehydrates from it. */
-export async function seedStorage<S>(store: { persist: { getOptions: () => { name?: string; version?: number; storage?: PersistStorage<unknown> }; rehydrate: () => Promise<void> | void } }, state: Partial<S>): Promise<void> {
+export async function seedStorage<S>(
+  store: {
+    persist: {
+      getOptions: () => { name?: string; version?: number; storage?: PersistStorage<unknown> }
+      rehydrate: () => Promise<void> | void
+    }
+  },
+  state: Partial<S>,
+): Promise<void> {
   const { name, version, storage } = store.persist.getOptions()
   await storage?.setItem(name as string, { state, version: version ?? 0 })
   await store.persist.rehydrate()

@@ -35,7 +35,13 @@ export default function ChipGroup<V extends string>({ label, options, value, onC
   })
   if (scroll) {
     return (
-      <ScrollView scrollX enhanced showScrollbar={false} className="pl-chips pl-chips--scroll" {...a11y('radiogroup', { 'aria-label': label })}>
+      <ScrollView
+        scrollX
+        enhanced
+        showScrollbar={false}
+        className="pl-chips pl-chips--scroll"
+        {...a11y('radiogroup', { 'aria-label': label })}
+      >
         <View className="pl-chips__row">{chips}</View>
       </ScrollView>
     )

@@ -7,7 +7,9 @@ import { toParkCard, useParkProfiles } from './profiles-store'
 /** 最近浏览: the last parks opened, read from the profiles kept on the device (so offline too). */
 export default function RecentParks() {
   const recent = useParkProfiles(
-    useShallow((state) => state.recent.map((id) => state.profiles[id]?.detail).filter((detail): detail is NonNullable<typeof detail> => Boolean(detail))),
+    useShallow((state) =>
+      state.recent.map((id) => state.profiles[id]?.detail).filter((detail): detail is NonNullable<typeof detail> => Boolean(detail)),
+    ),
   )
   if (recent.length === 0) return null
   return (
