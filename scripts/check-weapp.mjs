@@ -70,7 +70,7 @@ if (sizes.get('主包') > MAIN_LIMIT) fail(`主包 ${kb(sizes.get('主包'))} �
 for (const sub of subPackages) if (sizes.get(sub.root) > SUB_LIMIT) fail(`分包 ${sub.root} ${kb(sizes.get(sub.root))} 超过 2 MB`)
 
 // 3. Staff code must stay in its subpackage. Staff-only API paths are the fingerprint of the staff modules
-// (src/api/staff.ts, staff stores and pages); the shared session store only knows the '/api/staff/' prefix.
+// (src/features/staff-desk); the shared session store only knows the '/api/staff/' prefix.
 const STAFF_FINGERPRINTS = ['/api/staff/requests', '/api/staff/dashboard', '/api/staff/canned-replies', '/api/staff/members']
 const containsStaffCode = (file) => {
   const text = readFileSync(join(dist, file.path), 'utf8')

@@ -12,7 +12,7 @@ import { currentShareRef, recordShareVisit, sharePath, shareQuery } from '@/feat
 import { a11y } from '@/lib/a11y'
 import { useAfterFirstPaint } from '@/lib/use-after-first-paint'
 import { PENDING_TEXT, figureOrPending, formatFigure, textOrPending } from '@/lib/format'
-import { extraFigures, headlineFigures } from '@/features/parks/internal/figures'
+import { extraFigures, headlineFigures } from './internal/figures'
 import { readParam } from '@/lib/query'
 import { ROUTES, openCompare, openPolicy, openService } from '@/lib/routes'
 import BottomBar, { BarAction } from '@/components/bottom-bar/BottomBar'

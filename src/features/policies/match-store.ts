@@ -12,7 +12,7 @@ import {
   validateMatchForm,
   type MatchForm,
   type MatchFormErrors,
-} from '@/features/policies/internal/match-form'
+} from './internal/match-form'
 import { usePolicyDetails } from './details-store'
 
 interface MatchState {

@@ -16,7 +16,7 @@ import {
   type DraftFields,
   type FieldErrors,
   type PickedFile,
-} from '@/features/service/internal/draft'
+} from './internal/draft'
 
 export interface UploadItem {
   key: string

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import { taroStorage } from '@/lib/storage'
-import { PRIVACY_NOTICE_VERSION, type ConsentRecord } from '@/features/service/internal/privacy'
+import { PRIVACY_NOTICE_VERSION, type ConsentRecord } from './internal/privacy'
 
 interface PrivacyState {
   /** The notice version the user agreed to, and when. */

@@ -6,10 +6,10 @@ import { STAFF_ROLE_LABELS, StaffLoginBody } from '@/types/auth'
 import { isLive, useSession } from '@/features/session/session-store'
 import { useZoneCatalog, zoneName } from '@/features/zones/catalog-store'
 import { a11y } from '@/lib/a11y'
-import { staffLoginProblem, type LoginProblem } from '@/features/staff-desk/internal/login-problem'
-import { toInbox } from '@/features/staff-desk/internal/navigation'
+import { staffLoginProblem, type LoginProblem } from './internal/login-problem'
+import { toInbox } from './internal/navigation'
 import '@/styles/service.scss'
-import '@/features/staff-desk/internal/staff.scss'
+import './internal/staff.scss'
 import './login-screen.scss'
 
 export default function LoginScreen() {

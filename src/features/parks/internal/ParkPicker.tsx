@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components'
 import { Popup } from '@nutui/nutui-react-taro'
 import type { ParkCard } from '@/types/content-api'
 import { a11y } from '@/lib/a11y'
-import { MAX_COMPARE } from '@/features/parks/compare-store'
+import { MAX_COMPARE } from '../compare-store'
 import './park-picker.scss'
 
 interface Props {
