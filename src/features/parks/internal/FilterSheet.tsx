@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import Sheet from '@/components/sheet/Sheet'
+import Sheet from './Sheet'
 import ChipGroup, { type ChipOption } from '@/components/chip-group/ChipGroup'
 import './filter-sheet.scss'
 
