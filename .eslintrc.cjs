@@ -17,7 +17,7 @@ module.exports = {
   },
   overrides: [
     { files: ['scripts/**', 'cloud/scripts/**', 'test/**', '.ci/**', '*.cjs', '*.js', '*.mjs'], rules: { 'no-console': 'off' } },
-    { files: ['cloud/src/**'], rules: { 'no-console': 'off' } },
+    { files: ['cloud/src/**', 'cloud/test-support/**'], rules: { 'no-console': 'off' } },
   ],
   ignorePatterns: ['node_modules/', 'dist/', 'dist-h5/', 'build/', '.data/', 'coverage/', 'cloud/migrations/', 'cloud/.scratch/'],
 }

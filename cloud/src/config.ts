@@ -3,8 +3,8 @@ import { z } from 'zod'
 import { type ZoneId } from '../../types/content'
 import { ZONE_IDS } from '../../types/vocabulary'
 import { defaultContentDir, defaultDataDir } from './paths'
-import { FIRST_RESPONSE_MS, REMINDER_BEFORE_MS } from './service/time'
-import type { S3Settings } from './uploads/storage'
+import { FIRST_RESPONSE_MS, REMINDER_BEFORE_MS } from './modules/requests/time'
+import type { S3Settings } from './modules/uploads/storage'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 

@@ -1,0 +1,39 @@
+import type { StaffRole, StaffMember } from '../../../../types/auth'
+import type { ZoneId } from '../../../../types/content'
+import { forbidden } from '../../http/api-error'
+
+/** The signed-in staff member, read from the database on every request (role or zone changes apply at once). */
+export type StaffIdentity = {
+  id: string
+  username: string
+  displayName: string
+  role: StaffRole
+  zoneId: ZoneId | null
+  shareCode: string
+}
+
+export const toStaffMember = (staff: StaffIdentity): StaffMember => ({
+  id: staff.id,
+  username: staff.username,
+  displayName: staff.displayName,
+  role: staff.role,
+  zoneId: staff.zoneId,
+  shareCode: staff.shareCode,
+})
+
+/** Admins see every zone; agents and supervisors only their own. */
+export const canSeeZone = (staff: StaffIdentity, zoneId: string): boolean => staff.role === 'admin' || staff.zoneId === zoneId
+
+export const requireRole = (staff: StaffIdentity, roles: readonly StaffRole[], message = '没有权限进行此操作'): void => {
+  if (!roles.includes(staff.role)) throw forbidden(message)
+}
+
+/**
+ * The zone a staff query is about: admins pick one (or none = every zone); agents and supervisors
+ * are held to their own and asking for another is refused.
+ */
+export const scopeZone = (staff: StaffIdentity, requested: ZoneId | undefined): ZoneId | null => {
+  if (staff.role === 'admin') return requested ?? null
+  if (requested && requested !== staff.zoneId) throw forbidden('只能查看本开发区的数据')
+  return staff.zoneId
+}

@@ -1,0 +1,132 @@
+import { and, asc, eq, inArray } from 'drizzle-orm'
+import type { StaffRole } from '../../../../types/auth'
+import { RATING_LABELS, REQUEST_TYPE_LABELS } from '../../../../types/service'
+import type { Db } from '../../db/client'
+import { investors, staff } from '../../db/schema'
+import { parkName, zoneName, type RequestRow, type ServiceDeps } from '../../deps'
+import { enqueueNotice, wecomDelivery } from './outbox'
+import { chinaDateTime } from '../requests/time'
+
+// The texts of the notifications. WeCom group messages go to a chat of zone staff: they name the
+// ticket, type, park and company, never the investor's mobile number or contact name.
+
+type Named = { id: string; displayName: string }
+
+export const zoneStaff = (db: Db, zoneId: string, roles: readonly StaffRole[]): Promise<Named[]> =>
+  db
+    .select({ id: staff.id, displayName: staff.displayName })
+    .from(staff)
+    .where(and(eq(staff.zoneId, zoneId), inArray(staff.role, [...roles])))
+    .orderBy(asc(staff.createdAt), asc(staff.id))
+
+const names = (people: Named[]) => (people.length > 0 ? people.map((person) => person.displayName).join('、') : '（本区暂无账号）')
+
+/** The lines under a notice's title: zone and park, type, company. */
+const details = (deps: Pick<ServiceDeps, 'content'>, row: Pick<RequestRow, 'zoneId' | 'parkId' | 'type' | 'company'>) => {
+  const park = parkName(deps, row.parkId)
+  return [
+    `> 开发区：${zoneName(deps, row.zoneId)}${park ? ` · ${park}` : ''}`,
+    `> 类型：${REQUEST_TYPE_LABELS[row.type]}`,
+    `> 企业：${row.company}`,
+  ]
+}
+
+const header = (deps: Pick<ServiceDeps, 'content'>, row: RequestRow, title: string) => [
+  `**${title}** ${row.ticketNo}`,
+  ...details(deps, row),
+]
+
+/**
+ * The new-request notice for the zone's WeCom group, in the two parts around its ticket number: the
+ * submission is numbered inside the database (see createRequest), which joins the parts.
+ */
+export const newRequestNotice = (
+  deps: Pick<ServiceDeps, 'config' | 'content'>,
+  row: Omit<RequestRow, 'ticketNo'>,
+): { beforeTicket: string; afterTicket: string; status: 'pending' | 'skipped'; lastError: string | null } => ({
+  beforeTicket: '**新的服务请求** ',
+  afterTicket: ['', ...details(deps, row), `> 首次响应截止：${chinaDateTime(row.firstResponseDueAt)}`, '请店小二尽快受理。'].join('\n'),
+  ...wecomDelivery(deps.config, row.zoneId),
+})
+
+/** T-2 h: the assignee, or every agent of the zone while nobody has taken it. */
+export const notifyNearBreach = async (tx: Db, deps: Pick<ServiceDeps, 'config' | 'content'>, row: RequestRow, now: Date) => {
+  const [assignee] = row.assigneeId
+    ? await tx.select({ id: staff.id, displayName: staff.displayName }).from(staff).where(eq(staff.id, row.assigneeId))
+    : []
+  const recipients = assignee ? [assignee] : await zoneStaff(tx, row.zoneId, ['agent'])
+  const markdown = [
+    ...header(deps, row, '即将超时提醒'),
+    `> 首次响应截止：${chinaDateTime(row.firstResponseDueAt)}（还剩不到 2 小时）`,
+    assignee ? `请 ${assignee.displayName} 尽快答复。` : `尚未受理，请店小二（${names(recipients)}）尽快受理并答复。`,
+  ].join('\n')
+  await enqueueNotice(tx, deps.config, now, {
+    kind: 'near_breach',
+    zoneId: row.zoneId,
+    requestId: row.id,
+    recipients: recipients.map((person) => person.id),
+    markdown,
+  })
+}
+
+export const notifyBreach = async (tx: Db, deps: Pick<ServiceDeps, 'config' | 'content'>, row: RequestRow, now: Date) => {
+  const supervisors = await zoneStaff(tx, row.zoneId, ['supervisor'])
+  const markdown = [
+    ...header(deps, row, '超时升级'),
+    `> 首次响应截止：${chinaDateTime(row.firstResponseDueAt)}，至今未答复`,
+    `已升级至主管：${names(supervisors)}，请督办。`,
+  ].join('\n')
+  await enqueueNotice(tx, deps.config, now, {
+    kind: 'breach',
+    zoneId: row.zoneId,
+    requestId: row.id,
+    recipients: supervisors.map((person) => person.id),
+    markdown,
+  })
+}
+
+export const notifyLowRating = async (
+  tx: Db,
+  deps: Pick<ServiceDeps, 'config' | 'content'>,
+  row: RequestRow,
+  score: 1 | 2,
+  supervisor: Named | null,
+  now: Date,
+) => {
+  const markdown = [
+    ...header(deps, row, '差评督办'),
+    `> 企业评价：${RATING_LABELS[score]}（${score} 分）`,
+    supervisor ? `已重新打开并指派给主管 ${supervisor.displayName}。` : '已重新打开，本区暂无主管账号，请管理员跟进。',
+  ].join('\n')
+  await enqueueNotice(tx, deps.config, now, {
+    kind: 'low_rating',
+    zoneId: row.zoneId,
+    requestId: row.id,
+    recipients: supervisor ? [supervisor.id] : [],
+    markdown,
+  })
+}
+
+const investorKind = async (tx: Db, investorId: string) =>
+  (await tx.select({ kind: investors.kind }).from(investors).where(eq(investors.id, investorId)))[0]?.kind ?? 'guest'
+
+export const notifyInvestor = async (
+  tx: Db,
+  deps: Pick<ServiceDeps, 'config'>,
+  row: RequestRow,
+  kind: 'reply' | 'resolved',
+  text: string,
+  now: Date,
+) => {
+  await enqueueNotice(tx, deps.config, now, {
+    kind,
+    zoneId: row.zoneId,
+    requestId: row.id,
+    investorId: row.investorId,
+    investorKind: await investorKind(tx, row.investorId),
+    page: `pages/request/index?id=${row.id}`,
+    ticketNo: row.ticketNo,
+    text,
+    time: chinaDateTime(now),
+  })
+}

@@ -1,0 +1,67 @@
+import { and, asc, eq, gt, inArray, isNull, lte } from 'drizzle-orm'
+import { OPEN_STATUSES, serviceRequests } from '../../db/schema'
+import type { RequestRow, ServiceDeps } from '../../deps'
+import { notifyBreach, notifyNearBreach } from '../notifications/notices'
+import { appendAudit } from './commands'
+import { addMs } from './time'
+
+const r = serviceRequests
+const BATCH = 50
+
+export type SlaSummary = { reminded: number; escalated: number }
+
+/**
+ * The 24-hour first-response SLA (config.sla), run by every API process on a timer. For unanswered
+ * open requests it (a) reminds once at T-2 h and (b) escalates once at the deadline. Work is claimed
+ * with SELECT … FOR UPDATE SKIP LOCKED and marked done (reminder_sent_at / breached_at) in the
+ * same transaction as its audit entry and outbox row, so with several processes on one database
+ * each request is reminded and escalated exactly once.
+ */
+export const runSlaOnce = async (deps: Pick<ServiceDeps, 'db' | 'config' | 'content' | 'clock'>): Promise<SlaSummary> => {
+  const now = deps.clock()
+  const unanswered = and(inArray(r.status, [...OPEN_STATUSES]), isNull(r.firstRespondedAt), isNull(r.breachedAt))
+  const remindable = and(
+    unanswered,
+    isNull(r.reminderSentAt),
+    lte(r.firstResponseDueAt, addMs(now, deps.config.sla.reminderBeforeMs)),
+    gt(r.firstResponseDueAt, now),
+  )
+  const breached = and(unanswered, lte(r.firstResponseDueAt, now))
+
+  const reminded = await drain(deps, remindable, async (tx, row) => {
+    await tx.update(r).set({ reminderSentAt: now }).where(eq(r.id, row.id))
+    await appendAudit(tx, row.id, now, { kind: 'system' }, 'sla_reminder', { firstResponseDueAt: row.firstResponseDueAt.toISOString() })
+    await notifyNearBreach(tx, deps, row, now)
+  })
+  const escalated = await drain(deps, breached, async (tx, row) => {
+    await tx.update(r).set({ breachedAt: now, escalated: true, updatedAt: now }).where(eq(r.id, row.id))
+    await appendAudit(tx, row.id, now, { kind: 'system' }, 'escalated', {
+      reason: 'first_response_breach',
+      firstResponseDueAt: row.firstResponseDueAt.toISOString(),
+    })
+    await notifyBreach(tx, deps, { ...row, escalated: true }, now)
+  })
+  return { reminded, escalated }
+}
+
+type Step = (tx: ServiceDeps['db'], row: RequestRow) => Promise<void>
+
+/** Claims matching rows in batches (skipping rows another process holds) until none are left. */
+const drain = async (deps: Pick<ServiceDeps, 'db'>, where: ReturnType<typeof and>, step: Step): Promise<number> => {
+  let done = 0
+  for (;;) {
+    const claimed = await deps.db.transaction(async (tx) => {
+      const rows = await tx
+        .select()
+        .from(r)
+        .where(where)
+        .orderBy(asc(r.firstResponseDueAt))
+        .limit(BATCH)
+        .for('update', { skipLocked: true })
+      for (const row of rows) await step(tx, row)
+      return rows.length
+    })
+    done += claimed
+    if (claimed < BATCH) return done
+  }
+}

@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto'
+import { and, asc, eq, inArray } from 'drizzle-orm'
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { ZoneId } from '../../../../types/content'
+import { CannedReply, CannedReplyBody, CannedReplyList, Dashboard, DashboardQuery, StaffMemberList } from '../../../../types/service'
+import { requireRole, scopeZone } from '../auth/identity'
+import { cannedReplies, staff } from '../../db/schema'
+import { badField } from '../../http/api-error'
+import { responses } from '../../http/errors'
+import { dashboard } from './dashboard'
+import { JSON_BODY_LIMIT } from '../requests/routes'
+
+const ZoneQuery = z.object({ zoneId: ZoneId.optional() })
+
+const staffErrors = {
+  400: responses.badRequest,
+  401: responses.unauthorized,
+  403: responses.forbidden,
+  500: responses.serverError,
+}
+
+const staffRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store')
+  })
+
+  app.get(
+    '/api/staff/members',
+    {
+      onRequest: app.requireStaff,
+      schema: {
+        tags: ['staff'],
+        summary: '可指派的同事（本开发区的店小二和主管）',
+        description: '管理员可用 zoneId 选择开发区，不指定时列出所有开发区的同事。',
+        querystring: ZoneQuery,
+        response: { 200: StaffMemberList, ...staffErrors },
+      },
+    },
+    async (request) => {
+      const zone = scopeZone(request.staff!, request.query.zoneId)
+      const items = await app.db
+        .select({ id: staff.id, displayName: staff.displayName, role: staff.role })
+        .from(staff)
+        .where(and(zone ? eq(staff.zoneId, zone) : undefined, inArray(staff.role, ['agent', 'supervisor'])))
+        .orderBy(asc(staff.zoneId), asc(staff.role), asc(staff.displayName))
+      return { items }
+    },
+  )
+
+  app.get(
+    '/api/staff/canned-replies',
+    {
+      onRequest: app.requireStaff,
+      schema: {
+        tags: ['staff'],
+        summary: '常用答复（本开发区）',
+        querystring: ZoneQuery,
+        response: { 200: CannedReplyList, ...staffErrors },
+      },
+    },
+    async (request) => {
+      const zone = scopeZone(request.staff!, request.query.zoneId)
+      const rows = await app.db
+        .select({ id: cannedReplies.id, zoneId: cannedReplies.zoneId, title: cannedReplies.title, body: cannedReplies.body })
+        .from(cannedReplies)
+        .where(zone ? eq(cannedReplies.zoneId, zone) : undefined)
+        .orderBy(asc(cannedReplies.zoneId), asc(cannedReplies.createdAt), asc(cannedReplies.id))
+      return { items: rows.map((row) => ({ ...row, zoneId: row.zoneId as ZoneId })) }
+    },
+  )
+
+  app.post(
+    '/api/staff/canned-replies',
+    {
+      bodyLimit: JSON_BODY_LIMIT,
+      onRequest: app.requireStaff,
+      schema: {
+        tags: ['staff'],
+        summary: '新增常用答复（仅管理员）',
+        description: '没有所属开发区的管理员必须指定 zoneId。',
+        body: CannedReplyBody,
+        response: { 201: CannedReply, ...staffErrors, 413: responses.payloadTooLarge, 415: responses.unsupportedType },
+      },
+    },
+    async (request, reply) => {
+      const member = request.staff!
+      requireRole(member, ['admin'], '只有管理员可以维护常用答复')
+      const zoneId = request.body.zoneId ?? member.zoneId
+      if (!zoneId) throw badField('zoneId', '请选择开发区')
+      const row = {
+        id: randomUUID(),
+        zoneId,
+        title: request.body.title,
+        body: request.body.body,
+        createdBy: member.id,
+        createdAt: app.clock(),
+      }
+      await app.db.insert(cannedReplies).values(row)
+      return reply.code(201).send({ id: row.id, zoneId, title: row.title, body: row.body })
+    },
+  )
+
+  app.get(
+    '/api/staff/dashboard',
+    {
+      onRequest: app.requireStaff,
+      schema: {
+        tags: ['staff'],
+        summary: '数据看板：按状态/类型/园区统计，首次响应时长，24 小时响应率，按时办结率，满意率，超时清单，分享带来的访问',
+        description:
+          '统计期间按提交时间（中国时间）计算，默认最近 30 天，最长 366 天。满意率 = 4–5 分评价占比。' +
+          '超时清单为当前仍超时的请求（不限期间）。referrals 为期间内通过分享链接带来的访问（按分享人和页面）。',
+        querystring: DashboardQuery,
+        response: { 200: Dashboard, ...staffErrors },
+      },
+    },
+    async (request) => dashboard(app, request.staff!, request.query),
+  )
+}
+
+export default staffRoutes
