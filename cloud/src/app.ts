@@ -1,14 +1,16 @@
 import Fastify from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { Config } from './config'
-import type { Clock } from './modules/content/store'
+import type { Clock } from './clock'
 import type { Database } from './db/client'
 import { serializeError, serializeRequest } from './http/log'
+import { MAX_BODY_LIMIT } from './http/schemas'
 import authPlugin from './plugins/app/auth'
 import contentPlugin from './plugins/external/content'
 import contextPlugin from './plugins/app/context'
 import databasePlugin from './plugins/external/database'
-import errorsPlugin, { clientErrorHandler, frameworkErrors } from './plugins/app/errors'
+import { clientErrorHandler, frameworkErrors } from './http/errors'
+import errorsPlugin from './plugins/app/errors'
 import inputPlugin from './plugins/app/input'
 import jobsPlugin from './plugins/app/jobs'
 import openapiPlugin from './plugins/external/openapi'
@@ -56,7 +58,7 @@ export const buildApp = async ({ db, config, clock }: BuildAppOptions) => {
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       serializers: { err: serializeError, req: serializeRequest },
     },
-    bodyLimit: 256 * 1024,
+    bodyLimit: MAX_BODY_LIMIT,
     trustProxy: config.trustProxy,
     clientErrorHandler,
     frameworkErrors,

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { buildApp, type App } from '../src/app'
 import { loadConfig, type Config } from '../src/config'
-import type { Clock } from '../src/modules/content/store'
+import type { Clock } from '../src/clock'
 import { attachContractCheck, type ContractCheck } from './contract/collect'
 import { importContent } from '../src/modules/content/import'
 import { loadContent } from '../src/modules/content/load'

@@ -13,6 +13,8 @@ import * as schema from './schema'
 
 /** One drizzle type for both drivers, so nothing above this file knows which one runs. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>
+/** A transaction handle; it has the whole query API of Db. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 export type DatabaseKind = 'pglite' | 'postgres'
 export type Database = {
   db: Db
@@ -147,4 +149,14 @@ const migrateLocked = async (pool: pg.Pool): Promise<void> => {
     // A failed connection must not return to the pool (it may still hold the lock).
     client.release(broken)
   }
+}
+
+/** SQLSTATE of a database error, whether drizzle wrapped it (DrizzleQueryError.cause) or not. */
+export const sqlState = (error: unknown): string | undefined => {
+  for (let current = error, depth = 0; current && depth < 3; depth++) {
+    const code = (current as { code?: unknown }).code
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code
+    current = (current as { cause?: unknown }).cause
+  }
+  return undefined
 }

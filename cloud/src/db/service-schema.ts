@@ -73,8 +73,6 @@ export const uploads = pgTable(
   (table) => [index('uploads_owner_idx').on(table.ownerId)],
 )
 
-export const OPEN_STATUSES = ['new', 'accepted', 'in_progress', 'waiting_investor'] as const
-
 export const serviceRequests = pgTable(
   'service_requests',
   {
@@ -124,6 +122,8 @@ export const serviceRequests = pgTable(
       .where(sql`${table.firstRespondedAt} is null and ${table.breachedAt} is null`),
   ],
 )
+
+export type RequestRow = typeof serviceRequests.$inferSelect
 
 export const requestPhotos = pgTable(
   'request_photos',
@@ -217,7 +217,10 @@ export const ticketCounters = pgTable(
   (table) => [primaryKey({ columns: [table.zoneId, table.day] })],
 )
 
-/** Resolution target in working days per zone and request type; missing rows mean the default (5). */
+/** Working days to resolve a request when sla_targets has no row for its zone and type. */
+export const DEFAULT_RESOLUTION_WORKING_DAYS = 5
+
+/** Resolution target in working days per zone and request type; missing rows mean DEFAULT_RESOLUTION_WORKING_DAYS. */
 export const slaTargets = pgTable(
   'sla_targets',
   {

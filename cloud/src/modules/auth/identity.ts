@@ -1,6 +1,6 @@
 import type { StaffRole, StaffMember } from '../../../../types/auth'
 import type { ZoneId } from '../../../../types/content'
-import { forbidden } from '../../http/api-error'
+import { forbidden } from '../../http/errors'
 
 /** The signed-in staff member, read from the database on every request (role or zone changes apply at once). */
 export type StaffIdentity = {

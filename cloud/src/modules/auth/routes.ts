@@ -6,18 +6,15 @@ import type { ZoneId } from '../../../../types/content'
 import { toStaffMember } from './identity'
 import { verifyAgainstDummy, verifyPassword } from './passwords'
 import { investors, staff } from '../../db/schema'
-import { ApiError } from '../../http/api-error'
-import { responses } from '../../http/errors'
+import { ApiError, responses } from '../../http/errors'
 import { UpstreamError } from '../../integrations/http'
 import { WechatClient, WechatCodeError } from '../../integrations/wechat'
 import { INVESTOR_TOKEN_TTL_MS, STAFF_TOKEN_TTL_MS } from '../../plugins/app/auth'
-import { describeLimit } from '../../plugins/app/rate-limit'
+import { describeLimit, FORM_BODY_LIMIT } from '../../http/schemas'
 
 /** Five wrong passwords in a row lock the account for 15 minutes (counted in the database: all processes agree). */
 export const MAX_FAILED_LOGINS = 5
 export const LOCK_MS = 15 * 60_000
-
-const JSON_BODY_LIMIT = 16 * 1024
 
 const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const wechat = app.config.wechat.credentials
@@ -50,7 +47,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/wechat',
     {
-      bodyLimit: JSON_BODY_LIMIT,
+      bodyLimit: FORM_BODY_LIMIT,
       onRequest: investorLoginLimit,
       schema: {
         tags: ['auth'],
@@ -90,7 +87,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/guest',
     {
-      bodyLimit: JSON_BODY_LIMIT,
+      bodyLimit: FORM_BODY_LIMIT,
       onRequest: investorLoginLimit,
       schema: {
         tags: ['auth'],
@@ -113,7 +110,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/staff',
     {
-      bodyLimit: JSON_BODY_LIMIT,
+      bodyLimit: FORM_BODY_LIMIT,
       onRequest: app.rateLimitHook('staff-login', 'ip', app.config.rateLimits.staffLoginPerIp),
       schema: {
         tags: ['auth'],

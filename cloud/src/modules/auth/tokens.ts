@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import type { Clock } from '../content/store'
+import type { Clock } from '../../clock'
 
 export type TokenKind = 'investor' | 'staff'
 export type TokenClaims = { kind: TokenKind; sub: string; exp: Date }

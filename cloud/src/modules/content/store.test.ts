@@ -1,7 +1,6 @@
 import type { Policy } from '../../../../types/content'
 import { HomeResponse, ParkPage, PolicyDetail, PolicyList, ZoneList } from '../../../../types/content-api'
 import { REAL_CONTENT_DIR, createTestApp, type TestApp, SETUP_TIMEOUT } from '../../../test-support/app'
-import { chinaDate } from './store'
 import { importContent } from './import'
 import { contentVersion, loadContent, type LoadedContent } from './load'
 
@@ -21,13 +20,6 @@ const variant = (edit: (bundle: LoadedContent['bundle']) => LoadedContent['bundl
   const bundle = edit(structuredClone(real.bundle))
   return { bundle, version: contentVersion(bundle) }
 }
-
-describe('chinaDate', () => {
-  it('uses the calendar day in China (UTC+8)', () => {
-    expect(chinaDate(new Date('2026-06-30T15:59:59Z'))).toBe('2026-06-30')
-    expect(chinaDate(new Date('2026-06-30T16:00:00Z'))).toBe('2026-07-01')
-  })
-})
 
 describe('content served from memory', () => {
   it('notices an import by another process on the next version check, not before', async () => {

@@ -1,27 +1,13 @@
 import { asc, eq } from 'drizzle-orm'
+import { chinaDate, chinaDayStartMs, DAY_MS } from '../../../../types/china-time'
 import { ContentBundle } from '../../../../types/content'
+import { systemClock, type Clock } from '../../clock'
 import type { Db } from '../../db/client'
 import { contentMeta, enterprises, parks, policies, serviceCommitments, signedProjects, zones } from '../../db/schema'
 import { buildSnapshot, type ContentSnapshot } from './snapshot'
 
-export type Clock = () => Date
-
 /** Version reported before anything was imported. */
 export const EMPTY_VERSION = 'empty'
-
-/** China is on UTC+8 all year (no daylight saving since 1991). */
-const CHINA_OFFSET_MS = 8 * 3600_000
-
-/**
- * Calendar day in China, where every zone is: policies expire by the local date. Plain arithmetic:
- * this runs on every content request, and an Intl.DateTimeFormat per call cost more than the response.
- */
-export const chinaDate = (now: Date): string => new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10)
-
-const DAY_MS = 24 * 3600_000
-
-/** Midnight in China of the day `now` (ms) falls on, in ms. */
-const chinaDayStartMs = (now: number): number => now - ((((now + CHINA_OFFSET_MS) % DAY_MS) + DAY_MS) % DAY_MS)
 
 type Loaded = { version: string; bundle: ContentBundle }
 
@@ -42,7 +28,7 @@ export class ContentStore {
 
   constructor(
     private readonly db: Db,
-    private readonly clock: Clock = () => new Date(),
+    private readonly clock: Clock = systemClock,
     private readonly log?: Logger,
   ) {}
 

@@ -4,8 +4,7 @@ import { z } from 'zod'
 import { listOf, SlugId } from '../../../../types/common'
 import { ParkCard } from '../../../../types/content-api'
 import { favourites } from '../../db/schema'
-import { notFound } from '../../http/api-error'
-import { responses } from '../../http/errors'
+import { notFound, responses } from '../../http/errors'
 
 const FavouriteList = listOf(ParkCard)
 const ParkParams = z.object({ parkId: SlugId })

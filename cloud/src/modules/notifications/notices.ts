@@ -3,9 +3,11 @@ import type { StaffRole } from '../../../../types/auth'
 import { RATING_LABELS, REQUEST_TYPE_LABELS } from '../../../../types/service'
 import type { Db } from '../../db/client'
 import { investors, staff } from '../../db/schema'
-import { parkName, zoneName, type RequestRow, type ServiceDeps } from '../../deps'
+import type { RequestRow } from '../../db/schema'
+import type { Deps } from '../../deps'
+import { parkName, zoneName } from '../content/lookup'
 import { enqueueNotice, wecomDelivery } from './outbox'
-import { chinaDateTime } from '../requests/time'
+import { chinaDateTime } from '../../../../types/china-time'
 
 // The texts of the notifications. WeCom group messages go to a chat of zone staff: they name the
 // ticket, type, park and company, never the investor's mobile number or contact name.
@@ -22,7 +24,7 @@ export const zoneStaff = (db: Db, zoneId: string, roles: readonly StaffRole[]): 
 const names = (people: Named[]) => (people.length > 0 ? people.map((person) => person.displayName).join('、') : '（本区暂无账号）')
 
 /** The lines under a notice's title: zone and park, type, company. */
-const details = (deps: Pick<ServiceDeps, 'content'>, row: Pick<RequestRow, 'zoneId' | 'parkId' | 'type' | 'company'>) => {
+const details = (deps: Pick<Deps, 'content'>, row: Pick<RequestRow, 'zoneId' | 'parkId' | 'type' | 'company'>) => {
   const park = parkName(deps, row.parkId)
   return [
     `> 开发区：${zoneName(deps, row.zoneId)}${park ? ` · ${park}` : ''}`,
@@ -31,7 +33,7 @@ const details = (deps: Pick<ServiceDeps, 'content'>, row: Pick<RequestRow, 'zone
   ]
 }
 
-const header = (deps: Pick<ServiceDeps, 'content'>, row: RequestRow, title: string) => [
+const header = (deps: Pick<Deps, 'content'>, row: RequestRow, title: string) => [
   `**${title}** ${row.ticketNo}`,
   ...details(deps, row),
 ]
@@ -41,7 +43,7 @@ const header = (deps: Pick<ServiceDeps, 'content'>, row: RequestRow, title: stri
  * submission is numbered inside the database (see createRequest), which joins the parts.
  */
 export const newRequestNotice = (
-  deps: Pick<ServiceDeps, 'config' | 'content'>,
+  deps: Pick<Deps, 'config' | 'content'>,
   row: Omit<RequestRow, 'ticketNo'>,
 ): { beforeTicket: string; afterTicket: string; status: 'pending' | 'skipped'; lastError: string | null } => ({
   beforeTicket: '**新的服务请求** ',
@@ -50,7 +52,7 @@ export const newRequestNotice = (
 })
 
 /** T-2 h: the assignee, or every agent of the zone while nobody has taken it. */
-export const notifyNearBreach = async (tx: Db, deps: Pick<ServiceDeps, 'config' | 'content'>, row: RequestRow, now: Date) => {
+export const notifyNearBreach = async (tx: Db, deps: Pick<Deps, 'config' | 'content'>, row: RequestRow, now: Date) => {
   const [assignee] = row.assigneeId
     ? await tx.select({ id: staff.id, displayName: staff.displayName }).from(staff).where(eq(staff.id, row.assigneeId))
     : []
@@ -69,7 +71,7 @@ export const notifyNearBreach = async (tx: Db, deps: Pick<ServiceDeps, 'config' 
   })
 }
 
-export const notifyBreach = async (tx: Db, deps: Pick<ServiceDeps, 'config' | 'content'>, row: RequestRow, now: Date) => {
+export const notifyBreach = async (tx: Db, deps: Pick<Deps, 'config' | 'content'>, row: RequestRow, now: Date) => {
   const supervisors = await zoneStaff(tx, row.zoneId, ['supervisor'])
   const markdown = [
     ...header(deps, row, '超时升级'),
@@ -87,7 +89,7 @@ export const notifyBreach = async (tx: Db, deps: Pick<ServiceDeps, 'config' | 'c
 
 export const notifyLowRating = async (
   tx: Db,
-  deps: Pick<ServiceDeps, 'config' | 'content'>,
+  deps: Pick<Deps, 'config' | 'content'>,
   row: RequestRow,
   score: 1 | 2,
   supervisor: Named | null,
@@ -112,7 +114,7 @@ const investorKind = async (tx: Db, investorId: string) =>
 
 export const notifyInvestor = async (
   tx: Db,
-  deps: Pick<ServiceDeps, 'config'>,
+  deps: Pick<Deps, 'config'>,
   row: RequestRow,
   kind: 'reply' | 'resolved',
   text: string,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm'
 import type { Config } from '../../config'
-import type { Clock } from '../content/store'
+import type { Clock } from '../../clock'
 import type { Db } from '../../db/client'
 import { investors, outbox, OUTBOX_KINDS } from '../../db/schema'
 import { hostOf, UpstreamError } from '../../integrations/http'

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { MatchInput, MatchResult, matchPolicies } from '../../../../types/policy-match'
 import { responses } from '../../http/errors'
+import { FORM_BODY_LIMIT } from '../../http/schemas'
 
 const policyMatchRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/policies/match',
     {
-      bodyLimit: 16 * 1024,
+      bodyLimit: FORM_BODY_LIMIT,
       schema: {
         tags: ['content'],
         summary: '政策匹配：按项目情况逐条说明每项政策是否适用及原因',

@@ -3,8 +3,8 @@ import { and, asc, eq, like, sql } from 'drizzle-orm'
 import { MyRequestList, ServiceRequest } from '../../../../types/service'
 import { buildApp } from '../../app'
 import { idempotencyKeys, investors, outbox, rateLimitHits, serviceRequests, slaTargets, staff } from '../../db/schema'
-import { pruneIdempotencyKeys } from './commands'
-import { addWorkingDays } from './time'
+import { pruneIdempotencyKeys } from './submit'
+import { addWorkingDays } from '../../../../types/working-days'
 import { createTestApp, SETUP_TIMEOUT, type TestApp } from '../../../test-support/app'
 import {
   addStaff,

@@ -2,12 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { CreateServiceRequestBody, MessageBody, MyRequestList, RatingBody, ServiceRequest } from '../../../../types/service'
 import { responses } from '../../http/errors'
-import { createRequest, getForInvestor, investorMessage, listMine, rateRequest, withdrawRequest } from './commands'
-
-/** Request bodies here are short texts; 64 KB is plenty and keeps abuse cheap. */
-export const JSON_BODY_LIMIT = 64 * 1024
-
-export const RequestIdParams = z.object({ id: z.uuid('编号格式不正确') })
+import { JSON_BODY_LIMIT, RequestIdParams } from '../../http/schemas'
+import { getForInvestor, investorMessage, listMine, rateRequest, withdrawRequest } from './investor'
+import { createRequest } from './submit'
 
 const IdempotencyHeaders = z.looseObject({
   'idempotency-key': z

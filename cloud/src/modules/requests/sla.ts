@@ -1,9 +1,10 @@
-import { and, asc, eq, gt, inArray, isNull, lte } from 'drizzle-orm'
-import { OPEN_STATUSES, serviceRequests } from '../../db/schema'
-import type { RequestRow, ServiceDeps } from '../../deps'
+import { and, asc, eq, gt, isNull, lte } from 'drizzle-orm'
+import { addMs } from '../../clock'
+import { serviceRequests, type RequestRow } from '../../db/schema'
+import type { Deps } from '../../deps'
 import { notifyBreach, notifyNearBreach } from '../notifications/notices'
-import { appendAudit } from './commands'
-import { addMs } from './time'
+import { isOpen } from './conditions'
+import { appendAudit } from './transitions'
 
 const r = serviceRequests
 const BATCH = 50
@@ -17,9 +18,9 @@ export type SlaSummary = { reminded: number; escalated: number }
  * same transaction as its audit entry and outbox row, so with several processes on one database
  * each request is reminded and escalated exactly once.
  */
-export const runSlaOnce = async (deps: Pick<ServiceDeps, 'db' | 'config' | 'content' | 'clock'>): Promise<SlaSummary> => {
+export const runSlaOnce = async (deps: Pick<Deps, 'db' | 'config' | 'content' | 'clock'>): Promise<SlaSummary> => {
   const now = deps.clock()
-  const unanswered = and(inArray(r.status, [...OPEN_STATUSES]), isNull(r.firstRespondedAt), isNull(r.breachedAt))
+  const unanswered = and(isOpen, isNull(r.firstRespondedAt), isNull(r.breachedAt))
   const remindable = and(
     unanswered,
     isNull(r.reminderSentAt),
@@ -44,10 +45,10 @@ export const runSlaOnce = async (deps: Pick<ServiceDeps, 'db' | 'config' | 'cont
   return { reminded, escalated }
 }
 
-type Step = (tx: ServiceDeps['db'], row: RequestRow) => Promise<void>
+type Step = (tx: Deps['db'], row: RequestRow) => Promise<void>
 
 /** Claims matching rows in batches (skipping rows another process holds) until none are left. */
-const drain = async (deps: Pick<ServiceDeps, 'db'>, where: ReturnType<typeof and>, step: Step): Promise<number> => {
+const drain = async (deps: Pick<Deps, 'db'>, where: ReturnType<typeof and>, step: Step): Promise<number> => {
   let done = 0
   for (;;) {
     const claimed = await deps.db.transaction(async (tx) => {

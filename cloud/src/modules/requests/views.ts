@@ -6,7 +6,6 @@ import { STATUS_TRANSITIONS } from '../../../../types/request-status'
 import {
   type AuditEntry,
   type Message,
-  type Photo,
   type ServiceRequest,
   type ServiceRequestSummary,
   type StaffRef,
@@ -14,29 +13,13 @@ import {
   type StaffRequestSummary,
   type TIMELINE_STEPS,
 } from '../../../../types/service'
-import type { TokenSigner } from '../auth/tokens'
 import type { Db } from '../../db/client'
-import { requestAudit, requestMessages, requestPhotos, staff, uploads } from '../../db/schema'
-import { supervisionHotline, type RequestRow, type ServiceDeps } from '../../deps'
-import { HOUR_MS } from './time'
+import { requestAudit, requestMessages, requestPhotos, staff, uploads, type RequestRow } from '../../db/schema'
+import type { Deps } from '../../deps'
+import { supervisionHotline } from '../content/lookup'
+import { toPhoto } from '../uploads/photos'
 
 type StaffRefT = z.infer<typeof StaffRef>
-
-/** Upload URLs carry a signature valid for a day; rounded to the hour so repeated answers stay identical. */
-const PHOTO_URL_TTL_MS = 24 * HOUR_MS
-
-/** `/api/uploads/<id>?exp=…&sig=…`: an image tag cannot send the Authorization header, the signature stands in for it. */
-export const photoUrl = (tokens: TokenSigner, uploadId: string, now: Date): string => {
-  const exp = Math.ceil((now.getTime() + PHOTO_URL_TTL_MS) / HOUR_MS) * (HOUR_MS / 1000)
-  return `/api/uploads/${uploadId}?exp=${exp}&sig=${tokens.signUrl(`upload:${uploadId}`, exp)}`
-}
-
-export const toPhoto = (tokens: TokenSigner, upload: { id: string; contentType: string; size: number }, now: Date): Photo => ({
-  id: upload.id,
-  url: photoUrl(tokens, upload.id, now),
-  contentType: upload.contentType,
-  size: upload.size,
-})
 
 /** 138****0000: lists show the number masked; only the staff detail shows it whole. */
 export const maskMobile = (mobile: string): string => (mobile.length >= 7 ? `${mobile.slice(0, 3)}****${mobile.slice(-4)}` : '****')
@@ -137,7 +120,7 @@ export const toStaffSummary = (row: RequestRow, assignee: StaffRefT | null): Sta
 })
 
 /** Fields both audiences share; messages are rendered per audience. */
-const commonView = (deps: Pick<ServiceDeps, 'tokens' | 'content'>, row: RequestRow, parts: RequestParts, now: Date) => ({
+const commonView = (deps: Pick<Deps, 'tokens' | 'content'>, row: RequestRow, parts: RequestParts, now: Date) => ({
   ...toSummary(row),
   contactName: row.contactName,
   mobile: row.mobile,
@@ -159,7 +142,7 @@ export const canWithdraw = (row: RequestRow): boolean =>
 
 /** What the investor sees: public messages only, timeline with 您 / 店小二 names, no internal notes or audit. */
 export const toInvestorView = (
-  deps: Pick<ServiceDeps, 'tokens' | 'content'>,
+  deps: Pick<Deps, 'tokens' | 'content'>,
   row: RequestRow,
   parts: RequestParts,
   now: Date,
@@ -190,7 +173,7 @@ const auditActor = (entry: RequestParts['audit'][number]): string =>
 
 /** What staff of the zone see: full mobile, internal notes, the audit trail and the allowed next statuses. */
 export const toStaffDetail = (
-  deps: Pick<ServiceDeps, 'tokens' | 'content'>,
+  deps: Pick<Deps, 'tokens' | 'content'>,
   row: RequestRow,
   parts: RequestParts,
   now: Date,

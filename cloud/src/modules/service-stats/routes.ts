@@ -3,9 +3,8 @@ import { IdParams } from '../../../../types/content-api'
 import { type ZoneId } from '../../../../types/content'
 import { ZONE_IDS } from '../../../../types/vocabulary'
 import { ZoneServiceStats } from '../../../../types/service'
-import { notFound } from '../../http/api-error'
-import { responses } from '../../http/errors'
-import { STATS_PERIOD_DAYS, zoneServiceStats } from '../staff/dashboard'
+import { notFound, responses } from '../../http/errors'
+import { STATS_PERIOD_DAYS, zoneServiceStats } from './stats'
 
 /** Public: how well a zone answers investors, shown on park pages. */
 const serviceStatsRoutes: FastifyPluginAsyncZod = async (app) => {

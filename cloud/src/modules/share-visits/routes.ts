@@ -6,7 +6,7 @@ import { ShareVisitBody, ShareVisitRecorded } from '../../../../types/service'
 import type { ContentSnapshot } from '../content/snapshot'
 import { shareVisits, staff } from '../../db/schema'
 import { responses } from '../../http/errors'
-import { describeLimit } from '../../plugins/app/rate-limit'
+import { BEACON_BODY_LIMIT, describeLimit } from '../../http/schemas'
 
 /** WeChat launch scenes are four-digit codes; anything outside a sane range is refused rather than stored. */
 const VisitBody = ShareVisitBody.extend({ scene: z.number().int().min(1).max(99_999).optional() })
@@ -28,7 +28,7 @@ const shareVisitRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/share-visits',
     {
-      bodyLimit: 4 * 1024,
+      bodyLimit: BEACON_BODY_LIMIT,
       onRequest: app.rateLimitHook('share-visits', 'ip', app.config.rateLimits.shareVisitsPerIp),
       schema: {
         tags: ['sharing'],

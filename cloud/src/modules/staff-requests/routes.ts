@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { pageOf } from '../../../../types/common'
 import { AssignBody, MessageBody, StaffRequestDetail, StaffRequestQuery, StaffRequestSummary, StatusBody } from '../../../../types/service'
 import { responses } from '../../http/errors'
-import { listStaffRequests } from '../staff/dashboard'
-import { addNote, assignRequest, changeStatus, claimRequest, getForStaff, replyToRequest } from '../requests/commands'
-import { JSON_BODY_LIMIT, RequestIdParams } from '../requests/routes'
+import { listStaffRequests } from './inbox'
+import { addNote, assignRequest, changeStatus, claimRequest, getForStaff, replyToRequest } from './actions'
+import { JSON_BODY_LIMIT, RequestIdParams } from '../../http/schemas'
 
 const StaffRequestPage = pageOf(StaffRequestSummary)
 

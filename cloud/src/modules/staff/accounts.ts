@@ -6,7 +6,7 @@ import type { StaffIdentity } from '../auth/identity'
 import { hashPassword } from '../auth/passwords'
 import type { Db } from '../../db/client'
 import { staff } from '../../db/schema'
-import { sqlState } from '../../http/api-error'
+import { sqlState } from '../../db/client'
 
 /** A new staff account as the CLI and the demo seeding give it. Messages are Chinese / English. */
 export const StaffAccountInput = z

@@ -6,10 +6,9 @@ import { ZoneId } from '../../../../types/content'
 import { CannedReply, CannedReplyBody, CannedReplyList, Dashboard, DashboardQuery, StaffMemberList } from '../../../../types/service'
 import { requireRole, scopeZone } from '../auth/identity'
 import { cannedReplies, staff } from '../../db/schema'
-import { badField } from '../../http/api-error'
-import { responses } from '../../http/errors'
+import { badField, responses } from '../../http/errors'
 import { dashboard } from './dashboard'
-import { JSON_BODY_LIMIT } from '../requests/routes'
+import { JSON_BODY_LIMIT } from '../../http/schemas'
 
 const ZoneQuery = z.object({ zoneId: ZoneId.optional() })
 

@@ -7,12 +7,11 @@ import { z } from 'zod'
 import { MAX_UPLOAD_BYTES, UploadResult } from '../../../../types/service'
 import { canSeeZone } from '../auth/identity'
 import { requestPhotos, serviceRequests, uploads } from '../../db/schema'
-import { ApiError, badField, invalidToken, notFound, unauthorized } from '../../http/api-error'
-import { responses } from '../../http/errors'
-import { toPhoto } from '../requests/views'
+import { ApiError, badField, invalidToken, notFound, responses, unauthorized } from '../../http/errors'
+import { toPhoto } from './photos'
 import { IMAGE_TYPES, sniffImageType } from './sniff'
 import { LocalUploadStorage, S3UploadStorage, type UploadStorage } from './storage'
-import { RequestIdParams } from '../requests/routes'
+import { RequestIdParams } from '../../http/schemas'
 
 const fileTooLarge = () => new ApiError(413, 'file_too_large', `图片不能超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`)
 const unsupportedType = () => new ApiError(415, 'unsupported_type', '只支持 JPEG、PNG、WebP 或 GIF 格式的图片')

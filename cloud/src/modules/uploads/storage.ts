@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import type { S3Settings } from '../../config'
 import { amzDate, sha256Hex, signV4, uriEncode } from './sigv4'
 
 /** Where photo bytes live; the uploads table holds who owns them and what they are. */
@@ -42,17 +43,6 @@ export class LocalUploadStorage implements UploadStorage {
       throw error
     }
   }
-}
-
-export type S3Settings = {
-  /** https://s3.cn-north-1.amazonaws.com.cn, https://oss-cn-qingdao.aliyuncs.com, http://127.0.0.1:9000 (MinIO)... */
-  endpoint: string
-  bucket: string
-  region: string
-  accessKeyId: string
-  secretAccessKey: string
-  /** true: endpoint/bucket/key (MinIO); false: bucket.endpoint/key (AWS, Aliyun OSS, Tencent COS). */
-  pathStyle: boolean
 }
 
 /** Calls to the object store are bounded like every other outgoing call. */

@@ -5,7 +5,7 @@ import type { ZoneId } from '../../../../types/content'
 import type { StaffIdentity } from '../../modules/auth/identity'
 import { TokenSigner, type TokenClaims } from '../../modules/auth/tokens'
 import { investors, staff } from '../../db/schema'
-import { forbidden, invalidToken, unauthorized } from '../../http/api-error'
+import { forbidden, invalidToken, unauthorized } from '../../http/errors'
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin'
 import type { Config } from '../../config'
-import type { Clock } from '../../modules/content/store'
+import type { Clock } from '../../clock'
 
 declare module 'fastify' {
   interface FastifyInstance {

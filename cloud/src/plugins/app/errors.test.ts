@@ -2,7 +2,8 @@ import net from 'node:net'
 import Fastify from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import errorsPlugin, { clientErrorHandler, frameworkErrors } from './errors'
+import { clientErrorHandler, frameworkErrors } from '../../http/errors'
+import errorsPlugin from './errors'
 
 /** A bare app with only the error handling, and routes that fail on purpose. */
 const buildErrorApp = async () => {

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction, preValidationHookHandler } from 'fastify'
 import fp from 'fastify-plugin'
-import { ApiError } from '../../http/api-error'
+import { ApiError } from '../../http/errors'
 
 /** Where the first NUL character sits in a parsed value (`a.b.0`), or null. Allocates nothing on the way when there is none. */
 export const findNul = (value: unknown): string[] | null => {

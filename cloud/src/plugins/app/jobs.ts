@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin'
 import { OutboxDispatcher, type DispatchSummary } from '../../modules/notifications/outbox'
-import { pruneIdempotencyKeys } from '../../modules/requests/commands'
+import { pruneIdempotencyKeys } from '../../modules/requests/submit'
 import { runSlaOnce, type SlaSummary } from '../../modules/requests/sla'
 import { pruneRateLimits } from './rate-limit'
 

@@ -5,7 +5,8 @@ import { rateLimitHits } from '../../db/schema'
 import { SETUP_TIMEOUT } from '../../../test-support/app'
 import { createTestDatabase } from '../../../test-support/database'
 import { ManualClock } from '../../../test-support/service'
-import { DatabaseRateLimitStore, describeLimit, MemoryRateLimitStore, pruneRateLimits } from './rate-limit'
+import { describeLimit } from '../../http/schemas'
+import { DatabaseRateLimitStore, MemoryRateLimitStore, pruneRateLimits } from './rate-limit'
 
 const incr = (store: FastifyRateLimitStore, key: string, windowMs: number) =>
   new Promise<{ current: number; ttl: number }>((resolve, reject) =>

@@ -3,24 +3,13 @@ import { sql } from 'drizzle-orm'
 import type { FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Limit } from '../../config'
-import type { Clock } from '../../modules/content/store'
+import type { Clock } from '../../clock'
 import type { Db } from '../../db/client'
 import { rateLimitHits } from '../../db/schema'
-import { ApiError } from '../../http/api-error'
+import { ApiError } from '../../http/errors'
 
 export type LimitKey = 'ip' | 'investor' | 'staff'
 export type { Limit }
-
-/** 每分钟最多 10 次, 每 30 秒最多 5 次: a limit as the OpenAPI descriptions state it (the limits are configurable). */
-export const describeLimit = ({ max, windowMs }: Limit): string => {
-  const [size, unit] =
-    windowMs % 3_600_000 === 0
-      ? [windowMs / 3_600_000, '小时']
-      : windowMs % 60_000 === 0
-        ? [windowMs / 60_000, '分钟']
-        : [windowMs / 1_000, '秒']
-  return `${size === 1 ? `每${unit}` : `每 ${size} ${unit}`}最多 ${max} 次`
-}
 
 declare module 'fastify' {
   interface FastifyInstance {

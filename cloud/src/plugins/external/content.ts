@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin'
 import type { Config } from '../../config'
-import { ContentStore, type Clock } from '../../modules/content/store'
+import type { Clock } from '../../clock'
+import { ContentStore } from '../../modules/content/store'
 
 declare module 'fastify' {
   interface FastifyInstance {
