@@ -13,7 +13,7 @@ import { staff } from '../src/db/schema'
 import { importContent } from '../src/modules/content/import'
 import { loadContent } from '../src/modules/content/load'
 import { openPglite, openPostgres, type Database } from '../src/db/client'
-import { STAFF_TOKEN_TTL_MS } from '../src/plugins/app/auth'
+import { STAFF_TOKEN_TTL_MS } from '../src/modules/auth/sessions'
 import { REAL_CONTENT_DIR, testConfig } from './app'
 import { createEmptyPostgresDatabase } from './database'
 

@@ -1,5 +1,8 @@
+import { eq } from 'drizzle-orm'
 import type { StaffRole, StaffMember } from '../../../../types/auth'
 import type { ZoneId } from '../../../../types/content'
+import type { Db } from '../../db/client'
+import { investors, staff as staffTable } from '../../db/schema'
 import { forbidden } from '../../http/errors'
 
 /** The signed-in staff member, read from the database on every request (role or zone changes apply at once). */
@@ -36,4 +39,25 @@ export const scopeZone = (staff: StaffIdentity, requested: ZoneId | undefined): 
   if (staff.role === 'admin') return requested ?? null
   if (requested && requested !== staff.zoneId) throw forbidden('只能查看本开发区的数据')
   return staff.zoneId
+}
+
+/** Whether the investor behind a token still exists (a database reset in development removes them). */
+export const investorExists = async (db: Db, id: string): Promise<boolean> =>
+  (await db.select({ id: investors.id }).from(investors).where(eq(investors.id, id)).limit(1)).length > 0
+
+/** The staff member behind a token, as requests see them; null when the account is gone. */
+export const findStaffIdentity = async (db: Db, id: string): Promise<StaffIdentity | null> => {
+  const [member] = await db
+    .select({
+      id: staffTable.id,
+      username: staffTable.username,
+      displayName: staffTable.displayName,
+      role: staffTable.role,
+      zoneId: staffTable.zoneId,
+      shareCode: staffTable.shareCode,
+    })
+    .from(staffTable)
+    .where(eq(staffTable.id, id))
+    .limit(1)
+  return member ? { ...member, zoneId: member.zoneId as ZoneId | null } : null
 }

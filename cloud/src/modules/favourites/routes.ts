@@ -1,10 +1,9 @@
-import { and, desc, eq } from 'drizzle-orm'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { listOf, SlugId } from '../../../../types/common'
 import { ParkCard } from '../../../../types/content-api'
-import { favourites } from '../../db/schema'
-import { notFound, responses } from '../../http/errors'
+import { responses } from '../../http/errors'
+import { addFavourite, listFavourites, removeFavourite } from './favourites'
 
 const FavouriteList = listOf(ParkCard)
 const ParkParams = z.object({ parkId: SlugId })
@@ -19,8 +18,6 @@ const errors = {
 
 /** An investor's saved parks, newest first. PUT and DELETE are idempotent. */
 const favouriteRoutes: FastifyPluginAsyncZod = async (app) => {
-  const parkExists = (parkId: string) => app.content.current().parks.some((entry) => entry.card.id === parkId)
-
   app.get(
     '/api/favourites',
     {
@@ -32,14 +29,8 @@ const favouriteRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const rows = await app.db
-        .select({ parkId: favourites.parkId })
-        .from(favourites)
-        .where(eq(favourites.investorId, request.investorId!))
-        .orderBy(desc(favourites.createdAt), desc(favourites.parkId))
-      const cards = new Map(app.content.current().parks.map((entry) => [entry.card.id, entry.card]))
       reply.header('cache-control', 'no-store')
-      return { items: rows.flatMap((row) => cards.get(row.parkId) ?? []) }
+      return { items: await listFavourites(app, request.investorId!) }
     },
   )
 
@@ -55,9 +46,7 @@ const favouriteRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { parkId } = request.params
-      if (!parkExists(parkId)) throw notFound('没有找到这个园区')
-      await app.db.insert(favourites).values({ investorId: request.investorId!, parkId, createdAt: app.clock() }).onConflictDoNothing()
+      await addFavourite(app, request.investorId!, request.params.parkId)
       return reply.code(204).send()
     },
   )
@@ -74,13 +63,7 @@ const favouriteRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { parkId } = request.params
-      const removed = await app.db
-        .delete(favourites)
-        .where(and(eq(favourites.investorId, request.investorId!), eq(favourites.parkId, parkId)))
-        .returning({ parkId: favourites.parkId })
-      // A park that left the content can still be removed from the list; an unknown one is a 404.
-      if (removed.length === 0 && !parkExists(parkId)) throw notFound('没有找到这个园区')
+      await removeFavourite(app, request.investorId!, request.params.parkId)
       return reply.code(204).send()
     },
   )

@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { Health } from '../../../../types/content-api'
 import { errorBody, responses } from '../../http/errors'
+import { pingDatabase } from './health'
 
 /** For load balancers and uptime checks: live on every call, never cached. */
 const healthRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -17,7 +17,7 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       reply.header('cache-control', 'no-store')
       try {
-        await app.db.execute(sql`select 1`)
+        await pingDatabase(app)
       } catch (error) {
         request.log.error({ err: error }, 'health check: database unreachable')
         return reply.code(503).send(errorBody('database_unavailable', '数据库暂不可用，请稍后再试'))

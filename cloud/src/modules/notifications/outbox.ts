@@ -4,9 +4,9 @@ import type { Config } from '../../config'
 import type { Clock } from '../../clock'
 import type { Db } from '../../db/client'
 import { investors, outbox, OUTBOX_KINDS } from '../../db/schema'
-import { hostOf, UpstreamError } from '../../integrations/http'
-import { WechatClient, WechatNotSubscribedError } from '../../integrations/wechat'
-import { sendWecomMarkdown } from '../../integrations/wecom'
+import { UpstreamError } from '../../integrations/http'
+import { WechatNotSubscribedError, type WechatClient } from '../../integrations/wechat'
+import type { WecomClient } from '../../integrations/wecom'
 
 type OutboxKind = (typeof OUTBOX_KINDS)[number]
 type OutboxRow = typeof outbox.$inferSelect
@@ -117,15 +117,13 @@ export type DispatchSummary = { delivered: number; retried: number; dead: number
  * dies mid-send the lease runs out and another one retries it (so nothing is lost).
  */
 export class OutboxDispatcher {
-  private readonly wechat: WechatClient | null
-
   constructor(
     private readonly db: Db,
     private readonly config: Config,
     private readonly clock: Clock,
-  ) {
-    this.wechat = config.wechat.credentials ? new WechatClient(config.wechat.credentials, config.wechat.apiBase, clock) : null
-  }
+    private readonly wechat: WechatClient | null,
+    private readonly wecom: WecomClient,
+  ) {}
 
   async runOnce(): Promise<DispatchSummary> {
     const summary: DispatchSummary = { delivered: 0, retried: 0, dead: 0, skipped: 0 }
@@ -164,14 +162,8 @@ export class OutboxDispatcher {
   private async deliver(row: OutboxRow): Promise<Outcome> {
     try {
       if (row.channel === 'wecom') {
-        const url = this.config.wecomWebhooks[row.zoneId as keyof Config['wecomWebhooks']]
-        if (!url) return { status: 'skipped', reason: `WECOM_WEBHOOK_${row.zoneId.toUpperCase()} 已不再配置` }
-        try {
-          await sendWecomMarkdown(url, String(row.payload.markdown))
-        } catch (error) {
-          // The webhook URL carries its key: report the host only.
-          throw new UpstreamError(`${hostOf(url)}: ${(error as Error).message}`)
-        }
+        if (!this.wecom.isConfigured(row.zoneId)) return { status: 'skipped', reason: `WECOM_WEBHOOK_${row.zoneId.toUpperCase()} 已不再配置` }
+        await this.wecom.sendMarkdown(row.zoneId, String(row.payload.markdown))
         return { status: 'delivered' }
       }
       const payload = row.payload as { templateId: string | null; page: string; data: Record<string, string> }

@@ -1,14 +1,13 @@
-import { randomUUID } from 'node:crypto'
-import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { ZoneId } from '../../../../types/content'
 import { CannedReply, CannedReplyBody, CannedReplyList, Dashboard, DashboardQuery, StaffMemberList } from '../../../../types/service'
-import { requireRole, scopeZone } from '../auth/identity'
-import { cannedReplies, staff } from '../../db/schema'
-import { badField, responses } from '../../http/errors'
-import { dashboard } from './dashboard'
+import { responses } from '../../http/errors'
 import { JSON_BODY_LIMIT } from '../../http/schemas'
+import { scopeZone } from '../auth/identity'
+import { addCannedReply, listCannedReplies } from './canned-replies'
+import { dashboard } from './dashboard'
+import { assignableColleagues } from './members'
 
 const ZoneQuery = z.object({ zoneId: ZoneId.optional() })
 
@@ -36,15 +35,7 @@ const staffRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: StaffMemberList, ...staffErrors },
       },
     },
-    async (request) => {
-      const zone = scopeZone(request.staff!, request.query.zoneId)
-      const items = await app.db
-        .select({ id: staff.id, displayName: staff.displayName, role: staff.role })
-        .from(staff)
-        .where(and(zone ? eq(staff.zoneId, zone) : undefined, inArray(staff.role, ['agent', 'supervisor'])))
-        .orderBy(asc(staff.zoneId), asc(staff.role), asc(staff.displayName))
-      return { items }
-    },
+    async (request) => ({ items: await assignableColleagues(app, scopeZone(request.staff!, request.query.zoneId)) }),
   )
 
   app.get(
@@ -58,15 +49,7 @@ const staffRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: CannedReplyList, ...staffErrors },
       },
     },
-    async (request) => {
-      const zone = scopeZone(request.staff!, request.query.zoneId)
-      const rows = await app.db
-        .select({ id: cannedReplies.id, zoneId: cannedReplies.zoneId, title: cannedReplies.title, body: cannedReplies.body })
-        .from(cannedReplies)
-        .where(zone ? eq(cannedReplies.zoneId, zone) : undefined)
-        .orderBy(asc(cannedReplies.zoneId), asc(cannedReplies.createdAt), asc(cannedReplies.id))
-      return { items: rows.map((row) => ({ ...row, zoneId: row.zoneId as ZoneId })) }
-    },
+    async (request) => ({ items: await listCannedReplies(app, scopeZone(request.staff!, request.query.zoneId)) }),
   )
 
   app.post(
@@ -82,22 +65,7 @@ const staffRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: CannedReply, ...staffErrors, 413: responses.payloadTooLarge, 415: responses.unsupportedType },
       },
     },
-    async (request, reply) => {
-      const member = request.staff!
-      requireRole(member, ['admin'], '只有管理员可以维护常用答复')
-      const zoneId = request.body.zoneId ?? member.zoneId
-      if (!zoneId) throw badField('zoneId', '请选择开发区')
-      const row = {
-        id: randomUUID(),
-        zoneId,
-        title: request.body.title,
-        body: request.body.body,
-        createdBy: member.id,
-        createdAt: app.clock(),
-      }
-      await app.db.insert(cannedReplies).values(row)
-      return reply.code(201).send({ id: row.id, zoneId, title: row.title, body: row.body })
-    },
+    async (request, reply) => reply.code(201).send(await addCannedReply(app, request.staff!, request.body)),
   )
 
   app.get(

@@ -4,7 +4,9 @@ import path from 'node:path'
 import { eq } from 'drizzle-orm'
 import { ServiceRequest, StaffRequestDetail, UploadResult } from '../../../../types/service'
 import { uploads } from '../../db/schema'
+import { buildApp } from '../../app'
 import { createTestApp, SETUP_TIMEOUT, type TestApp } from '../../../test-support/app'
+import { startLocalS3 } from '../../../test-support/s3'
 import {
   addStaff,
   bearer,
@@ -150,5 +152,44 @@ describe('GET /api/uploads/:id (personal data)', () => {
       payload: requestBody({ photos: [photoId] }),
     })
     expect(theirs.statusCode).toBe(400)
+  })
+})
+
+describe('S3-compatible storage (S3_* set)', () => {
+  it('stores photos in the bucket and serves them back, nothing on the local disk', async () => {
+    const s3 = await startLocalS3()
+    const s3Dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parklink-uploads-s3-'))
+    const { endpoint, bucket, accessKeyId, secretAccessKey } = s3.settings
+    const config = serviceTestConfig({
+      UPLOAD_DIR: s3Dir,
+      S3_ENDPOINT: endpoint,
+      S3_BUCKET: bucket,
+      S3_ACCESS_KEY_ID: accessKeyId,
+      S3_SECRET_ACCESS_KEY: secretAccessKey,
+      S3_FORCE_PATH_STYLE: 'true',
+    })
+    const app = await buildApp({ db: t.database, config, clock: clock.now })
+    try {
+      const png = tinyPng()
+      const { payload, headers } = multipartBody('file', 'site.png', 'image/png', png)
+      const created = await app.inject({ method: 'POST', url: '/api/uploads', headers: { ...bearer(owner), ...headers }, payload })
+      expect(created.statusCode).toBe(201)
+      const photo = UploadResult.parse(created.json())
+      const served = await app.inject({ method: 'GET', url: photo.url })
+      expect(served.statusCode).toBe(200)
+      expect(served.rawPayload.equals(png)).toBe(true)
+      expect(fs.readdirSync(s3Dir)).toEqual([])
+
+      // With the store gone the upload fails (500) and no record is written.
+      await s3.close()
+      const recorded = (await t.app.db.select().from(uploads)).length
+      const failed = await app.inject({ method: 'POST', url: '/api/uploads', headers: { ...bearer(owner), ...headers }, payload })
+      expect(failed.statusCode).toBe(500)
+      expect(await t.app.db.select().from(uploads)).toHaveLength(recorded)
+    } finally {
+      await app.close()
+      await s3.close()
+      fs.rmSync(s3Dir, { recursive: true, force: true })
+    }
   })
 })

@@ -1,16 +1,11 @@
-import { randomUUID } from 'node:crypto'
 import multipart from '@fastify/multipart'
-import { eq } from 'drizzle-orm'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { jsonSchemaTransform, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { MAX_UPLOAD_BYTES, UploadResult } from '../../../../types/service'
-import { canSeeZone } from '../auth/identity'
-import { requestPhotos, serviceRequests, uploads } from '../../db/schema'
 import { ApiError, badField, invalidToken, notFound, responses, unauthorized } from '../../http/errors'
-import { toPhoto } from './photos'
 import { IMAGE_TYPES, sniffImageType } from './sniff'
-import { LocalUploadStorage, S3UploadStorage, type UploadStorage } from './storage'
+import { findUpload, saveUpload, staffMaySeeUpload, type UploadRow } from './uploads'
 import { RequestIdParams } from '../../http/schemas'
 
 const fileTooLarge = () => new ApiError(413, 'file_too_large', `图片不能超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`)
@@ -40,15 +35,11 @@ export const UPLOAD_FORM = {
 const imageContent = Object.fromEntries(IMAGE_TYPES.map((type) => [type, { schema: z.string().describe('图片内容（二进制）') }]))
 
 /**
- * Request photos. Bytes go to the storage (local disk under DATA_DIR/uploads, or S3-compatible
- * object storage when S3_* is set), the record to the
- * uploads table. Photos are personal data: only their owner and staff of a zone whose request uses
+ * Request photos. Bytes go to the upload storage (local disk under DATA_DIR/uploads, or S3-compatible
+ * object storage when S3_* is set), the record to the uploads table. Photos are personal data: only their owner and staff of a zone whose request uses
  * them may fetch them, with the Authorization header or with the signed URL the API hands out.
  */
 const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
-  const storage: UploadStorage = app.config.s3
-    ? new S3UploadStorage(app.config.s3, app.clock)
-    : new LocalUploadStorage(app.config.uploadDir)
   // Registered here only: no other route accepts multipart bodies.
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6, headerPairs: 100 } })
   const limits = app.config.rateLimits
@@ -91,26 +82,17 @@ const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
       const contentType = sniffImageType(bytes)
       if (!contentType) throw unsupportedType()
 
-      const upload = { id: randomUUID(), ownerId: request.investorId!, contentType, size: bytes.length, createdAt: app.clock() }
-      await storage.put(upload.id, bytes)
-      await app.db.insert(uploads).values(upload)
-      return reply.code(201).send(toPhoto(app.tokens, upload, upload.createdAt))
+      return reply.code(201).send(await saveUpload(app, app.uploadStorage, request.investorId!, bytes, contentType))
     },
   )
 
   /** Owner, or staff who can see a request using the photo. */
-  const mayView = async (request: FastifyRequest, upload: typeof uploads.$inferSelect | undefined): Promise<boolean> => {
+  const mayView = async (request: FastifyRequest, upload: UploadRow | undefined): Promise<boolean> => {
     const claims = app.tokens.verify((request.headers.authorization ?? '').replace(/^Bearer\s+/i, ''))
     if (!claims.ok) throw invalidToken()
     if (claims.claims.kind === 'investor') return claims.claims.sub === upload?.ownerId
     await app.requireStaff(request)
-    if (!upload) return false
-    const zones = await app.db
-      .selectDistinct({ zoneId: serviceRequests.zoneId })
-      .from(requestPhotos)
-      .innerJoin(serviceRequests, eq(serviceRequests.id, requestPhotos.requestId))
-      .where(eq(requestPhotos.uploadId, upload.id))
-    return zones.some(({ zoneId }) => canSeeZone(request.staff!, zoneId))
+    return upload ? staffMaySeeUpload(app, request.staff!, upload.id) : false
   }
 
   app.get(
@@ -134,7 +116,7 @@ const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { id } = request.params
-      const [upload] = await app.db.select().from(uploads).where(eq(uploads.id, id))
+      const upload = await findUpload(app, id)
       const { exp, sig } = request.query
       const signed = exp !== undefined && sig !== undefined && app.tokens.verifyUrl(`upload:${id}`, exp, sig)
       if (!signed) {
@@ -143,7 +125,7 @@ const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
         if (!(await mayView(request, upload))) throw notFound('没有找到这张图片')
       }
       if (!upload) throw notFound('没有找到这张图片')
-      const bytes = await storage.get(upload.id)
+      const bytes = await app.uploadStorage.get(upload.id)
       if (!bytes) throw notFound('没有找到这张图片')
       return (reply as FastifyReply)
         .header('cache-control', 'private, max-age=3600')

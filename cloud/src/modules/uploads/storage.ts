@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client, type S3ServiceException } from '@aws-sdk/client-s3'
 import type { S3Settings } from '../../config'
-import { amzDate, sha256Hex, signV4, uriEncode } from './sigv4'
 
 /** Where photo bytes live; the uploads table holds who owns them and what they are. */
 export interface UploadStorage {
@@ -9,6 +9,8 @@ export interface UploadStorage {
   put(id: string, bytes: Buffer): Promise<void>
   /** null when the bytes are gone. */
   get(id: string): Promise<Buffer | null>
+  /** Releases connections (the app closes it on shutdown). */
+  close(): Promise<void>
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
@@ -43,66 +45,78 @@ export class LocalUploadStorage implements UploadStorage {
       throw error
     }
   }
+
+  async close(): Promise<void> {
+    // Nothing is held open between calls.
+  }
 }
 
 /** Calls to the object store are bounded like every other outgoing call. */
 const S3_TIMEOUT_MS = 15_000
 
 /**
- * Any S3-compatible object store, over plain HTTPS with Signature Version 4 (signer in sigv4.ts,
- * checked against AWS's published example). Objects are private: the API serves them after its
- * own access check, so the bucket needs no public access.
+ * Any S3-compatible object store (AWS, Aliyun OSS, Tencent COS, MinIO) through the official AWS SDK.
+ * Objects are private: the API serves them after its own access check, so the bucket needs no
+ * public access.
  */
 export class S3UploadStorage implements UploadStorage {
   readonly kind = 's3'
-  private readonly base: URL
+  private readonly client: S3Client
+  private readonly host: string
 
-  constructor(
-    private readonly settings: S3Settings,
-    private readonly clock: () => Date = () => new Date(),
-  ) {
-    this.base = new URL(settings.endpoint)
+  constructor(private readonly settings: S3Settings) {
+    this.host = new URL(settings.endpoint).host
+    this.client = new S3Client({
+      endpoint: settings.endpoint,
+      region: settings.region,
+      credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey },
+      forcePathStyle: settings.pathStyle,
+      // Checksums only where S3 requires them: many S3-compatible stores do not know the newer ones.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+      maxAttempts: 2,
+      requestHandler: { connectionTimeout: S3_TIMEOUT_MS, requestTimeout: S3_TIMEOUT_MS },
+    })
   }
 
-  private target(id: string): { url: string; host: string; path: string } {
+  private key(id: string): string {
     if (!UUID.test(id)) throw new Error('upload ids are uuids')
-    const key = `uploads/${id}`
-    const basePath = this.base.pathname.replace(/\/+$/, '')
-    if (this.settings.pathStyle) {
-      const path = `${basePath}/${uriEncode(this.settings.bucket)}/${key}`
-      return { url: `${this.base.origin}${path}`, host: this.base.host, path }
-    }
-    const host = `${this.settings.bucket}.${this.base.host}`
-    const path = `${basePath}/${key}`
-    return { url: `${this.base.protocol}//${host}${path}`, host, path }
-  }
-
-  private async send(method: 'PUT' | 'GET', id: string, body?: Buffer): Promise<Response> {
-    const { url, host, path } = this.target(id)
-    const at = this.clock()
-    const payloadHash = sha256Hex(body ?? '')
-    const headers: Record<string, string> = { 'x-amz-content-sha256': payloadHash, 'x-amz-date': amzDate(at) }
-    if (body) headers['content-type'] = 'application/octet-stream'
-    // Host is signed; fetch sends it itself from the URL.
-    const authorization = signV4({ method, path, headers: { ...headers, host }, payloadHash, credentials: this.settings, service: 's3', at })
-    try {
-      return await fetch(url, { method, headers: { ...headers, authorization }, body, signal: AbortSignal.timeout(S3_TIMEOUT_MS) })
-    } catch (error) {
-      throw new Error(`object store ${this.base.host} unreachable: ${(error as Error).message}`)
-    }
+    return `uploads/${id}`
   }
 
   async put(id: string, bytes: Buffer): Promise<void> {
-    const response = await this.send('PUT', id, bytes)
-    await response.arrayBuffer()
-    if (!response.ok) throw new Error(`object store ${this.base.host} refused PUT: HTTP ${response.status}`)
+    const command = new PutObjectCommand({
+      Bucket: this.settings.bucket,
+      Key: this.key(id),
+      Body: bytes,
+      ContentType: 'application/octet-stream',
+    })
+    try {
+      await this.client.send(command)
+    } catch (error) {
+      throw this.failure('PUT', error)
+    }
   }
 
   async get(id: string): Promise<Buffer | null> {
-    const response = await this.send('GET', id)
-    const bytes = Buffer.from(await response.arrayBuffer())
-    if (response.status === 404) return null
-    if (!response.ok) throw new Error(`object store ${this.base.host} refused GET: HTTP ${response.status}`)
-    return bytes
+    try {
+      const object = await this.client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: this.key(id) }))
+      if (!object.Body) return null
+      return Buffer.from(await object.Body.transformToByteArray())
+    } catch (error) {
+      if (error instanceof NoSuchKey || (error as S3ServiceException).$metadata?.httpStatusCode === 404) return null
+      throw this.failure('GET', error)
+    }
+  }
+
+  async close(): Promise<void> {
+    this.client.destroy()
+  }
+
+  /** Names the store's host and the HTTP status, never the credentials. */
+  private failure(method: 'PUT' | 'GET', error: unknown): Error {
+    const status = (error as S3ServiceException).$metadata?.httpStatusCode
+    const reason = status ? `HTTP ${status} ${(error as Error).name}` : `unreachable: ${(error as Error).message}`
+    return new Error(`object store ${this.host} refused ${method}: ${reason}`, { cause: error })
   }
 }

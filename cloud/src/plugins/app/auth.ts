@@ -1,11 +1,8 @@
-import { eq } from 'drizzle-orm'
 import type { FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import type { ZoneId } from '../../../../types/content'
-import type { StaffIdentity } from '../../modules/auth/identity'
-import { TokenSigner, type TokenClaims } from '../../modules/auth/tokens'
-import { investors, staff } from '../../db/schema'
 import { forbidden, invalidToken, unauthorized } from '../../http/errors'
+import { findStaffIdentity, investorExists, type StaffIdentity } from '../../modules/auth/identity'
+import { TokenSigner, type TokenClaims } from '../../modules/auth/tokens'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -28,10 +25,6 @@ declare module 'fastify' {
     staff: StaffIdentity | null
   }
 }
-
-/** Investors stay signed in for a month; staff sign in for a working day. */
-export const INVESTOR_TOKEN_TTL_MS = 30 * 24 * 3600_000
-export const STAFF_TOKEN_TTL_MS = 12 * 3600_000
 
 /** The bearer token, '' for a malformed Authorization header, undefined when there is none. */
 const bearerToken = (request: FastifyRequest): string | undefined => {
@@ -59,13 +52,10 @@ export default fp(
       return result.claims
     }
 
-    const investorExists = async (id: string) =>
-      (await app.db.select({ id: investors.id }).from(investors).where(eq(investors.id, id)).limit(1)).length > 0
-
     app.decorate('requireInvestor', async (request: FastifyRequest) => {
       const claims = claimsOf(request)
       if (claims.kind !== 'investor') throw forbidden('工作人员账号不能进行此操作，请使用投资者身份')
-      if (!(await investorExists(claims.sub))) throw invalidToken()
+      if (!(await investorExists(app.db, claims.sub))) throw invalidToken()
       request.investorId = claims.sub
     })
 
@@ -88,20 +78,9 @@ export default fp(
     app.decorate('requireStaff', async (request: FastifyRequest) => {
       const claims = claimsOf(request)
       if (claims.kind !== 'staff') throw forbidden('仅限开发区工作人员使用')
-      const [member] = await app.db
-        .select({
-          id: staff.id,
-          username: staff.username,
-          displayName: staff.displayName,
-          role: staff.role,
-          zoneId: staff.zoneId,
-          shareCode: staff.shareCode,
-        })
-        .from(staff)
-        .where(eq(staff.id, claims.sub))
-        .limit(1)
+      const member = await findStaffIdentity(app.db, claims.sub)
       if (!member) throw invalidToken()
-      request.staff = { ...member, zoneId: member.zoneId as ZoneId | null }
+      request.staff = member
     })
 
     app.decorate('optionalInvestor', async (request: FastifyRequest) => {
@@ -109,7 +88,7 @@ export default fp(
       if (!token) return null
       const result = tokens.verify(token)
       if (!result.ok || result.claims.kind !== 'investor') return null
-      return (await investorExists(result.claims.sub)) ? result.claims.sub : null
+      return (await investorExists(app.db, result.claims.sub)) ? result.claims.sub : null
     })
   },
   { name: 'auth', dependencies: ['context', 'database'] },

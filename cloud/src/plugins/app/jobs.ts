@@ -24,7 +24,7 @@ declare module 'fastify' {
  */
 export default fp(
   async (app) => {
-    const dispatcher = new OutboxDispatcher(app.db, app.config, app.clock)
+    const dispatcher = new OutboxDispatcher(app.db, app.config, app.clock, app.wechat, app.wecom)
     const jobs = {
       runSla: () => runSlaOnce(app),
       dispatchOutbox: () => dispatcher.runOnce(),
@@ -61,5 +61,5 @@ export default fp(
       await running
     })
   },
-  { name: 'jobs', dependencies: ['context', 'database', 'content'] },
+  { name: 'jobs', dependencies: ['context', 'database', 'content', 'wechat'] },
 )
