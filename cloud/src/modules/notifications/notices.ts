@@ -1,13 +1,12 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { StaffRole } from '../../../../types/auth'
+import { chinaDateTime } from '../../../../types/china-time'
 import { RATING_LABELS, REQUEST_TYPE_LABELS } from '../../../../types/service'
 import type { Db } from '../../db/client'
-import { investors, staff } from '../../db/schema'
-import type { RequestRow } from '../../db/schema'
+import { investors, staff, type RequestRow } from '../../db/schema'
 import type { Deps } from '../../deps'
 import { parkName, zoneName } from '../content/lookup'
-import { enqueueNotice, wecomDelivery } from './outbox'
-import { chinaDateTime } from '../../../../types/china-time'
+import { enqueueNotice } from './outbox'
 
 // The texts of the notifications. WeCom group messages go to a chat of zone staff: they name the
 // ticket, type, park and company, never the investor's mobile number or contact name.
@@ -38,18 +37,18 @@ const header = (deps: Pick<Deps, 'content'>, row: RequestRow, title: string) => 
   ...details(deps, row),
 ]
 
-/**
- * The new-request notice for the zone's WeCom group, in the two parts around its ticket number: the
- * submission is numbered inside the database (see createRequest), which joins the parts.
- */
-export const newRequestNotice = (
-  deps: Pick<Deps, 'config' | 'content'>,
-  row: Omit<RequestRow, 'ticketNo'>,
-): { beforeTicket: string; afterTicket: string; status: 'pending' | 'skipped'; lastError: string | null } => ({
-  beforeTicket: '**新的服务请求** ',
-  afterTicket: ['', ...details(deps, row), `> 首次响应截止：${chinaDateTime(row.firstResponseDueAt)}`, '请店小二尽快受理。'].join('\n'),
-  ...wecomDelivery(deps.config, row.zoneId),
-})
+/** A new request, for the zone's agents (sent by the job loop once the request is committed). */
+export const notifyNewRequest = async (tx: Db, deps: Pick<Deps, 'config' | 'content'>, row: RequestRow, now: Date) => {
+  const agents = await zoneStaff(tx, row.zoneId, ['agent'])
+  const markdown = [...header(deps, row, '新的服务请求'), `> 首次响应截止：${chinaDateTime(row.firstResponseDueAt)}`, '请店小二尽快受理。'].join('\n')
+  await enqueueNotice(tx, deps.config, now, {
+    kind: 'new_request',
+    zoneId: row.zoneId,
+    requestId: row.id,
+    recipients: agents.map((person) => person.id),
+    markdown,
+  })
+}
 
 /** T-2 h: the assignee, or every agent of the zone while nobody has taken it. */
 export const notifyNearBreach = async (tx: Db, deps: Pick<Deps, 'config' | 'content'>, row: RequestRow, now: Date) => {

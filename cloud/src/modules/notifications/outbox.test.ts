@@ -55,6 +55,7 @@ describe('outbox delivery', () => {
     receiver.received.length = 0
     receiver.failWith = 500
     const request = await submit(t.app, investor, { zoneId: 'zouping', parkId: undefined })
+    expect(await t.app.jobs.announce()).toBe(1)
 
     expect(await t.app.jobs.dispatchOutbox()).toMatchObject({ delivered: 0, retried: 1 })
     let [row] = await rowsOf(request.id, 'new_request')
@@ -98,6 +99,7 @@ describe('outbox delivery', () => {
     const investor = await guestToken(t.app)
     receiver.failWith = 502
     const request = await submit(t.app, investor, { zoneId: 'zouping', parkId: undefined })
+    await t.app.jobs.announce()
     for (let attempt = 1; attempt <= 4; attempt++) {
       await t.app.jobs.dispatchOutbox()
       clock.advance(backoffMs(attempt))
@@ -173,13 +175,15 @@ describe('outbox with two API processes dispatching at once', () => {
     await receiver.stop()
   }, SETUP_TIMEOUT)
 
-  it('delivers every notification exactly once, escalations included', async () => {
+  it('announces and delivers every notification exactly once, escalations included', async () => {
     const [first, second] = two.apps
     await addStaff(first, 'supervisor', 'gaoqing', '褚主管')
     const investor = await guestToken(first)
     const requests = []
     for (let index = 0; index < 8; index++)
       requests.push(await submit(index % 2 ? first : second, investor, { zoneId: 'gaoqing', parkId: undefined }))
+    const announced = await Promise.all([first.jobs.announce(), second.jobs.announce(), first.jobs.announce()])
+    expect(announced.reduce((sum, count) => sum + count, 0)).toBe(8)
     clock.advance(24 * 3600 * SECOND)
     await Promise.all([first.jobs.runSla(), second.jobs.runSla()])
     const results = await Promise.all([

@@ -91,7 +91,7 @@ export const enqueueNotice = async (tx: Db, config: Config, now: Date, notice: S
 }
 
 /** A WeCom notice is sent when the zone's group robot is configured, otherwise recorded as skipped with the reason. */
-export const wecomDelivery = (
+const wecomDelivery = (
   config: Pick<Config, 'wecomWebhooks'>,
   zoneId: string,
 ): { status: 'pending' | 'skipped'; lastError: string | null } =>

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, isNull, lte } from 'drizzle-orm'
 import { addMs } from '../../clock'
 import { serviceRequests, type RequestRow } from '../../db/schema'
 import type { Deps } from '../../deps'
-import { notifyBreach, notifyNearBreach } from '../notifications/notices'
+import { notifyBreach, notifyNearBreach, notifyNewRequest } from '../notifications/notices'
 import { isOpen } from './conditions'
 import { appendAudit } from './transitions'
 
@@ -43,6 +43,19 @@ export const runSlaOnce = async (deps: Pick<Deps, 'db' | 'config' | 'content' | 
     await notifyBreach(tx, deps, { ...row, escalated: true }, now)
   })
   return { reminded, escalated }
+}
+
+/**
+ * Tells each new request's zone about it (the new_request notice), once: the job loop claims
+ * requests not announced yet like the SLA steps below, so with several processes each request is
+ * announced exactly once, and a request is never left unannounced by a process that stopped.
+ */
+export const announceNewRequests = async (deps: Pick<Deps, 'db' | 'config' | 'content' | 'clock'>): Promise<number> => {
+  const now = deps.clock()
+  return drain(deps, isNull(r.announcedAt), async (tx, row) => {
+    await tx.update(r).set({ announcedAt: now }).where(eq(r.id, row.id))
+    await notifyNewRequest(tx, deps, row, now)
+  })
 }
 
 type Step = (tx: Deps['db'], row: RequestRow) => Promise<void>

@@ -1,15 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { lt, sql } from 'drizzle-orm'
 import { chinaDayCompact } from '../../../../types/china-time'
-import { ServiceRequest, TICKET_PREFIXES, type CreateServiceRequestBody } from '../../../../types/service'
+import { TICKET_PREFIXES, type CreateServiceRequestBody, type ServiceRequest } from '../../../../types/service'
+import { TICKET_SEQUENCE_DIGITS, ticketNoStem } from '../../../../types/tickets'
+import { addWorkingDays } from '../../../../types/working-days'
 import { addMs } from '../../clock'
 import type { Db } from '../../db/client'
-import { DEFAULT_RESOLUTION_WORKING_DAYS, idempotencyKeys, type RequestRow } from '../../db/schema'
+import { fromColumnJson, toColumnJson } from '../../db/column-json'
+import { DEFAULT_RESOLUTION_WORKING_DAYS, idempotencyKeys, serviceRequests, type RequestRow } from '../../db/schema'
 import type { Deps } from '../../deps'
 import { ApiError, badField, invalidToken } from '../../http/errors'
-import { newRequestNotice } from '../notifications/notices'
-import { photoUrl } from '../uploads/photos'
-import { toInvestorView } from './views'
+import { getForInvestor } from './investor'
+import { newRequestParts, toInvestorView } from './views'
 
 const canonicalJson = (value: unknown): string =>
   JSON.stringify(value, (_key, inner: unknown) =>
@@ -20,26 +22,36 @@ const canonicalJson = (value: unknown): string =>
 
 export type CreateResult = { request: ServiceRequest; replayed: boolean }
 
-type SubmitOutcome =
-  | { outcome: 'created' | 'replayed'; body: unknown; bad_photo: null }
-  | { outcome: 'mismatch' | 'unknown_investor'; body: null; bad_photo: null }
-  | { outcome: 'bad_photo'; body: null; bad_photo: number }
+/** One row of submit_service_request (migration 0006); see there for the outcomes. */
+type Submitted = {
+  outcome: 'created' | 'replayed' | 'mismatch' | 'unknown_investor' | 'bad_photo' | 'sla_target'
+  created: Record<string, unknown> | null
+  photos: { id: string; contentType: string; size: number }[] | null
+  replayed_id: string | null
+  bad_photo: number | null
+  sla_target_days: number | null
+}
+
+/**
+ * What sla_targets holds per zone and request type (null: no row, the default applies), as this
+ * process last saw it. Only a guess: the database compares it with the table and answers
+ * `sla_target` when it is out of date, and nothing is written.
+ */
+const knownSlaTargets = new Map<string, number | null>()
 
 const idempotencyMismatch = () =>
   new ApiError(422, 'idempotency_mismatch', '该 Idempotency-Key 已用于另一份不同的请求内容，请为新的提交生成新的 Key')
 
 /**
- * Creates a request once per Idempotency-Key (Stripe semantics): a retry with the same key and body
- * gets the stored response (replayed), a different body 422.
+ * Creates a request once per Idempotency-Key: a retry with the same key and body gets the request
+ * the first one created (replayed), a different body 422.
  *
- * One database round trip: submit_service_request (migration 0003) checks the investor, the key and
- * the photos, numbers the ticket, applies the zone's SLA target and writes the request, its photos,
- * the audit entry, the new-request notice and the key with its response in one statement, hence one
- * transaction; on PGlite (single-threaded WASM) every round trip was the cost. What needs the app is
- * computed here and passed in: the investor's view of the new request (toInvestorView; the database
- * adds the ticket number, resolution deadline and photos), the notice text and signed photo URLs.
- * The token's investor is looked up there too (the route uses requireInvestorToken), and a missing
- * one still answers 401 invalid_token.
+ * The row, both deadlines and the ticket number's stem are made here; submit_service_request
+ * (migration 0006) does the writes that must be atomic in one statement: the key's lock and lookup,
+ * the photo check, the ticket sequence and the inserts, and returns the new row. The token's
+ * investor is looked up there too (the route uses requireInvestorToken): a missing one answers
+ * 401 invalid_token. The zone's WeCom group hears of the request from the job loop
+ * (announceNewRequests).
  */
 export const createRequest = async (
   deps: Deps,
@@ -55,11 +67,10 @@ export const createRequest = async (
   if (duplicate >= 0) throw badField(`photos.${duplicate}`, '同一张图片不能重复提交')
   const bodyHash = createHash('sha256').update(canonicalJson(body)).digest('hex')
   const now = deps.clock()
-  const id = randomUUID()
+  const day = chinaDayCompact(now)
 
-  // The row as the database will store it, but for the ticket number and resolution deadline it assigns.
-  const draft: Omit<RequestRow, 'ticketNo'> = {
-    id,
+  const row: Omit<RequestRow, 'ticketNo' | 'resolutionDueAt'> = {
+    id: randomUUID(),
     investorId,
     zoneId: body.zoneId,
     parkId: body.parkId ?? null,
@@ -75,9 +86,9 @@ export const createRequest = async (
     createdAt: now,
     firstResponseDueAt: addMs(now, deps.config.sla.firstResponseMs),
     firstRespondedAt: null,
+    announcedAt: null,
     reminderSentAt: null,
     breachedAt: null,
-    resolutionDueAt: now,
     resolutionPausedSince: null,
     resolvedAt: null,
     closedAt: null,
@@ -86,48 +97,48 @@ export const createRequest = async (
     ratedAt: null,
     updatedAt: now,
   }
-  const created = {
-    id: 0,
-    at: now,
-    actorKind: 'investor',
-    staffName: null,
-    action: 'created',
-    detail: {},
-    timelineStep: 'submitted',
-  } as const
-  const view = toInvestorView(deps, { ...draft, ticketNo: '' }, { photos: [], messages: [], audit: [created], assignee: null }, now)
-  const { ticketNo: _ticketNo, resolutionDueAt: _resolutionDueAt, photos: _photos, ...template } = view
-  const notice = newRequestNotice(deps, draft)
-  const day = chinaDayCompact(now)
+  const targetKey = `${body.zoneId}/${body.type}`
 
-  const result = await deps.db.execute(sql`select outcome, body, bad_photo from submit_service_request(
-    ${id}::uuid, ${investorId}::uuid, ${idempotencyKey}, ${bodyHash}, ${now.toISOString()}::timestamptz,
-    ${body.zoneId}, ${draft.parkId}, ${body.type}, ${body.company}, ${body.contactName}, ${body.mobile}, ${body.description},
-    ${draft.preferredContactTime}, ${draft.firstResponseDueAt.toISOString()}::timestamptz,
-    ${JSON.stringify(photoIds.map((photoId) => ({ id: photoId, url: photoUrl(deps.tokens, photoId, now) })))}::jsonb,
-    ${day}, ${`${TICKET_PREFIXES[body.zoneId]}-${day}-`}, ${DEFAULT_RESOLUTION_WORKING_DAYS}::integer,
-    ${JSON.stringify(template)}::jsonb,
-    ${randomUUID()}::uuid, ${notice.status}, ${notice.lastError}, ${notice.beforeTicket}, ${notice.afterTicket}
-  )`)
-  const [row] = (result as unknown as { rows: SubmitOutcome[] }).rows
-  switch (row.outcome) {
-    case 'created':
-      return { request: row.body as ServiceRequest, replayed: false }
-    case 'replayed':
-      return { request: ServiceRequest.parse(row.body), replayed: true }
-    case 'mismatch':
-      throw idempotencyMismatch()
-    case 'unknown_investor':
-      throw invalidToken()
-    case 'bad_photo':
-      throw badField(`photos.${row.bad_photo}`, '图片不存在或不是您上传的，请重新上传')
+  // A second attempt only after sla_targets changed (or on this process's first submission of the kind).
+  for (let attempt = 1; ; attempt++) {
+    const slaTargetDays = knownSlaTargets.get(targetKey) ?? null
+    const submission = {
+      request: toColumnJson(serviceRequests, row),
+      idempotencyKey,
+      bodyHash,
+      photoIds,
+      slaTargetDays,
+      resolutionDueAt: addWorkingDays(now, slaTargetDays ?? DEFAULT_RESOLUTION_WORKING_DAYS).toISOString(),
+      ticketDay: day,
+      ticketNoStem: ticketNoStem(TICKET_PREFIXES[body.zoneId], day),
+      ticketSequenceDigits: TICKET_SEQUENCE_DIGITS,
+    }
+    const result = await deps.db.execute(sql`select * from submit_service_request(${JSON.stringify(submission)}::jsonb)`)
+    const [submitted] = (result as unknown as { rows: Submitted[] }).rows
+    switch (submitted.outcome) {
+      case 'created': {
+        const created = fromColumnJson(serviceRequests, submitted.created!)
+        return { request: toInvestorView(deps, created, newRequestParts(submitted.photos ?? [], now), now), replayed: false }
+      }
+      case 'replayed':
+        return { request: await getForInvestor(deps, investorId, submitted.replayed_id!), replayed: true }
+      case 'mismatch':
+        throw idempotencyMismatch()
+      case 'unknown_investor':
+        throw invalidToken()
+      case 'bad_photo':
+        throw badField(`photos.${submitted.bad_photo}`, '图片不存在或不是您上传的，请重新上传')
+      case 'sla_target':
+        knownSlaTargets.set(targetKey, submitted.sla_target_days)
+        if (attempt >= 3) throw new Error(`sla_targets for ${targetKey} keeps changing during a submission`)
+    }
   }
 }
 
 /**
- * How long a submission's Idempotency-Key replays its first answer. The app retries an unanswered
+ * How long a submission's Idempotency-Key replays its request. The app retries an unanswered
  * send at once or when the investor comes back to the draft; a month covers that with room to spare,
- * and keeps the stored answers from growing without end.
+ * and keeps the keys from growing without end.
  */
 export const IDEMPOTENCY_KEY_RETENTION_MS = 30 * 24 * 3600_000
 
@@ -139,4 +150,3 @@ export const pruneIdempotencyKeys = async (db: Db, now: Date): Promise<number> =
     .returning({ key: idempotencyKeys.key })
   return expired.length
 }
-

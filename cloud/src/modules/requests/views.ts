@@ -98,6 +98,14 @@ export const loadParts = async (db: Db, row: RequestRow): Promise<RequestParts> 
   }
 }
 
+/** The parts of a request just submitted: its photos, no messages yet, the one 提交 entry (written with it). */
+export const newRequestParts = (photos: RequestParts['photos'], at: Date): RequestParts => ({
+  photos,
+  messages: [],
+  audit: [{ id: 0, at, actorKind: 'investor', staffName: null, action: 'created', detail: {}, timelineStep: 'submitted' }],
+  assignee: null,
+})
+
 export const toSummary = (row: RequestRow): ServiceRequestSummary => ({
   id: row.id,
   ticketNo: row.ticketNo,
