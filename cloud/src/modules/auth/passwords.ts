@@ -5,7 +5,7 @@ const scrypt = (password: string, salt: Buffer, keyLength: number, options: Scry
     scryptCallback(password, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key))),
   )
 
-/** scrypt cost from OWASP's password storage list: N=2^15, r=8, p=3 (32 MiB, a few hundred ms per check). */
+/** scrypt cost from OWASP's password storage list: N=2^15, r=8, p=3 (32 MiB of memory per check). */
 const PARAMS = { N: 32768, r: 8, p: 3 }
 const KEY_LENGTH = 32
 const SALT_LENGTH = 16

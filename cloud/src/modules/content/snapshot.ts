@@ -51,7 +51,7 @@ export type ContentSnapshot = {
   parkPages: LruCache<string, CachedBody | null>
 }
 
-/** Distinct /api/parks queries kept per snapshot (each a page of at most 50 cards, a few KB to ~40 KB). */
+/** Distinct /api/parks queries kept per snapshot (each a page of at most 50 cards). */
 export const PARK_PAGE_CACHE_SIZE = 256
 
 const HOME_PROJECTS = 6
