@@ -105,5 +105,6 @@ describe('PGlite parsers', () => {
     } finally {
       await client.close()
     }
-  })
+    // A PGlite of its own boots in WASM, which takes a while on a busy machine.
+  }, SETUP_TIMEOUT)
 })

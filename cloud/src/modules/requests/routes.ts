@@ -23,7 +23,7 @@ const investorErrors = {
 
 const requestRoutes: FastifyPluginAsyncZod = async (app) => {
   const limits = app.config.rateLimits
-  // Writes are limited per investor and per client address (see plugins/rate-limit.ts for where they are counted).
+  // Writes are limited per investor and per client address (see plugins/app/rate-limit.ts for where they are counted).
   const submitLimits = [
     app.rateLimitHook('submit', 'ip', limits.submitPerIp),
     app.rateLimitHook('submit', 'investor', limits.submitPerInvestor),

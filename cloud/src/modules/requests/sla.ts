@@ -47,7 +47,7 @@ export const runSlaOnce = async (deps: Pick<Deps, 'db' | 'config' | 'content' | 
 
 /**
  * Tells each new request's zone about it (the new_request notice), once: the job loop claims
- * requests not announced yet like the SLA steps below, so with several processes each request is
+ * requests not announced yet as the SLA steps above do, so with several processes each request is
  * announced exactly once, and a request is never left unannounced by a process that stopped.
  */
 export const announceNewRequests = async (deps: Pick<Deps, 'db' | 'config' | 'content' | 'clock'>): Promise<number> => {
