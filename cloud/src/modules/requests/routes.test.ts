@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { and, asc, eq, like } from 'drizzle-orm'
 import { MyRequestList, ServiceRequest } from '../../../../types/service'
 import { formatTicketNo } from '../../../../types/tickets'
-import { addWorkingDays } from '../../../../types/working-days'
+import { HOLIDAY_CALENDAR_YEARS, addWorkingDays } from '../../../../types/working-days'
 import { buildApp } from '../../app'
 import { idempotencyKeys, investors, outbox, rateLimitHits, serviceRequests, slaTargets, staff, ticketCounters } from '../../db/schema'
 import { createTestApp, SETUP_TIMEOUT, type TestApp } from '../../../test-support/app'
@@ -36,6 +36,38 @@ afterAll(() => t.close(), SETUP_TIMEOUT)
 
 const post = (url: string, token: string, payload: object, headers: Record<string, string> = {}) =>
   t.app.inject({ method: 'POST', url, headers: { ...bearer(token), ...headers }, payload })
+
+describe('working days past the holiday calendar', () => {
+  // First in the file: the last app built hears of uncovered years, and this one is the only one so far.
+  it('counts Monday–Friday in a year chinese-days does not cover yet, and logs a warning once for that year', async () => {
+    const year = HOLIDAY_CALENDAR_YEARS.last + 1
+    const warn = jest.spyOn(t.app.log, 'warn')
+    clock.set(`${year}-06-16T02:00:00Z`)
+    try {
+      const visitor = await guestToken(t.app) // signed at that time
+      const first = await submit(t.app, visitor, { zoneId: 'yunhe', parkId: undefined })
+      const second = await submit(t.app, visitor, { zoneId: 'yunhe', parkId: undefined })
+      for (const request of [first, second]) expect(request.resolutionDueAt).toBe(mondayToFriday(clock.now(), 5).toISOString())
+      const warnings = warn.mock.calls.filter(([fields]) => (fields as { year?: number }).year === year)
+      expect(warnings).toHaveLength(1)
+      expect(String(warnings[0][1])).toContain('chinese-days')
+    } finally {
+      warn.mockRestore()
+      clock.set('2026-11-20T02:00:00Z')
+    }
+  })
+})
+
+/** `days` weekdays (China time) after `start`, at the same time of day. */
+const mondayToFriday = (start: Date, days: number): Date => {
+  let at = start.getTime()
+  for (let counted = 0; counted < days; ) {
+    at += 24 * 3600_000
+    const weekday = new Date(at + 8 * 3600_000).getUTCDay()
+    if (weekday !== 0 && weekday !== 6) counted++
+  }
+  return new Date(at)
+}
 
 describe('POST /api/requests', () => {
   it('creates a request with a per-zone, per-day ticket number and the SLA deadlines', async () => {
