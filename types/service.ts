@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { SlugId } from './common'
-import { ZoneId, type ZoneId as ZoneIdType } from './content'
+import { ZoneId } from './content'
 import { StaffRole } from './auth'
 import { REQUEST_STATUSES } from './request-status'
 
@@ -19,15 +19,6 @@ export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
 
 export const RequestStatus = z.enum(REQUEST_STATUSES)
 export type RequestStatus = z.infer<typeof RequestStatus>
-
-/** Ticket number prefixes per zone: QY-20261121-0007. */
-export const TICKET_PREFIXES: Record<ZoneIdType, string> = {
-  qingyun: 'QY',
-  pingyuan: 'PY',
-  zouping: 'ZP',
-  gaoqing: 'GQ',
-  yunhe: 'YH',
-}
 
 export const CONTACT_TIMES = ['anytime', 'workday_morning', 'workday_afternoon', 'evening'] as const
 export const ContactTime = z.enum(CONTACT_TIMES)

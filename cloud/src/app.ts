@@ -1,33 +1,37 @@
 import Fastify from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { Clock } from './clock'
 import type { Config } from './config'
-import type { Clock } from './content/cache'
 import type { Database } from './db/client'
+import { clientErrorHandler, frameworkErrors } from './http/errors'
 import { serializeError, serializeRequest } from './http/log'
-import authPlugin from './plugins/auth'
-import contentPlugin from './plugins/content'
-import contextPlugin from './plugins/context'
-import databasePlugin from './plugins/database'
-import errorsPlugin, { clientErrorHandler, frameworkErrors } from './plugins/errors'
-import inputPlugin from './plugins/input'
-import jobsPlugin from './plugins/jobs'
-import openapiPlugin from './plugins/openapi'
-import rateLimitPlugin from './plugins/rate-limit'
-import securityPlugin from './plugins/security'
-import authRoutes from './routes/auth'
-import favouriteRoutes from './routes/favourites'
-import healthRoutes from './routes/health'
-import homeRoutes from './routes/home'
-import parkRoutes from './routes/parks'
-import policyRoutes from './routes/policies'
-import policyMatchRoutes from './routes/policy-match'
-import requestRoutes from './routes/requests'
-import serviceStatsRoutes from './routes/service-stats'
-import shareVisitRoutes from './routes/share-visits'
-import staffRoutes from './routes/staff'
-import staffRequestRoutes from './routes/staff-requests'
-import uploadRoutes from './routes/uploads'
-import zoneRoutes from './routes/zones'
+import { MAX_BODY_LIMIT } from './http/schemas'
+import authRoutes from './modules/auth/routes'
+import favouriteRoutes from './modules/favourites/routes'
+import healthRoutes from './modules/health/routes'
+import homeRoutes from './modules/home/routes'
+import parkRoutes from './modules/parks/routes'
+import policyRoutes from './modules/policies/routes'
+import policyMatchRoutes from './modules/policy-match/routes'
+import requestRoutes from './modules/requests/routes'
+import serviceStatsRoutes from './modules/service-stats/routes'
+import shareVisitRoutes from './modules/share-visits/routes'
+import staffRequestRoutes from './modules/staff-requests/routes'
+import staffRoutes from './modules/staff/routes'
+import uploadRoutes from './modules/uploads/routes'
+import zoneRoutes from './modules/zones/routes'
+import authPlugin from './plugins/app/auth'
+import contextPlugin from './plugins/app/context'
+import errorsPlugin from './plugins/app/errors'
+import inputPlugin from './plugins/app/input'
+import jobsPlugin from './plugins/app/jobs'
+import rateLimitPlugin from './plugins/app/rate-limit'
+import contentPlugin from './plugins/external/content'
+import databasePlugin from './plugins/external/database'
+import openapiPlugin from './plugins/external/openapi'
+import securityPlugin from './plugins/external/security'
+import uploadStoragePlugin from './plugins/external/upload-storage'
+import wechatPlugin from './plugins/external/wechat'
 
 export type BuildAppOptions = {
   /** An open, migrated database; the caller closes it after the app. */
@@ -56,7 +60,7 @@ export const buildApp = async ({ db, config, clock }: BuildAppOptions) => {
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       serializers: { err: serializeError, req: serializeRequest },
     },
-    bodyLimit: 256 * 1024,
+    bodyLimit: MAX_BODY_LIMIT,
     trustProxy: config.trustProxy,
     clientErrorHandler,
     frameworkErrors,
@@ -64,19 +68,23 @@ export const buildApp = async ({ db, config, clock }: BuildAppOptions) => {
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
 
-  // Infrastructure (order matters: openapi must see every route, content needs the database).
+  // Order matters: openapi must see every route, content needs the database, the clients need the config.
   await app.register(errorsPlugin)
   await app.register(inputPlugin)
+  await app.register(contextPlugin, { config, clock })
+  // External services and infrastructure (plugins/external).
   await app.register(securityPlugin, { config })
   await app.register(openapiPlugin)
   await app.register(databasePlugin, { database: db })
-  await app.register(contextPlugin, { config, clock })
   await app.register(contentPlugin, { config, clock })
+  await app.register(wechatPlugin)
+  await app.register(uploadStoragePlugin)
+  // The app's own cross-cutting rules (plugins/app).
   await app.register(authPlugin)
   await app.register(rateLimitPlugin)
   await app.register(jobsPlugin)
 
-  // Routes: every route module is registered here.
+  // Routes: every module's routes.ts is registered here.
   await app.register(healthRoutes)
   await app.register(homeRoutes)
   await app.register(zoneRoutes)

@@ -3,8 +3,7 @@ import { z } from 'zod'
 import { type ZoneId } from '../../types/content'
 import { ZONE_IDS } from '../../types/vocabulary'
 import { defaultContentDir, defaultDataDir } from './paths'
-import { FIRST_RESPONSE_MS, REMINDER_BEFORE_MS } from './service/time'
-import type { S3Settings } from './uploads/storage'
+import { HOUR_MS } from '../../types/china-time'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
@@ -21,6 +20,23 @@ function wecomWebhookVar(zoneId: ZoneId) {
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value)
 
 export type Limit = { max: number; windowMs: number }
+
+/**
+ * Investors are promised a first answer within 24 hours (calendar hours, nights and weekends
+ * included); the SLA job reminds the zone two hours before that deadline.
+ */
+export const DEFAULT_SLA = { firstResponseMs: 24 * HOUR_MS, reminderBeforeMs: 2 * HOUR_MS }
+
+export type S3Settings = {
+  /** https://s3.cn-north-1.amazonaws.com.cn, https://oss-cn-qingdao.aliyuncs.com, http://127.0.0.1:9000 (MinIO)... */
+  endpoint: string
+  bucket: string
+  region: string
+  accessKeyId: string
+  secretAccessKey: string
+  /** true: endpoint/bucket/key (MinIO); false: bucket.endpoint/key (AWS, Aliyun OSS, Tencent COS). */
+  pathStyle: boolean
+}
 
 /**
  * Requests allowed per window and caller (client address or signed-in investor). Counted in the
@@ -140,8 +156,8 @@ const Env = z
     RATE_LIMIT_SUBMIT_PER_IP: rateLimitVar(DEFAULT_RATE_LIMITS.submitPerIp),
     RATE_LIMIT_SHARE_VISITS_PER_IP: rateLimitVar(DEFAULT_RATE_LIMITS.shareVisitsPerIp),
     /** First-response deadline after submission, and how long before it the SLA job reminds (staging, drills). */
-    SLA_FIRST_RESPONSE_MINUTES: minutesVar(1, FIRST_RESPONSE_MS),
-    SLA_REMINDER_MINUTES: minutesVar(0, REMINDER_BEFORE_MS),
+    SLA_FIRST_RESPONSE_MINUTES: minutesVar(1, DEFAULT_SLA.firstResponseMs),
+    SLA_REMINDER_MINUTES: minutesVar(0, DEFAULT_SLA.reminderBeforeMs),
     // Per-zone WeCom group-robot webhooks: WECOM_WEBHOOK_QINGYUN, WECOM_WEBHOOK_PINGYUAN...
     ...Object.fromEntries(
       ZONE_IDS.map((zoneId) => [wecomWebhookVar(zoneId), z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional())]),

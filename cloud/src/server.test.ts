@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { runScript, startScript } from './test-support/run'
+import { runScript, startScript } from '../test-support/run'
 
 /** The server entry point as a real process: first start imports, serves, and stops cleanly on SIGTERM. */
 let dataDir: string

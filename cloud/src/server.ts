@@ -1,10 +1,10 @@
 import { buildApp, type App } from './app'
 import { ConfigError, loadConfig } from './config'
-import { importIntoEmpty } from './content/import'
-import { InvalidContentError, loadContent } from './content/load'
+import { importIntoEmpty } from './modules/content/import'
+import { InvalidContentError, loadContent } from './modules/content/load'
 import { openDatabase, type Database } from './db/client'
 import { DataDirLockedError } from './db/data-dir-lock'
-import { formatSeeded, seedDemoStaff } from './staff/seed'
+import { formatSeeded, seedDemoStaff } from './modules/staff/seed'
 
 /** How long in-flight requests get to finish on SIGTERM/SIGINT before the process gives up. */
 const SHUTDOWN_GRACE_MS = 10_000

@@ -361,7 +361,7 @@ const twoProcessScenario = async () => {
     const env = {
       ...API_ENV,
       ...storage.env,
-      // Both processes run the SLA job and the dispatcher every 300 ms; info logs report each tick's work.
+      // Both processes run the job loop (new-request notices, SLA, dispatcher) every 300 ms; info logs report each tick's work.
       JOBS_INTERVAL_MS: '300',
       LOG_LEVEL: 'info',
       ...Object.fromEntries(ZONES.map((zone) => [`WECOM_WEBHOOK_${zone.toUpperCase()}`, receiver.url(`/wecom/${zone}`)])),
@@ -378,7 +378,12 @@ const twoProcessScenario = async () => {
 
     const sql = (text) => pgQuery(new URL(storage.env.DATABASE_URL).toString(), text)
     const pendingOutbox = async () => (await sql(`select count(*)::int as n from outbox where status = 'pending'`))[0].n
-    check(await waitFor(async () => (await pendingOutbox()) === 0), `${label}: new-request notices still pending after ${WAIT_LIMIT_MS / 1000} s`)
+    // The job loop announces each new request (announced_at) and delivers the notice.
+    const unannounced = async () => (await sql(`select count(*)::int as n from service_requests where announced_at is null`))[0].n
+    check(
+      await waitFor(async () => (await unannounced()) === 0 && (await pendingOutbox()) === 0),
+      `${label}: new-request notices still unwritten or pending after ${WAIT_LIMIT_MS / 1000} s`,
+    )
 
     // Fast-forward the 24-hour SLA in the data (SLA_FIRST_RESPONSE_MINUTES would move every request; this picks
     // exact sets): 100 requests due within 2 h → one reminder each; 100 overdue → one escalation each. Both

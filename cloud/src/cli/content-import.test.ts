@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { copyContentDir } from '../test-support/content-dir'
-import { runScript } from '../test-support/run'
+import { copyContentDir } from '../../test-support/content-dir'
+import { runScript } from '../../test-support/run'
 
 const SCRIPT = 'cloud/src/cli/content-import.ts'
 

@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from '../config'
-import { importContent } from '../content/import'
-import { InvalidContentError, loadContent } from '../content/load'
+import { importContent } from '../modules/content/import'
+import { InvalidContentError, loadContent } from '../modules/content/load'
 import { openDatabase } from '../db/client'
 import { DataDirLockedError } from '../db/data-dir-lock'
 

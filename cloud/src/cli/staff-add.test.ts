@@ -5,8 +5,8 @@ import { StaffSession } from '../../../types/auth'
 import { buildApp } from '../app'
 import { openDatabase } from '../db/client'
 import { lockDataDir } from '../db/data-dir-lock'
-import { SETUP_TIMEOUT, testConfig } from '../test-support/app'
-import { runScript } from '../test-support/run'
+import { SETUP_TIMEOUT, testConfig } from '../../test-support/app'
+import { runScript } from '../../test-support/run'
 
 const SCRIPT = 'cloud/src/cli/staff-add.ts'
 const run = (dataDir: string, flags: string[]) => runScript(SCRIPT, { DATA_DIR: dataDir }, flags)

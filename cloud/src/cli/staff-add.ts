@@ -4,7 +4,7 @@ import { STAFF_ROLE_LABELS } from '../../../types/auth'
 import { ConfigError, loadConfig } from '../config'
 import { openDatabase } from '../db/client'
 import { DataDirLockedError } from '../db/data-dir-lock'
-import { createStaffAccount, StaffAccountInput, StaffExistsError } from '../staff/accounts'
+import { createStaffAccount, StaffAccountInput, StaffExistsError } from '../modules/staff/accounts'
 
 const USAGE =
   '用法 / usage: npm run staff:add -- --username <用户名> --password <密码> --role agent|supervisor|admin [--zone <开发区>] [--name <显示名>]'

@@ -1,9 +1,9 @@
 import { PGlite, types } from '@electric-sql/pglite'
 import { count, eq, sql } from 'drizzle-orm'
-import { importIntoEmpty } from '../content/import'
-import { loadContent } from '../content/load'
-import { REAL_CONTENT_DIR, SETUP_TIMEOUT } from '../test-support/app'
-import { createEmptyPostgresDatabase } from '../test-support/database'
+import { importIntoEmpty } from '../modules/content/import'
+import { loadContent } from '../modules/content/load'
+import { REAL_CONTENT_DIR, SETUP_TIMEOUT } from '../../test-support/app'
+import { createEmptyPostgresDatabase } from '../../test-support/database'
 import { openPglite, openPostgres, preparePglite, type Database } from './client'
 import { contentMeta, investors, parks } from './schema'
 
@@ -105,5 +105,6 @@ describe('PGlite parsers', () => {
     } finally {
       await client.close()
     }
-  })
+    // A PGlite of its own boots in WASM, which takes a while on a busy machine.
+  }, SETUP_TIMEOUT)
 })

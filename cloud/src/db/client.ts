@@ -13,6 +13,8 @@ import * as schema from './schema'
 
 /** One drizzle type for both drivers, so nothing above this file knows which one runs. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>
+/** A transaction handle; it has the whole query API of Db. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 export type DatabaseKind = 'pglite' | 'postgres'
 export type Database = {
   db: Db
@@ -51,13 +53,12 @@ const openPgliteFolder = async (dataDir: string): Promise<Database> => {
   }
 }
 
-/** PGlite in a folder, or in memory when `dataDir` is undefined (tests). */
 /**
  * The parsers drizzle passes with every PGlite query: the types it maps itself (timestamps, dates,
  * intervals, numeric[] and their arrays) arrive as the text PostgreSQL sent. PGlite merges per-query
- * parsers into a fresh copy of all its ~320 parsers for every result (measured ~0.1 ms a query), so
- * the client is given these once and a query passing exactly these (the same types, returning the
- * text unchanged) goes without them. Anything else is passed through untouched.
+ * parsers into a fresh copy of all of its parsers for every result, so the client is given these
+ * once and a query passing exactly these (the same types, returning the text unchanged) goes
+ * without them. Anything else is passed through untouched.
  */
 const TEXT_TYPES = [types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1231, 1115, 1185, 1187, 1182]
 const PROBE = 'parklink-parser-probe'
@@ -72,11 +73,11 @@ const withoutClientParsers = (options: QueryOptions | undefined): QueryOptions |
  * Prepares a PGlite client for the app: the text parsers above, and turns.
  *
  * PGlite runs each statement synchronously on this thread, and statements queued behind one another
- * resolve in a single run of microtasks: under a steady write load the event loop went hundreds of
- * milliseconds between turns, and Node took new connections about one per turn, so a new client waited
- * seconds to be accepted (measured: 3–4 s with 50 busy connections). Top-level operations (a statement,
- * or a whole transaction) therefore take turns: first come, first served, at most one started per
- * event-loop turn (setImmediate), so sockets are polled between them.
+ * resolve in a single run of microtasks: under a steady write load the event loop went a long time
+ * between turns, and Node took new connections about one per turn, so a new client waited seconds
+ * to be accepted. Top-level operations (a statement, or a whole transaction) therefore take turns:
+ * first come, first served, at most one started per event-loop turn (setImmediate), so sockets are
+ * polled between them.
  */
 export const preparePglite = (client: PGlite): PGlite => {
   for (const type of TEXT_TYPES) client.parsers[type] = (value: string) => value
@@ -104,6 +105,7 @@ export const preparePglite = (client: PGlite): PGlite => {
   return client
 }
 
+/** PGlite in a folder, or in memory when `dataDir` is undefined (tests). */
 export const openPglite = async (dataDir?: string): Promise<Database> => {
   const client = preparePglite(await PGlite.create(dataDir))
   try {
@@ -147,4 +149,14 @@ const migrateLocked = async (pool: pg.Pool): Promise<void> => {
     // A failed connection must not return to the pool (it may still hold the lock).
     client.release(broken)
   }
+}
+
+/** SQLSTATE of a database error, whether drizzle wrapped it (DrizzleQueryError.cause) or not. */
+export const sqlState = (error: unknown): string | undefined => {
+  for (let current = error, depth = 0; current && depth < 3; depth++) {
+    const code = (current as { code?: unknown }).code
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code
+    current = (current as { cause?: unknown }).cause
+  }
+  return undefined
 }

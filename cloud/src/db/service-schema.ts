@@ -73,8 +73,6 @@ export const uploads = pgTable(
   (table) => [index('uploads_owner_idx').on(table.ownerId)],
 )
 
-export const OPEN_STATUSES = ['new', 'accepted', 'in_progress', 'waiting_investor'] as const
-
 export const serviceRequests = pgTable(
   'service_requests',
   {
@@ -98,6 +96,8 @@ export const serviceRequests = pgTable(
     /** created + 24 h; the first public reply stops this clock. */
     firstResponseDueAt: at('first_response_due_at').notNull(),
     firstRespondedAt: at('first_responded_at'),
+    /** Set by the job loop when it wrote the new-request notice for the zone's group: once. */
+    announcedAt: at('announced_at'),
     /** Set by the SLA job when it reminded (T-2 h) / escalated (breach): each happens once. */
     reminderSentAt: at('reminder_sent_at'),
     breachedAt: at('breached_at'),
@@ -118,12 +118,17 @@ export const serviceRequests = pgTable(
     index('service_requests_zone_created_idx').on(table.zoneId, table.createdAt),
     index('service_requests_investor_idx').on(table.investorId, table.createdAt),
     index('service_requests_assignee_idx').on(table.assigneeId),
-    // What the SLA job scans: unanswered requests by deadline.
+    // What the job loop scans: requests not announced yet, and unanswered requests by deadline.
+    index('service_requests_unannounced_idx')
+      .on(table.createdAt)
+      .where(sql`${table.announcedAt} is null`),
     index('service_requests_unanswered_idx')
       .on(table.firstResponseDueAt)
       .where(sql`${table.firstRespondedAt} is null and ${table.breachedAt} is null`),
   ],
 )
+
+export type RequestRow = typeof serviceRequests.$inferSelect
 
 export const requestPhotos = pgTable(
   'request_photos',
@@ -188,7 +193,7 @@ export const requestAudit = pgTable(
   ],
 )
 
-/** Idempotency-Key → the request it created and the response sent (replayed for retries, for IDEMPOTENCY_KEY_RETENTION_MS). */
+/** Idempotency-Key → the request it created (a retry gets that request, for IDEMPOTENCY_KEY_RETENTION_MS). */
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
@@ -199,7 +204,6 @@ export const idempotencyKeys = pgTable(
     /** sha256 of the normalized body: a different body under the same key is refused. */
     bodyHash: text('body_hash').notNull(),
     requestId: uuid('request_id').notNull(),
-    response: jsonb('response'),
     createdAt: at('created_at').notNull(),
   },
   // created_at: the job loop deletes keys past their retention (pruneIdempotencyKeys).
@@ -217,7 +221,10 @@ export const ticketCounters = pgTable(
   (table) => [primaryKey({ columns: [table.zoneId, table.day] })],
 )
 
-/** Resolution target in working days per zone and request type; missing rows mean the default (5). */
+/** Working days to resolve a request when sla_targets has no row for its zone and type. */
+export const DEFAULT_RESOLUTION_WORKING_DAYS = 5
+
+/** Resolution target in working days per zone and request type; missing rows mean DEFAULT_RESOLUTION_WORKING_DAYS. */
 export const slaTargets = pgTable(
   'sla_targets',
   {

@@ -48,7 +48,7 @@ export const acceptsGzip = (acceptEncoding: string | undefined): boolean =>
 
 /**
  * Sends precomputed bytes (a Buffer bypasses re-serialization), gzipped when the client accepts it
- * (the home payload shrinks from ~23 KB to ~6 KB on a phone's connection), or 304 when the client
+ * (JSON shrinks to a fraction, which matters on a phone's connection), or 304 when the client
  * has them. The gzip representation has its own strong ETag; either one revalidates.
  * The bytes were validated against the route's response schema when they were built.
  */

@@ -1,5 +1,5 @@
 import type { Config } from '../config'
-import type { Clock } from '../content/cache'
+import type { Clock } from '../clock'
 import { callJson, UpstreamError } from './http'
 
 export type WechatCredentials = NonNullable<Config['wechat']['credentials']>

@@ -1,0 +1,14 @@
+import type { Clock } from './clock'
+import type { Config } from './config'
+import type { Db } from './db/client'
+import type { TokenSigner } from './modules/auth/tokens'
+import type { ContentStore } from './modules/content/store'
+
+/** What module functions need from the app; the Fastify instance provides all of it. */
+export type Deps = {
+  db: Db
+  config: Config
+  clock: Clock
+  content: ContentStore
+  tokens: TokenSigner
+}

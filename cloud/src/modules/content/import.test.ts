@@ -1,0 +1,137 @@
+import { count, eq } from 'drizzle-orm'
+import type { Database } from '../../db/client'
+import { contentMeta, enterprises, parks, policies, serviceCommitments, signedProjects, zones } from '../../db/schema'
+import { REAL_CONTENT_DIR, SETUP_TIMEOUT } from '../../../test-support/app'
+import { copyContentDir } from '../../../test-support/content-dir'
+import { createTestDatabase } from '../../../test-support/database'
+import { importContent, importIntoEmpty } from './import'
+import { InvalidContentError, loadContent, type LoadedContent } from './load'
+
+let database: Database
+beforeAll(async () => {
+  database = await createTestDatabase()
+}, SETUP_TIMEOUT)
+afterAll(() => database.close(), SETUP_TIMEOUT)
+
+const tables = { zones, parks, enterprises, signedProjects, policies, serviceCommitments }
+
+/** What is in the database: row counts, version, and every record. */
+const snapshot = async () => {
+  const db = database.db
+  const counts: Record<string, number> = {}
+  for (const [name, table] of Object.entries(tables)) counts[name] = (await db.select({ n: count() }).from(table))[0].n
+  const [meta] = await db.select().from(contentMeta)
+  const rows = {
+    parks: await db.select().from(parks).orderBy(parks.id),
+    zones: await db.select().from(zones).orderBy(zones.id),
+    enterprises: await db.select().from(enterprises).orderBy(enterprises.id),
+  }
+  return { counts, version: meta?.version, importedAt: meta?.importedAt, rows }
+}
+
+describe('content import', () => {
+  let real: LoadedContent
+  beforeAll(async () => {
+    real = await loadContent(REAL_CONTENT_DIR)
+  })
+
+  it('imports into an empty database only once', async () => {
+    const first = await importIntoEmpty(database.db, real)
+    expect(first).not.toBeNull()
+    expect(first!.changed).toBe(true)
+    expect(await importIntoEmpty(database.db, real)).toBeNull()
+  })
+
+  it('is idempotent: importing again gives the same counts and version, and only imported_at moves', async () => {
+    const before = await snapshot()
+    const again = await importContent(database.db, real, new Date(Date.now() + 60_000))
+    const after = await snapshot()
+
+    expect(again.changed).toBe(false)
+    expect(again.version).toBe(before.version)
+    expect(again.counts).toEqual({
+      zones: real.bundle.zones.length,
+      parks: real.bundle.parks.length,
+      enterprises: real.bundle.enterprises.length,
+      signedProjects: real.bundle.signedProjects.length,
+      policies: real.bundle.policies.length,
+      serviceCommitments: real.bundle.serviceCommitments.length,
+    })
+    expect(after.counts).toEqual(again.counts)
+    expect(after.rows).toEqual(before.rows)
+    expect(after.version).toBe(before.version)
+    expect(after.importedAt!.getTime()).toBeGreaterThan(before.importedAt!.getTime())
+  })
+
+  it('stores the sort columns beside the record', async () => {
+    const [jingde] = await database.db.select().from(parks).where(eq(parks.id, 'pingyuan-jingde'))
+    const source = real.bundle.parks.find((park) => park.id === 'pingyuan-jingde')!
+    expect(jingde).toMatchObject({ zoneId: 'pingyuan', featured: source.featured, sortOrder: source.order, data: source })
+  })
+
+  it('updates changed records, deletes removed ones and bumps the version', async () => {
+    const copy = copyContentDir()
+    try {
+      // Remove one park that nothing references, and edit a zone.
+      const referenced = new Set([
+        ...real.bundle.enterprises.map((enterprise) => enterprise.parkId),
+        ...real.bundle.signedProjects.map((project) => project.parkId),
+        ...real.bundle.policies.flatMap((policy) => policy.parkIds),
+      ])
+      const removable = real.bundle.parks.find((park) => !referenced.has(park.id))!
+      copy.edit('parks.json', (records) => {
+        records.splice(
+          records.findIndex((record) => record.id === removable.id),
+          1,
+        )
+      })
+      copy.edit('zones.json', (records) => {
+        records[0].summary = `${String(records[0].summary)}（已更新）`
+      })
+      const changed = await loadContent(copy.dir)
+      const result = await importContent(database.db, changed)
+      expect(result.changed).toBe(true)
+      expect(result.version).not.toBe(real.version)
+
+      const after = await snapshot()
+      expect(after.counts.parks).toBe(real.bundle.parks.length - 1)
+      expect(after.rows.parks.map((row) => row.id)).not.toContain(removable.id)
+      const zone = after.rows.zones.find((row) => row.id === changed.bundle.zones[0].id)!
+      expect(zone.data.summary).toMatch(/（已更新）$/)
+      expect(after.version).toBe(result.version)
+    } finally {
+      copy.remove()
+    }
+    // Back to the real content for the next tests.
+    expect((await importContent(database.db, real)).version).toBe(real.version)
+  })
+
+  it('refuses invalid content before touching the database', async () => {
+    const before = await snapshot()
+    const copy = copyContentDir()
+    try {
+      copy.edit('parks.json', (records) => {
+        records[0].zoneId = 'atlantis'
+      })
+      await expect(loadContent(copy.dir)).rejects.toBeInstanceOf(InvalidContentError)
+    } finally {
+      copy.remove()
+    }
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('leaves nothing half-imported when the database rejects part of an import', async () => {
+    const before = await snapshot()
+    // Skips the loader's checks: zones and parks would be written, then an enterprise breaks a foreign key.
+    const broken: LoadedContent = {
+      version: 'broken-version',
+      bundle: {
+        ...real.bundle,
+        zones: real.bundle.zones.map((zone) => ({ ...zone, summary: `${zone.summary}（不应写入）` })),
+        enterprises: [{ ...real.bundle.enterprises[0], parkId: 'no-such-park' }],
+      },
+    }
+    await expect(importContent(database.db, broken)).rejects.toThrow()
+    expect(await snapshot()).toEqual(before)
+  })
+})

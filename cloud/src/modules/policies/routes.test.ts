@@ -1,0 +1,70 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Policy } from '../../../../types/content'
+import { PolicyDetail, PolicyList } from '../../../../types/content-api'
+import { REAL_CONTENT_DIR, createTestApp, type TestApp, SETUP_TIMEOUT } from '../../../test-support/app'
+
+const policies: Policy[] = JSON.parse(fs.readFileSync(path.join(REAL_CONTENT_DIR, 'policies.json'), 'utf8'))
+
+let t: TestApp
+beforeAll(async () => {
+  t = await createTestApp()
+}, SETUP_TIMEOUT)
+afterAll(() => t.close(), SETUP_TIMEOUT)
+
+const list = async (query = '') => {
+  const response = await t.app.inject({ method: 'GET', url: `/api/policies${query ? `?${query}` : ''}` })
+  expect(response.statusCode).toBe(200)
+  return PolicyList.parse(response.json()).items
+}
+
+describe('GET /api/policies', () => {
+  it('lists every policy as a card with its zone name', async () => {
+    const items = await list()
+    expect(items.map((card) => card.id).sort()).toEqual(policies.map((policy) => policy.id).sort())
+    const card = items.find((item) => item.id === 'pingyuan-jingde-custom-factory')!
+    expect(card.zoneName).toBe('平原经济开发区')
+    expect(card.expired).toBe(false)
+  })
+
+  it('filters by zone, category and free text', async () => {
+    expect((await list('zoneId=zouping')).every((card) => card.zoneId === 'zouping')).toBe(true)
+    const talent = await list('category=talent')
+    expect(talent.map((card) => card.id).sort()).toEqual(
+      policies
+        .filter((policy) => policy.category === 'talent')
+        .map((policy) => policy.id)
+        .sort(),
+    )
+    const byText = await list(`q=${encodeURIComponent('厂房')}`)
+    expect(byText.map((card) => card.id)).toContain('pingyuan-jingde-custom-factory')
+    expect(await list(`zoneId=qingyun&q=${encodeURIComponent('厂房')}`)).toEqual(byText.filter((card) => card.zoneId === 'qingyun'))
+  })
+
+  it('refuses an unknown category with 400 and the field named', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/policies?category=magic' })
+    expect(response.statusCode).toBe(400)
+    expect(response.json().error).toEqual({
+      code: 'validation_error',
+      message: expect.any(String),
+      fields: { category: expect.stringContaining('应为以下之一') },
+    })
+  })
+})
+
+describe('GET /api/policies/:id', () => {
+  it('returns the policy with its zone summary', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/policies/pingyuan-jingde-custom-factory' })
+    expect(response.statusCode).toBe(200)
+    const detail = PolicyDetail.parse(response.json())
+    expect(detail.policy.parkIds).toEqual(['pingyuan-jingde'])
+    expect(detail.zone.id).toBe('pingyuan')
+    expect(detail.expired).toBe(false)
+  })
+
+  it('answers 404 for an unknown policy', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/policies/free-lunch' })
+    expect(response.statusCode).toBe(404)
+    expect(response.json().error.code).toBe('not_found')
+  })
+})

@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto'
+import { eq } from 'drizzle-orm'
+import type { ShareVisitBody } from '../../../../types/service'
+import { shareVisits, staff } from '../../db/schema'
+import type { Deps } from '../../deps'
+import type { ContentSnapshot } from '../content/snapshot'
+
+/** Zones the shared page is about (a comparison may span several), for per-zone referral figures. */
+const zonesOf = (snapshot: ContentSnapshot, visit: ShareVisitBody): string[] => {
+  const parkZone = (id: string) => snapshot.parks.find((entry) => entry.card.id === id)?.card.zoneId
+  const ids =
+    visit.page === 'pages/policy/index'
+      ? [snapshot.policies.find((entry) => entry.card.id === visit.targetId)?.card.zoneId]
+      : visit.page === 'pages/park/index'
+        ? [parkZone(visit.targetId)]
+        : visit.targetId.split(',').map((id) => parkZone(id.trim()))
+  return [...new Set(ids.filter((id): id is NonNullable<typeof id> => Boolean(id)))]
+}
+
+/** One opened shared link: who shared it (the staff member whose shareCode is `ref`), what, and who opened it. */
+export const recordShareVisit = async (deps: Pick<Deps, 'db' | 'content' | 'clock'>, visit: ShareVisitBody, investorId: string | null) => {
+  const [sharer] = await deps.db.select({ id: staff.id }).from(staff).where(eq(staff.shareCode, visit.ref)).limit(1)
+  await deps.db.insert(shareVisits).values({
+    id: randomUUID(),
+    ref: visit.ref,
+    page: visit.page,
+    targetId: visit.targetId,
+    scene: visit.scene ?? null,
+    investorId,
+    staffId: sharer?.id ?? null,
+    zoneIds: zonesOf(deps.content.current(), visit),
+    createdAt: deps.clock(),
+  })
+}
