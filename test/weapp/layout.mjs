@@ -108,8 +108,13 @@ export class Layout {
     this.imageResponses = new Map()
   }
 
+  /**
+   * WeChat's <image> fetches natively (no CORS or Cross-Origin-Resource-Policy), so network images go
+   * through this process: the compiled origin is sent to the test API, the answer's headers recorded.
+   */
   imageUrl(src) {
-    if (src.startsWith(this.builtOrigin)) return `${this.apiOrigin}${src.slice(this.builtOrigin.length)}`
+    if (src.startsWith(this.builtOrigin))
+      return `${PACKAGE_ORIGIN}/__net__/${encodeURIComponent(`${this.apiOrigin}${src.slice(this.builtOrigin.length)}`)}`
     if (/^https?:\/\/tmp\//.test(src)) return `${PACKAGE_ORIGIN}/__tmp__/${encodeURIComponent(src)}`
     return src
   }
@@ -138,6 +143,23 @@ export class Layout {
       const url = new URL(route.request().url())
       if (url.pathname.endsWith('.html'))
         return route.fulfill({ body: this.screens.get(url.searchParams.get('screen')) ?? '', contentType: 'text/html; charset=utf-8' })
+      if (url.pathname.startsWith('/__net__/')) {
+        const target = decodeURIComponent(url.pathname.slice('/__net__/'.length))
+        const response = await fetch(target)
+        const body = Buffer.from(await response.arrayBuffer())
+        this.imageResponses.set(target, {
+          status: response.status,
+          bytes: body.length,
+          cacheControl: response.headers.get('cache-control'),
+          etag: response.headers.get('etag'),
+          lastModified: response.headers.get('last-modified'),
+        })
+        return route.fulfill({
+          status: response.status,
+          body,
+          contentType: response.headers.get('content-type') ?? 'application/octet-stream',
+        })
+      }
       if (url.pathname.startsWith('/__tmp__/')) {
         const bytes = this.tempFiles.get(decodeURIComponent(url.pathname.slice('/__tmp__/'.length)))
         return bytes ? route.fulfill({ body: bytes, contentType: 'image/png' }) : route.fulfill({ status: 404 })
@@ -147,16 +169,6 @@ export class Layout {
       } catch {
         return route.fulfill({ status: 404 })
       }
-    })
-    context.on('response', (response) => {
-      if (response.request().resourceType() !== 'image' || response.url().startsWith(PACKAGE_ORIGIN)) return
-      const headers = response.headers()
-      this.imageResponses.set(response.url(), {
-        status: response.status(),
-        cacheControl: headers['cache-control'] ?? null,
-        etag: headers.etag ?? null,
-        lastModified: headers['last-modified'] ?? null,
-      })
     })
     return { context, height }
   }
@@ -259,15 +271,13 @@ export class Layout {
           }
         }
         const label = (el) => (el.innerText || el.getAttribute('class') || el.tagName).replace(/\s+/g, ' ').trim().slice(0, 40)
-        const taps = [...document.querySelectorAll('[data-tap]')]
-          .filter(visible)
-          .map((el) => ({
-            n: Number(el.dataset.n),
-            tag: el.tagName.toLowerCase(),
-            cls: el.getAttribute('class') ?? '',
-            label: label(el),
-            ...box(el),
-          }))
+        const taps = [...document.querySelectorAll('[data-tap]')].filter(visible).map((el) => ({
+          n: Number(el.dataset.n),
+          tag: el.tagName.toLowerCase(),
+          cls: el.getAttribute('class') ?? '',
+          label: label(el),
+          ...box(el),
+        }))
         const images = [...document.querySelectorAll('wx-image')].filter(visible).map((el) => {
           const img = el.querySelector('img')
           return {
