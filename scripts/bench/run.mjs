@@ -13,7 +13,7 @@ import { join, relative } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import autocannon from 'autocannon'
 import { freePort, repoRoot, request, run, startApi, startProcess } from '../../test/load/api-process.mjs'
-import { buildHelloWorld } from './hello-world.mjs'
+import { buildHelloWorld, helloWorldWeappFloor } from './hello-world.mjs'
 
 const CONNECTIONS = 50
 const DURATION_S = 10
@@ -310,6 +310,8 @@ const main = async () => {
     builds.push(['Taro hello-world (weapp + h5)', hello.weapp.code === 0 && hello.h5.code === 0 ? 'ok' : `**failed** (weapp ${hello.weapp.code}, h5 ${hello.h5.code})`, `${((Date.now() - since) / 1000).toFixed(0)} s`])
     if (hello.weapp.code !== 0) problems.push(`hello-world weapp build failed:\n${hello.weapp.output.slice(-2000)}`)
     if (hello.h5.code !== 0) problems.push(`hello-world h5 build failed:\n${hello.h5.output.slice(-2000)}`)
+    // check:weapp compares the main package with the same floor: keep this build's figure for it.
+    if (hello.weapp.code === 0) await helloWorldWeappFloor({ built: hello })
     await step('Package sizes', async () => sizeTable(ok, hello))
     rmSync(hello.root, { recursive: true, force: true })
   }
