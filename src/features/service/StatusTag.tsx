@@ -1,4 +1,4 @@
-import { Tag } from '@nutui/nutui-react-taro'
+import { Text } from '@tarojs/components'
 import type { RequestStatus } from '@/types/service'
 import { STATUS_TONES, statusLabel } from './status'
 import './service.scss'
@@ -12,11 +12,12 @@ const TONE_COLORS: Record<string, { background: string; color: string }> = {
   default: { background: '#eef0f3', color: '#3c4250' },
 }
 
+/** A label, not a control: NutUI's Tag always listens for taps, which made it a 20 px tap target. */
 export function StatusTag({ status, label }: { status: RequestStatus; label?: string }) {
   const tone = TONE_COLORS[STATUS_TONES[status]]
   return (
-    <Tag background={tone.background} color={tone.color} round className="svc-status-tag">
+    <Text className="svc-status-tag" style={{ background: tone.background, color: tone.color }}>
       {label ?? statusLabel(status)}
-    </Tag>
+    </Text>
   )
 }
