@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import multipart from '@fastify/multipart'
+import sharp from 'sharp'
 import { eq } from 'drizzle-orm'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { jsonSchemaTransform, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { MAX_UPLOAD_BYTES, UploadResult } from '../../../types/service'
+import { PHOTO_THUMB_PX } from '../../../types/vocabulary'
 import { canSeeZone } from '../auth/identity'
 import { requestPhotos, serviceRequests, uploads } from '../db/schema'
 import { ApiError, badField, invalidToken, notFound, unauthorized } from '../http/api-error'
@@ -20,7 +22,21 @@ const unsupportedType = () => new ApiError(415, 'unsupported_type', '只支持 J
 const SignedUrlQuery = z.object({
   exp: z.coerce.number().int().positive().optional(),
   sig: z.string().max(64).optional(),
+  w: z.coerce
+    .number()
+    .pipe(z.literal(PHOTO_THUMB_PX))
+    .optional()
+    .describe(`缩略图：把图片缩小到 ${PHOTO_THUMB_PX}×${PHOTO_THUMB_PX} 像素以内（保持比例，不放大）`),
 })
+
+/** The photo made to fit a w×w box (never enlarged), in its own format; EXIF rotation applied. */
+const thumbnail = async (bytes: Buffer, w: number): Promise<{ bytes: Buffer; contentType: string }> => {
+  const { data, info } = await sharp(bytes, { animated: false })
+    .rotate()
+    .resize({ width: w, height: w, fit: 'inside', withoutEnlargement: true })
+    .toBuffer({ resolveWithObject: true })
+  return { bytes: data, contentType: `image/${info.format === 'jpg' ? 'jpeg' : info.format}` }
+}
 
 /**
  * The multipart/form-data body, for the OpenAPI document only: the handler streams the file part
@@ -146,11 +162,12 @@ const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!upload) throw notFound('没有找到这张图片')
       const bytes = await storage.get(upload.id)
       if (!bytes) throw notFound('没有找到这张图片')
+      const image = request.query.w ? await thumbnail(bytes, request.query.w) : { bytes, contentType: upload.contentType }
       return (reply as FastifyReply)
         .header('cache-control', 'private, max-age=3600')
         .header('content-disposition', 'inline')
-        .type(upload.contentType)
-        .send(bytes)
+        .type(image.contentType)
+        .send(image.bytes)
     },
   )
 }
