@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { Photo } from '@/types/service'
+import { PHOTO_THUMB_PX } from '@/types/vocabulary'
 import { ApiError, apiBase, toApiError } from './client'
 
 export interface UploadOptions {
@@ -49,4 +50,10 @@ export async function uploadImage(filePath: string, { token, onProgress }: Uploa
 /** Upload URLs may be relative to the API (/uploads/...). */
 export function photoSrc(url: string): string {
   return /^https?:\/\//.test(url) || url.startsWith('blob:') || url.startsWith('wxfile:') ? url : `${apiBase()}${url}`
+}
+
+/** The API's thumbnail of an uploaded photo, for the small tiles (full size stays for previewImage). */
+export function photoThumbSrc(url: string): string {
+  const src = photoSrc(url)
+  return /\/api\/uploads\//.test(src) ? `${src}${src.includes('?') ? '&' : '?'}w=${PHOTO_THUMB_PX}` : src
 }

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { View, Image } from '@tarojs/components'
 import type { Photo } from '@/types/service'
-import { photoSrc } from '@/api/uploads'
+import { photoSrc, photoThumbSrc } from '@/api/uploads'
 import './service.scss'
 
 /** The request's photos; a tap opens the full-size viewer. */
@@ -19,7 +19,7 @@ export function PhotoStrip({ photos }: { photos: Photo[] }) {
           onClick={() => void Taro.previewImage({ urls, current: urls[index] })}
         >
           {/* The button's name says which photo; the <img> inside is decoration for screen readers (H5). */}
-          <Image className="svc-photo__img" src={urls[index]} mode="aspectFill" lazyLoad imgProps={{ alt: '' }} />
+          <Image className="svc-photo__img" src={photoThumbSrc(photo.url)} mode="aspectFill" lazyLoad imgProps={{ alt: '' }} />
         </View>
       ))}
     </View>
