@@ -1,49 +1,19 @@
 // The journeys of `npm run test:weapp`, on the weapp build over the real API. Each phone is a driver
 // (driver.mjs) with its own storage and WeChat user; assertions read the text the templates render.
 import assert from 'node:assert/strict'
-import { deflateSync } from 'node:zlib'
+import sharp from 'sharp'
 import { request } from '../load/api-process.mjs'
 
 const ZONES = ['庆云县', '平原经济开发区', '邹平经济技术开发区', '高青县', '运河经济开发区']
 const PARK = { id: 'pingyuan-jingde', name: '京德智造产业园' }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n
-  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-  return c >>> 0
-})
-const crc32 = (bytes) => {
-  let c = 0xffffffff
-  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8)
-  return (c ^ 0xffffffff) >>> 0
-}
-const chunk = (type, data) => {
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
-  const out = Buffer.alloc(12 + data.length)
-  out.writeUInt32BE(data.length, 0)
-  body.copy(out, 4)
-  out.writeUInt32BE(crc32(body), 8 + data.length)
-  return out
-}
-
-/** A site photo as chooseMedia hands one over after compression: made here, no binary fixture. */
-export const samplePhoto = (width = 480, height = 360) => {
-  const header = Buffer.alloc(13)
-  header.writeUInt32BE(width, 0)
-  header.writeUInt32BE(height, 4)
-  header.set([8, 2, 0, 0, 0], 8)
-  const rows = []
-  for (let y = 0; y < height; y += 1) {
-    rows.push(0)
-    for (let x = 0; x < width; x += 1) rows.push(...(y < height / 2 ? [11, 87, 208] : [40, 160, 90]))
-  }
-  const bytes = Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.from(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ])
-  return { path: 'site-photo.png', bytes }
+/** A site photo as chooseMedia hands one over after compression (about 1280 px): made here, no binary fixture. */
+export const samplePhoto = async () => {
+  const bytes = await sharp({ create: { width: 1280, height: 960, channels: 3, background: '#28a05a' } })
+    .composite([{ input: { create: { width: 1280, height: 480, channels: 3, background: '#0b57d0' } }, top: 0, left: 0 }])
+    .jpeg({ quality: 80 })
+    .toBuffer()
+  return { path: 'site-photo.jpg', bytes }
 }
 
 /** The pages a journey opens with their query: every page of app.json is visited at least once. */
@@ -101,7 +71,7 @@ export const journeys = [
       await investor.type('您的姓名', '王先生')
       await investor.type('11 位手机号', '13800001111')
       await investor.type(/^例如：计划投资/, '计划租用 5000 平方米标准厂房，想了解交付时间、租金和环评要求。')
-      investor.wxState.media.push(samplePhoto())
+      investor.wxState.media.push(await samplePhoto())
       await investor.tap('添加图片')
       await investor.waitFor((view) => investor.nodes(view).some((node) => node.tag === 'wx-image'))
       await investor.tap('提交需求')

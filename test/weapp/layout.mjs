@@ -162,7 +162,7 @@ export class Layout {
       }
       if (url.pathname.startsWith('/__tmp__/')) {
         const bytes = this.tempFiles.get(decodeURIComponent(url.pathname.slice('/__tmp__/'.length)))
-        return bytes ? route.fulfill({ body: bytes, contentType: 'image/png' }) : route.fulfill({ status: 404 })
+        return bytes ? route.fulfill({ body: bytes }) : route.fulfill({ status: 404 })
       }
       try {
         return route.fulfill({ body: readFileSync(`${this.dist}${decodeURIComponent(url.pathname)}`) })

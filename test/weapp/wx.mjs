@@ -26,10 +26,18 @@ export const DEVICE = {
 
 const later = (fn) => setTimeout(fn, 0)
 
-const pngSize = (bytes) =>
-  bytes.length > 24 && bytes.toString('ascii', 12, 16) === 'IHDR'
-    ? { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) }
-    : { width: 0, height: 0 }
+/** Width and height from a PNG's IHDR or a JPEG's start-of-frame. */
+const imageSize = (bytes) => {
+  if (bytes.length > 24 && bytes.toString('ascii', 12, 16) === 'IHDR')
+    return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) }
+  for (let i = 2; bytes[0] === 0xff && bytes[1] === 0xd8 && i + 9 < bytes.length;) {
+    const marker = bytes[i + 1]
+    if (marker >= 0xc0 && marker <= 0xc3) return { width: bytes.readUInt16BE(i + 7), height: bytes.readUInt16BE(i + 5) }
+    i += 2 + bytes.readUInt16BE(i + 2)
+  }
+  return { width: 0, height: 0 }
+}
+const imageType = (bytes) => (bytes[0] === 0xff && bytes[1] === 0xd8 ? 'image/jpeg' : 'image/png')
 
 /**
  * @param {import('./mini-program.mjs').MiniProgram} host
@@ -337,7 +345,7 @@ export function createWx(host, { builtOrigin, apiOrigin, nextLoginCode, libVersi
       const tempFiles = picked.map((file, index) => {
         const tempFilePath = `http://tmp/${Date.now().toString(36)}${index}-${basename(file.path)}`
         state.tempFiles.set(tempFilePath, file.bytes)
-        return { tempFilePath, size: file.bytes.length, fileType: 'image', ...pngSize(file.bytes) }
+        return { tempFilePath, size: file.bytes.length, fileType: 'image', ...imageSize(file.bytes) }
       })
       return ok('chooseMedia', options, { tempFiles, type: 'image' })
     }),
@@ -345,7 +353,7 @@ export function createWx(host, { builtOrigin, apiOrigin, nextLoginCode, libVersi
   implement('getImageInfo', (options) => {
     const bytes = state.tempFiles.get(options.src)
     return bytes
-      ? ok('getImageInfo', options, { ...pngSize(bytes), path: options.src, type: 'png', orientation: 'up' })
+      ? ok('getImageInfo', options, { ...imageSize(bytes), path: options.src, type: imageType(bytes).slice(6), orientation: 'up' })
       : fail('getImageInfo', options, 'file not found')
   })
   implement('login', (options = {}) => ok('login', options, { code: nextLoginCode() }))
@@ -500,7 +508,7 @@ export function createWx(host, { builtOrigin, apiOrigin, nextLoginCode, libVersi
     }
     const form = new FormData()
     for (const [key, value] of Object.entries(options.formData ?? {})) form.append(key, String(value))
-    form.append(options.name, new Blob([bytes], { type: 'image/png' }), basename(options.filePath))
+    form.append(options.name, new Blob([bytes], { type: imageType(bytes) }), basename(options.filePath))
     const timeout = setTimeout(() => controller.abort('timeout'), options.timeout ?? 60000)
     fetch(target.url, { method: 'POST', headers: options.header ?? {}, body: form, signal: controller.signal })
       .then(async (response) => {
