@@ -10,6 +10,7 @@ import { DEVICE } from './wx.mjs'
 
 const require_ = (await import('node:module')).createRequire(import.meta.url)
 const { chromiumPath, chromiumArgs } = require_('../e2e/chromium.js')
+const AXE = readFileSync(require_.resolve('axe-core/axe.min.js'), 'utf8')
 
 /** The base library's own styles for the built-in components the templates use. */
 const BUILTIN_CSS = `
@@ -66,7 +67,9 @@ export const toHtml = (view, { clickable, imageUrl }) => {
     if (clickable(node)) attrs.push('data-tap')
     for (const name of ['size', 'type', 'mode']) if (typeof a[name] === 'string' && a[name]) attrs.push(`${name}="${escapeHtml(a[name])}"`)
     if (a.plain) attrs.push('plain')
-    if (a.disabled) attrs.push('disabled')
+    // A disabled control is exempt from contrast rules (WCAG 1.4.3): say so the way axe understands.
+    if (node.tag === 'wx-button') attrs.push('role="button"')
+    if (a.disabled) attrs.push('disabled aria-disabled="true"')
     if (a.scrollX) attrs.push('scroll-x')
     if (a.scrollY) attrs.push('scroll-y')
     let inner = children
@@ -304,7 +307,19 @@ export class Layout {
           })
         return { taps, images, fixed, viewportHeight }
       }, height)
-      return { ...result, nodes: nodes.length }
+      // 合理的颜色搭配: WCAG contrast (4.5, or 3 for large text), as axe-core measures it in the H5 journeys.
+      await page.addScriptTag({ content: AXE })
+      const contrast = await page.evaluate(async () => {
+        const { violations } = await window.axe.run(document.body, { runOnly: ['color-contrast'], resultTypes: ['violations'] })
+        return violations.flatMap((v) =>
+          v.nodes.map((node) => ({
+            target: node.target.join(' '),
+            summary: node.any[0]?.message ?? v.help,
+            text: document.querySelector(node.target[0])?.textContent?.trim().slice(0, 30) ?? '',
+          })),
+        )
+      })
+      return { ...result, contrast, nodes: nodes.length }
     } finally {
       await page.close()
     }

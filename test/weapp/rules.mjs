@@ -310,7 +310,22 @@ export const evaluateRules = ({ report, dist, builtOrigin }) => {
       ? fail(`resizable without adaptation check: ${list(s.resizable)}`)
       : pass('no page allows resizing (app.json resizable / pageOrientation auto unset)'),
   )
-  row('体验', '合理的颜色搭配', 0, 'device', notMeasured('not scored by WeChat (weight 0); the H5 journeys check colour contrast with axe'))
+  row(
+    '体验',
+    '合理的颜色搭配 (对比度 ≥ 4.5，大字 ≥ 3)',
+    0,
+    'run + Chromium layout (axe-core)',
+    runtime(() => {
+      const low = new Map()
+      for (const screen of screens())
+        for (const c of screen.contrast ?? [])
+          low.set(
+            `${screen.page} "${c.text}"`,
+            `${screen.page} "${c.text}": ${c.summary.replace(/^Element has insufficient color contrast of /, '')}`,
+          )
+      return low.size ? fail(list([...low.values()])) : pass(`every text on ${screens().length} screens has enough contrast`)
+    }),
+  )
 
   // ---- 最佳实践 ---------------------------------------------------------------------------------
   row(
