@@ -174,7 +174,7 @@ if (report?.fingerprint !== fingerprint(dist)) {
 if (report.failures?.length) fail(`无头运行（npm run test:weapp）未通过：\n  ${report.failures.join('\n  ')}`)
 const rows = evaluateRules({ report: report.pages ? report : null, dist, builtOrigin: builtApiOrigin(dist) })
 console.log(
-  `\n### 微信体验评分（${rows.filter((r) => r.result === 'pass').length} 通过，${rows.filter((r) => r.result === 'fail').length} 未通过，${rows.filter((r) => r.result === 'not measured').length} 需真机未测）\n\n${rulesTable(rows)}`,
+  `\n### 微信体验评分（${rows.filter((r) => r.result === 'pass').length} 通过，${rows.filter((r) => r.result === 'fail').length} 未通过，${rows.filter((r) => r.result === 'info').length} 提示，${rows.filter((r) => r.result === 'not measured').length} 需真机未测）\n\n${rulesTable(rows)}`,
 )
 for (const row of rows) if (row.result === 'fail') fail(`体验评分「${row.rule}」：${row.detail}`)
 

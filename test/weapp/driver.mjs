@@ -88,6 +88,7 @@ export class WeappDriver {
       }
       await sleep(5)
     }
+    this.mp.checkClosedPageTimers()
     const page = this.page
     if (page) {
       page.__settledAt ??= this.mp.now()

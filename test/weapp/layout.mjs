@@ -253,8 +253,8 @@ export class Layout {
     }
   }
 
-  /** Draws one screen and measures tap targets, images and fixed elements. */
-  async measure({ route, isTab, view, clickable }) {
+  /** Draws one screen and measures tap targets, images, fixed elements, contrast; `selectors` are tried for WXSS use. */
+  async measure({ route, isTab, view, clickable, selectors = [] }) {
     const { page, height, nodes } = await this.draw({ route, isTab, view, clickable })
     try {
       const result = await page.evaluate((viewportHeight) => {
@@ -319,7 +319,17 @@ export class Layout {
           })),
         )
       })
-      return { ...result, contrast, nodes: nodes.length }
+      const matched = await page.evaluate((selectors) => {
+        const root = document.querySelector('page')
+        return selectors.flatMap((selector, index) => {
+          try {
+            return document.querySelector(selector) || (root && root.matches(selector)) ? [index] : []
+          } catch {
+            return [index] // a selector the browser cannot test counts as used
+          }
+        })
+      }, selectors)
+      return { ...result, contrast, matched, nodes: nodes.length }
     } finally {
       await page.close()
     }

@@ -246,6 +246,15 @@ export class MiniProgram {
     return id
   }
 
+  /** Timers a closed page left behind (its unload and React's clean-up have run by now). */
+  checkClosedPageTimers() {
+    const open = new Set([...this.stack, ...(this.tabInstances?.values() ?? [])].map((page) => page.__key))
+    for (const timer of this.timers.values()) {
+      if (!timer.page || open.has(timer.page) || this.timerFindings.some((f) => f.id === timer.id)) continue
+      this.timerFindings.push({ id: timer.id, kind: timer.kind, ms: timer.ms, setOn: timer.page, ranOn: null })
+    }
+  }
+
   clearTimer(id) {
     const entry = this.timers.get(id)
     if (!entry) return

@@ -18,6 +18,7 @@ import { WeappDriver } from './driver.mjs'
 import { builtApiOrigin, startEnvironment } from './environment.mjs'
 import { journeys } from './journeys.mjs'
 import { Layout } from './layout.mjs'
+import { WxssUsage } from './wxss-usage.mjs'
 import { FIRST_SCREEN_BYTES, FIRST_SCREEN_CALLS, SETDATA_LIMIT, kb, setDataPhases, treeStats } from './metrics.mjs'
 
 export const REPORT = join(repoRoot, 'build/weapp-run/report.json')
@@ -195,6 +196,7 @@ export const runWeapp = async ({
     // 4. Layout of every settled screen (deduplicated), in Chromium.
     const since = Date.now()
     const seen = new Set()
+    const usage = new WxssUsage(dist)
     report.screens = []
     for (const [name, driver] of phones) {
       for (const snapshot of driver.settled) {
@@ -204,16 +206,20 @@ export const runWeapp = async ({
         const key = JSON.stringify([snapshot.page, stripParents(snapshot.view)])
         if (seen.has(key)) continue
         seen.add(key)
-        const measured = await layout.measure({
+        const tested = usage.selectorsFor(snapshot.page)
+        const { matched, ...measured } = await layout.measure({
           route: snapshot.page,
           isTab: mp.tabPages.has(snapshot.page),
           view: snapshot.view,
           clickable,
+          selectors: tested.map((i) => usage.selectors[i]),
         })
+        usage.record(tested, matched)
         report.screens.push({ phone: name, page: snapshot.page, ...measured })
       }
     }
     report.imageResponses = Object.fromEntries(layout.imageResponses)
+    report.wxss = usage.summary()
     report.layoutMs = Date.now() - since
   } finally {
     process.off('unhandledRejection', onRejection)
@@ -245,7 +251,6 @@ export const setDataTable = (report) => {
 const main = async () => {
   const dist = resolve(process.argv.find((arg) => arg.startsWith('--dist='))?.slice('--dist='.length) ?? join(repoRoot, 'dist'))
   const report = await runWeapp({ dist })
-  report.tabPages = (JSON.parse(readFileSync(join(dist, 'app.json'), 'utf8')).tabBar?.list ?? []).map((item) => item.pagePath)
   mkdirSync(join(repoRoot, 'build/weapp-run'), { recursive: true })
   writeFileSync(REPORT, `${JSON.stringify(report, null, 1)}\n`)
   console.log('\n| journey | result | time |\n|---|---|---|')
