@@ -450,10 +450,13 @@ export const evaluateRules = ({ report, dist, builtOrigin }) => {
     runtime(() => {
       const stray = (report.timers ?? [])
         .filter((t) => t.ms > 0)
-        .map((t) => `${t.kind} ${t.ms} ms set on ${t.setOn.split('#')[0]} ran on ${t.ranOn?.split('#')[0] ?? '(closed)'}`)
+        .map(
+          (t) =>
+            `${t.kind} ${t.ms} ms set on ${t.setOn.split('#')[0]} ${t.ranOn ? `ran on ${t.ranOn.split('#')[0]}` : 'still pending after the page closed'}`,
+        )
       return stray.length
         ? fail(list(stray))
-        : pass('every timer with a delay ran on the page that set it (setTimeout 0 continuations aside)')
+        : pass('every timer with a delay ran on the page that set it, none outlived its page (setTimeout 0 continuations aside)')
     }),
   )
   return rows

@@ -45,6 +45,7 @@ export const runWeapp = async ({
     fingerprint: fingerprint(dist),
     startedAt: new Date().toISOString(),
     libVersion: LIB_VERSION,
+    tabPages: (JSON.parse(readFileSync(join(dist, 'app.json'), 'utf8')).tabBar?.list ?? []).map((item) => item.pagePath),
     failures: [],
   }
   const fail = (message) => report.failures.push(message)
