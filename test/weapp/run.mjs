@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // npm run test:weapp — the weapp build run, not only built (after npm run build:weapp and build:api):
+//  0. A self-check on a tiny mini-program made on the fly: the net catches what it is for.
 //  1. WeChat's compilers: every .wxml (wcc) and .wxss (wcsc) of dist/; an error fails with file and line.
 //  2. The build boots headless (mini-program.mjs) with a wx double (wx.mjs) whose wx.request and
 //     wx.uploadFile reach the production API started here on its own PGlite folder.
@@ -17,6 +18,7 @@ import { CompileError, compileWxml, compileWxss, filesWith, loadTemplates } from
 import { WeappDriver } from './driver.mjs'
 import { builtApiOrigin, startEnvironment } from './environment.mjs'
 import { journeys } from './journeys.mjs'
+import { selfCheck } from './self-check.mjs'
 import { Layout } from './layout.mjs'
 import { WxssUsage } from './wxss-usage.mjs'
 import { FIRST_SCREEN_BYTES, FIRST_SCREEN_CALLS, SETDATA_LIMIT, kb, setDataPhases, treeStats } from './metrics.mjs'
@@ -49,6 +51,14 @@ export const runWeapp = async ({
     failures: [],
   }
   const fail = (message) => report.failures.push(message)
+
+  // 0. The net itself: it must catch a broken template, a browser API, a setData too large.
+  try {
+    await selfCheck()
+  } catch (error) {
+    fail(`the weapp run's self-check failed (test/weapp/self-check.mjs): ${error.message}`)
+    return report
+  }
 
   // 1. WeChat's compilers.
   let templates
