@@ -51,6 +51,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        // WeChat's 体验评分: hover-class instead of :active, inertial scrolling (see the file).
+        './config/postcss-weapp-experience.cjs': { enable: true, config: {} },
       },
     },
     h5: {

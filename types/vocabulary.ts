@@ -52,3 +52,10 @@ export const TALENT_LEVEL_LABELS: Record<(typeof TALENT_LEVELS)[number], string>
 }
 
 export const COMMITMENT_KINDS = ['service', 'approval', 'tracking', 'supervision', 'mechanism'] as const
+
+/**
+ * Photo thumbnails (GET /api/uploads/:id?w=…): the box, in pixels, a request photo's tile asks for.
+ * Tiles are 98 px wide on screen; at 3 device pixels per px a larger picture is wasted bytes
+ * (WeChat's 图片大小 rule: no more pixels than shown × pixel ratio²).
+ */
+export const PHOTO_THUMB_PX = 288

@@ -2,7 +2,8 @@
 // webpack5, the same H5 router and output names) and built with this repo's node_modules through a
 // symlink: the baseline the package sizes are compared with. Same browserslist and Babel setup;
 // no NutUI, no zustand, no plugin-html (this repo dropped it too).
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { repoRoot, run } from '../../test/load/api-process.mjs'
@@ -66,8 +67,8 @@ export default defineConfig<'webpack5'>(async () => ({
 `,
 }
 
-/** Creates the project in a temp dir and builds it for weapp and h5; returns the output folders and each build's result. */
-export const buildHelloWorld = async () => {
+/** Creates the project in a temp dir and builds it (weapp and h5 by default); returns the output folders and each build's result. */
+export const buildHelloWorld = async ({ types = ['weapp', 'h5'] } = {}) => {
   const root = mkdtempSync(join(tmpdir(), 'parklink-hello-'))
   for (const [file, text] of Object.entries(FILES)) {
     mkdirSync(dirname(join(root, file)), { recursive: true })
@@ -76,7 +77,46 @@ export const buildHelloWorld = async () => {
   symlinkSync(join(repoRoot, 'node_modules'), join(root, 'node_modules'), 'dir')
   const taro = join(repoRoot, 'node_modules/.bin/taro')
   const env = { NODE_ENV: 'production' }
-  const weapp = await run(taro, ['build', '--type', 'weapp'], { cwd: root, env, quiet: true })
-  const h5 = await run(taro, ['build', '--type', 'h5'], { cwd: root, env, quiet: true })
+  const skipped = { code: null, output: 'not built' }
+  const weapp = types.includes('weapp') ? await run(taro, ['build', '--type', 'weapp'], { cwd: root, env, quiet: true }) : skipped
+  const h5 = types.includes('h5') ? await run(taro, ['build', '--type', 'h5'], { cwd: root, env, quiet: true }) : skipped
   return { root, weapp: { ...weapp, dist: join(root, 'dist') }, h5: { ...h5, dist: join(root, 'dist-h5') } }
+}
+
+const bytesUnder = (dir) =>
+  readdirSync(dir).reduce((sum, name) => {
+    const path = join(dir, name)
+    return sum + (statSync(path).isDirectory() ? bytesUnder(path) : statSync(path).size)
+  }, 0)
+
+const CACHE = join(repoRoot, 'node_modules/.cache/parklink/hello-world-weapp.json')
+
+/** Everything the hello-world weapp build depends on: same inputs, same size. */
+const floorKey = () => {
+  const hash = createHash('sha256').update(JSON.stringify(FILES))
+  for (const file of ['babel.config.js', 'package-lock.json']) hash.update(readFileSync(join(repoRoot, file)))
+  return hash.update(process.version.split('.')[0]).digest('hex')
+}
+
+/**
+ * The Taro hello-world's weapp main package in bytes: the floor the main package is compared with
+ * (check:weapp, npm run bench). Built once per set of inputs (a minute) and kept in node_modules/.cache.
+ * `built` (a hello-world the caller already built, as the bench does) is measured instead of building again.
+ */
+export const helloWorldWeappFloor = async ({ built } = {}) => {
+  const key = floorKey()
+  if (!built && existsSync(CACHE)) {
+    const cached = JSON.parse(readFileSync(CACHE, 'utf8'))
+    if (cached.key === key) return { mainBytes: cached.mainBytes, cached: true }
+  }
+  const hello = built ?? (await buildHelloWorld({ types: ['weapp'] }))
+  try {
+    if (hello.weapp.code !== 0) throw new Error(`hello-world weapp build failed:\n${hello.weapp.output.slice(-2000)}`)
+    const mainBytes = bytesUnder(hello.weapp.dist)
+    mkdirSync(dirname(CACHE), { recursive: true })
+    writeFileSync(CACHE, JSON.stringify({ key, mainBytes, builtAt: new Date().toISOString() }))
+    return { mainBytes, cached: false }
+  } finally {
+    if (!built) rmSync(hello.root, { recursive: true, force: true })
+  }
 }

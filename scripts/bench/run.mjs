@@ -2,7 +2,9 @@
 // npm run bench — benchmarks, printed as markdown tables (not a test, not in CI). Builds what it needs:
 //  1. API throughput (autocannon, 50 connections, 10 s after a 2 s warm-up) of the production API build
 //     on PGlite, next to the ceiling: bare Fastify answering the same captured bytes from memory.
-//  2. Package sizes of the production weapp and H5 builds next to a Taro hello-world built in this run.
+//  2. Package sizes of the production weapp and H5 builds next to a Taro hello-world built in this run,
+//     and the weapp build's setData per page from its headless run (test/weapp/run.mjs) with the budget:
+//     the first screen of each tab page in at most 3 setData calls, none over 64 KB.
 //  3. Lighthouse 12.8.2 (mobile, Debian Chromium) on the H5 home and park pages over the production API.
 // Everything listens on 127.0.0.1 only. A failed step is reported and the rest still runs.
 //   node scripts/bench/run.mjs [--only=api|sizes|lighthouse]   (BENCH_KEEP=1 keeps the Lighthouse reports)
@@ -13,7 +15,8 @@ import { join, relative } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import autocannon from 'autocannon'
 import { freePort, repoRoot, request, run, startApi, startProcess } from '../../test/load/api-process.mjs'
-import { buildHelloWorld } from './hello-world.mjs'
+import { buildHelloWorld, helloWorldWeappFloor } from './hello-world.mjs'
+import { runWeapp, setDataTable } from '../../test/weapp/run.mjs'
 
 const CONNECTIONS = 50
 const DURATION_S = 10
@@ -294,7 +297,8 @@ const main = async () => {
   const apiPort = await freePort()
   const h5Port = await freePort()
   const ok = {}
-  if (wants('api') || wants('lighthouse')) ok.api = await build('npm run build:api', 'build:api')
+  // The weapp's headless run (part of sizes) needs the production API too.
+  ok.api = await build('npm run build:api', 'build:api')
   if (wants('api') && ok.api) await step('API throughput', apiBench)
   if (wants('sizes') || wants('lighthouse')) {
     // Into the bench's own folder (TARO_OUTPUT_ROOT): dist-h5/ is shared, and this build points at a port gone after the run.
@@ -310,8 +314,24 @@ const main = async () => {
     builds.push(['Taro hello-world (weapp + h5)', hello.weapp.code === 0 && hello.h5.code === 0 ? 'ok' : `**failed** (weapp ${hello.weapp.code}, h5 ${hello.h5.code})`, `${((Date.now() - since) / 1000).toFixed(0)} s`])
     if (hello.weapp.code !== 0) problems.push(`hello-world weapp build failed:\n${hello.weapp.output.slice(-2000)}`)
     if (hello.h5.code !== 0) problems.push(`hello-world h5 build failed:\n${hello.h5.output.slice(-2000)}`)
+    // check:weapp compares the main package with the same floor: keep this build's figure for it.
+    if (hello.weapp.code === 0) await helloWorldWeappFloor({ built: hello })
     await step('Package sizes', async () => sizeTable(ok, hello))
     rmSync(hello.root, { recursive: true, force: true })
+    if (ok.weapp && ok.api) {
+      await step('setData per page', async () => {
+        const report = await runWeapp({ dist: WEAPP_OUT, log: () => undefined })
+        if (report.failures.length) problems.push(`weapp headless run:\n${report.failures.join('\n')}`)
+        out.push(
+          '### setData per page: the weapp build run headless (test/weapp/run.mjs) over the production API, first visit of each page',
+          '',
+          'Budget: the first screen of each tab page (first render and the render after its first data) in at most 3 setData calls, none over 64 KB. Counts depend on when the answer arrives (here: a local API).',
+          '',
+          setDataTable(report),
+          '',
+        )
+      })
+    }
   }
   if (wants('lighthouse')) {
     if (ok.api && ok.h5) await step('Lighthouse', () => lighthouse(apiPort, h5Port))

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { View, Image } from '@tarojs/components'
 import type { Photo } from '@/types/service'
 import { apiUrl } from '@/api/client'
+import { photoThumbUrl } from './photo-url'
 import '@/styles/service.scss'
 
 /** The request's photos; a tap opens the full-size viewer. */
@@ -19,7 +20,7 @@ export default function PhotoStrip({ photos }: { photos: Photo[] }) {
           onClick={() => void Taro.previewImage({ urls, current: urls[index] })}
         >
           {/* The button's name says which photo; the <img> inside is decoration for screen readers (H5). */}
-          <Image className="svc-photo__img" src={urls[index]} mode="aspectFill" lazyLoad imgProps={{ alt: '' }} />
+          <Image className="svc-photo__img" src={photoThumbUrl(photo.url)} mode="aspectFill" lazyLoad imgProps={{ alt: '' }} />
         </View>
       ))}
     </View>

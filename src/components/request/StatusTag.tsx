@@ -1,4 +1,4 @@
-import { Tag } from '@nutui/nutui-react-taro'
+import { Text } from '@tarojs/components'
 import { REQUEST_STATUS_LABELS, type RequestStatus } from '@/types/request-status'
 import '@/styles/service.scss'
 
@@ -24,11 +24,12 @@ const TONE_COLORS: Record<string, { background: string; color: string }> = {
   default: { background: '#eef0f3', color: '#3c4250' },
 }
 
+/** A label, not a control: NutUI's Tag always listens for taps, which made it a 20 px tap target. */
 export default function StatusTag({ status, label }: { status: RequestStatus; label?: string }) {
   const tone = TONE_COLORS[STATUS_TONES[status]]
   return (
-    <Tag background={tone.background} color={tone.color} round className="svc-status-tag">
+    <Text className="svc-status-tag" style={{ background: tone.background, color: tone.color }}>
       {label ?? REQUEST_STATUS_LABELS[status]}
-    </Tag>
+    </Text>
   )
 }

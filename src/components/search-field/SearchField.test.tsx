@@ -27,3 +27,23 @@ test('the clear button appears once there is text, empties the field and reports
   expect((field as HTMLInputElement).value).toBe('')
   expect(onClear).toHaveBeenCalledTimes(1)
 })
+
+test('the keyboard 搜索 reaches the handler of the latest render', () => {
+  const searched: string[] = []
+  function Filters() {
+    const [value, setValue] = useState('')
+    const [zone, setZone] = useState('全部')
+    return (
+      <>
+        <button onClick={() => setZone('平原')}>平原</button>
+        <SearchField label="搜索园区" placeholder="搜索园区" value={value} onChange={setValue} onSearch={(q) => searched.push(`${zone}:${q}`)} />
+      </>
+    )
+  }
+  render(<Filters />)
+  const field = screen.getByRole('searchbox', { name: '搜索园区' })
+  fireEvent.change(field, { target: { value: '医药' } })
+  fireEvent.click(screen.getByRole('button', { name: '平原' }))
+  fireEvent.keyDown(field, { key: 'Enter' })
+  expect(searched).toEqual(['平原:医药'])
+})

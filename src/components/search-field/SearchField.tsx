@@ -1,3 +1,4 @@
+import { useMemo, useRef } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { a11y } from '@/lib/a11y'
 import './search-field.scss'
@@ -21,22 +22,32 @@ interface Props {
  * NutUI's SearchBar: the tab pages live in the main package, which has no room for NutUI.
  */
 export default function SearchField({ value, placeholder, label, onChange, onSearch, onClear, tone = 'onLight' }: Props) {
+  const handlers = useRef({ onChange, onSearch })
+  handlers.current = { onChange, onSearch }
+  // Taro sends a controlled Input's value to the mini-program view on every render of it (a setData
+  // of its own when nothing else changed): render the field only when what it shows changes.
+  const input = useMemo(
+    () => (
+      <Input
+        className="pl-search__input"
+        type="text"
+        confirmType="search"
+        value={value}
+        placeholder={placeholder}
+        placeholderClass="pl-search__placeholder"
+        maxlength={40}
+        onInput={(event) => handlers.current.onChange(event.detail.value)}
+        onConfirm={(event) => handlers.current.onSearch(event.detail.value)}
+        {...a11y('searchbox', { 'aria-label': label })}
+      />
+    ),
+    [value, placeholder, label],
+  )
   return (
     <View className={`pl-search pl-search--${tone}`} {...a11y('search')}>
       <View className="pl-search__box">
         <View className="pl-search__icon" aria-hidden />
-        <Input
-          className="pl-search__input"
-          type="text"
-          confirmType="search"
-          value={value}
-          placeholder={placeholder}
-          placeholderClass="pl-search__placeholder"
-          maxlength={40}
-          onInput={(event) => onChange(event.detail.value)}
-          onConfirm={(event) => onSearch(event.detail.value)}
-          {...a11y('searchbox', { 'aria-label': label })}
-        />
+        {input}
         {value ? (
           <Text
             className="pl-search__clear"

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { eq } from 'drizzle-orm'
+import sharp from 'sharp'
 import { ServiceRequest, StaffRequestDetail, UploadResult } from '../../../../types/service'
 import { uploads } from '../../db/schema'
 import { buildApp } from '../../app'
@@ -124,6 +125,20 @@ describe('GET /api/uploads/:id (personal data)', () => {
       expect(response.headers['content-type']).toBe('image/png')
       expect(response.rawPayload.equals(tinyPng())).toBe(true)
     }
+  })
+
+  it('serves a thumbnail that fits 288×288 when asked (w=288): smaller, same format, never enlarged', async () => {
+    const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#0b57d0' } }).png().toBuffer()
+    const big = UploadResult.parse((await upload(owner, 'site.png', 'image/png', photo)).json())
+    const thumb = await get(`${big.url}&w=288`)
+    expect(thumb.statusCode).toBe(200)
+    expect(thumb.headers['content-type']).toBe('image/png')
+    expect(await sharp(thumb.rawPayload).metadata()).toMatchObject({ width: 288, height: 216, format: 'png' })
+    expect(thumb.rawPayload.length).toBeLessThan(photo.length)
+
+    const small = await get(`/api/uploads/${photoId}?w=288`, bearer(owner))
+    expect(await sharp(small.rawPayload).metadata()).toMatchObject({ width: 1, height: 1 })
+    expect((await get(`/api/uploads/${photoId}?w=1024`, bearer(owner))).statusCode).toBe(400)
   })
 
   it('serves the signed URL from the API without a header (for <image>), until it expires', async () => {

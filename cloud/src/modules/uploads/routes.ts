@@ -3,8 +3,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { jsonSchemaTransform, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { MAX_UPLOAD_BYTES, UploadResult } from '../../../../types/service'
+import { PHOTO_THUMB_PX } from '../../../../types/vocabulary'
 import { ApiError, badField, invalidToken, notFound, responses, unauthorized } from '../../http/errors'
 import { IMAGE_TYPES, sniffImageType } from './sniff'
+import { thumbnail } from './thumbnail'
 import { findUpload, saveUpload, staffMaySeeUpload, type UploadRow } from './uploads'
 import { RequestIdParams } from '../../http/schemas'
 
@@ -14,6 +16,11 @@ const unsupportedType = () => new ApiError(415, 'unsupported_type', '只支持 J
 const SignedUrlQuery = z.object({
   exp: z.coerce.number().int().positive().optional(),
   sig: z.string().max(64).optional(),
+  w: z.coerce
+    .number()
+    .pipe(z.literal(PHOTO_THUMB_PX))
+    .optional()
+    .describe(`缩略图：把图片缩小到 ${PHOTO_THUMB_PX}×${PHOTO_THUMB_PX} 像素以内（保持比例，不放大）`),
 })
 
 /**
@@ -127,11 +134,12 @@ const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!upload) throw notFound('没有找到这张图片')
       const bytes = await app.uploadStorage.get(upload.id)
       if (!bytes) throw notFound('没有找到这张图片')
+      const image = request.query.w ? await thumbnail(bytes, request.query.w) : { bytes, contentType: upload.contentType }
       return (reply as FastifyReply)
         .header('cache-control', 'private, max-age=3600')
         .header('content-disposition', 'inline')
-        .type(upload.contentType)
-        .send(bytes)
+        .type(image.contentType)
+        .send(image.bytes)
     },
   )
 }

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { View, Text, Image } from '@tarojs/components'
 import type { Photo } from '@/types/service'
-import { apiUrl } from '@/api/client'
+import { photoThumbUrl } from '@/components/request/photo-url'
 import type { UploadItem } from '../draft-store'
 import { MAX_PHOTOS, type PickedFile } from './draft'
 import { pickImages } from './pick-images'
@@ -36,7 +36,7 @@ export function PhotoPicker({ photos, uploads, disabled = false, onAdd, onRemove
     <View className="svc-picker" role="group" aria-label={`图片，已选 ${photos.length + uploads.length} 张`}>
       {photos.map((photo, index) => (
         <View key={photo.id} className="svc-picker__tile">
-          <Image className="svc-picker__img" src={apiUrl(photo.url)} mode="aspectFill" imgProps={{ alt: `第 ${index + 1} 张图片` }} />
+          <Image className="svc-picker__img" src={photoThumbUrl(photo.url)} mode="aspectFill" imgProps={{ alt: `第 ${index + 1} 张图片` }} />
           <View
             className="svc-picker__remove"
             role="button"
