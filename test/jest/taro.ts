@@ -14,6 +14,10 @@ let routerParams: Record<string, string> = {}
 let requestHandler: RequestHandler = () => ({ statusCode: 404, data: { error: { code: 'not_found', message: '未找到' } } })
 const shareHandlers: { appMessage?: () => unknown; timeline?: () => unknown } = {}
 const pullDownHandlers: Array<() => void> = []
+// Page lifecycle: useDidShow also runs once on mount (a page shows when it opens); tests hide, show and unload it.
+const didShowHandlers: Array<() => void> = []
+const didHideHandlers: Array<() => void> = []
+const unloadHandlers: Array<() => void> = []
 const reachBottomHandlers: Array<() => void> = []
 
 // Uploads, media picking and privacy (service requests).
@@ -42,6 +46,7 @@ export const taroMock = {
     uploads: [] as Array<{ url: string; filePath: string; name: string; header?: Record<string, string> }>,
     subscribe: [] as string[][],
     previews: [] as string[][],
+    titles: [] as string[],
   },
   /** Answer Taro.uploadFile (status + JSON string body, like the real API). */
   onUpload(handler: UploadHandler) {
@@ -70,6 +75,18 @@ export const taroMock = {
   triggerReachBottom() {
     reachBottomHandlers.forEach((handler) => handler())
   },
+  /** The page goes behind another page (or the app to the background). */
+  triggerDidHide() {
+    didHideHandlers.forEach((handler) => handler())
+  },
+  /** The page is shown again. */
+  triggerDidShow() {
+    didShowHandlers.forEach((handler) => handler())
+  },
+  /** The page is closed (navigateBack past it, redirect). */
+  triggerUnload() {
+    unloadHandlers.forEach((handler) => handler())
+  },
   reset() {
     storage.clear()
     routerParams = {}
@@ -79,6 +96,9 @@ export const taroMock = {
     delete shareHandlers.timeline
     pullDownHandlers.splice(0)
     reachBottomHandlers.splice(0)
+    didShowHandlers.splice(0)
+    didHideHandlers.splice(0)
+    unloadHandlers.splice(0)
     uploadHandler = defaultUpload
     chooseMediaResult = () => Promise.resolve({ tempFiles: [] })
     privacySetting = { needAuthorization: false, privacyContractName: '《园区通隐私保护指引》' }
@@ -88,6 +108,12 @@ export const taroMock = {
 }
 
 const resolved = <T>(value: T) => Promise.resolve(value)
+
+/** Adds a lifecycle handler for one render; the cleanup takes it out again (the latest closure wins). */
+function registered(list: Array<() => void>, fn: () => void): () => void {
+  list.push(fn)
+  return () => void list.splice(list.indexOf(fn), 1)
+}
 
 const Taro = {
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
@@ -116,7 +142,7 @@ const Taro = {
   openLocation: () => resolved(undefined),
   stopPullDownRefresh: () => undefined,
   pageScrollTo: () => resolved(undefined),
-  setNavigationBarTitle: () => resolved(undefined),
+  setNavigationBarTitle: ({ title }: { title: string }) => resolved(void taroMock.calls.titles.push(title)),
   getCurrentPages: () => [{ route: 'pages/index/index' }],
   getCurrentInstance: () => ({ router: { params: routerParams, path: '' }, page: {} }),
   getSystemInfoSync: () => ({ windowWidth: 375, windowHeight: 812, pixelRatio: 3, platform: 'devtools' }),
@@ -171,9 +197,12 @@ const Taro = {
   useRouter: () => ({ params: routerParams, path: '' }),
   useLoad: (fn: (params: Record<string, string>) => void) => useEffect(() => fn(routerParams), []), // eslint-disable-line react-hooks/exhaustive-deps
   useReady: (fn: () => void) => useEffect(fn, []), // eslint-disable-line react-hooks/exhaustive-deps
-  useDidShow: (fn: () => void) => useEffect(fn, []), // eslint-disable-line react-hooks/exhaustive-deps
-  useDidHide: () => undefined,
-  useUnload: () => undefined,
+  useDidShow: (fn: () => void) => {
+    useLayoutEffect(() => registered(didShowHandlers, fn))
+    useEffect(fn, []) // eslint-disable-line react-hooks/exhaustive-deps
+  },
+  useDidHide: (fn: () => void) => useLayoutEffect(() => registered(didHideHandlers, fn)),
+  useUnload: (fn: () => void) => useLayoutEffect(() => registered(unloadHandlers, fn)),
   useShareAppMessage: (fn: () => unknown) => {
     shareHandlers.appMessage = fn
   },
