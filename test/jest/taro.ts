@@ -11,6 +11,7 @@ type RequestHandler = (options: { url: string; method?: string; data?: unknown; 
 
 const storage = new Map<string, unknown>()
 let routerParams: Record<string, string> = {}
+let pageStack: Array<{ route: string }> = [{ route: 'pages/index/index' }]
 let requestHandler: RequestHandler = () => ({ statusCode: 404, data: { error: { code: 'not_found', message: '未找到' } } })
 const shareHandlers: { appMessage?: () => unknown; timeline?: () => unknown } = {}
 const pullDownHandlers: Array<() => void> = []
@@ -47,6 +48,8 @@ export const taroMock = {
     subscribe: [] as string[][],
     previews: [] as string[][],
     titles: [] as string[],
+    /** One entry per navigateBack, its delta. */
+    navigateBack: [] as number[],
   },
   /** Answer Taro.uploadFile (status + JSON string body, like the real API). */
   onUpload(handler: UploadHandler) {
@@ -64,6 +67,10 @@ export const taroMock = {
   },
   setRouterParams(params: Record<string, string>) {
     routerParams = params
+  },
+  /** The page stack getCurrentPages answers, bottom first (default: one page, as after a cold open). */
+  setPageStack(routes: string[]) {
+    pageStack = routes.map((route) => ({ route }))
   },
   onRequest(handler: RequestHandler) {
     requestHandler = handler
@@ -90,6 +97,7 @@ export const taroMock = {
   reset() {
     storage.clear()
     routerParams = {}
+    pageStack = [{ route: 'pages/index/index' }]
     requestHandler = () => ({ statusCode: 404, data: { error: { code: 'not_found', message: '未找到' } } })
     Object.values(this.calls).forEach((list) => list.splice(0))
     delete shareHandlers.appMessage
@@ -131,7 +139,7 @@ const Taro = {
   redirectTo: ({ url }: { url: string }) => resolved(void taroMock.calls.redirectTo.push(url)),
   switchTab: ({ url }: { url: string }) => resolved(void taroMock.calls.switchTab.push(url)),
   reLaunch: ({ url }: { url: string }) => resolved(void taroMock.calls.reLaunch.push(url)),
-  navigateBack: () => resolved(undefined),
+  navigateBack: ({ delta = 1 }: { delta?: number } = {}) => resolved(void taroMock.calls.navigateBack.push(delta)),
   showToast: ({ title }: { title: string }) => resolved(void taroMock.calls.toasts.push(title)),
   hideToast: () => undefined,
   showLoading: () => resolved(undefined),
@@ -143,7 +151,7 @@ const Taro = {
   stopPullDownRefresh: () => undefined,
   pageScrollTo: () => resolved(undefined),
   setNavigationBarTitle: ({ title }: { title: string }) => resolved(void taroMock.calls.titles.push(title)),
-  getCurrentPages: () => [{ route: 'pages/index/index' }],
+  getCurrentPages: () => [...pageStack],
   getCurrentInstance: () => ({ router: { params: routerParams, path: '' }, page: {} }),
   getSystemInfoSync: () => ({ windowWidth: 375, windowHeight: 812, pixelRatio: 3, platform: 'devtools' }),
   getWindowInfo: () => ({ windowWidth: 375, windowHeight: 812, pixelRatio: 3 }),
