@@ -18,10 +18,13 @@ import PageSkeleton from '@/components/status/PageSkeleton'
 import { buildTimeline } from '@/components/request/timeline'
 import { formatChinaTime } from '@/types/china-time'
 import { a11y } from '@/lib/a11y'
+import { usePolling } from '@/lib/use-polling'
 import '@/styles/service.scss'
 import './request-detail-screen.scss'
 
 const CLOSED_FOR_MESSAGES = ['closed', 'withdrawn']
+/** How often an open request page asks for news (staff may answer or resolve it meanwhile). */
+export const REQUEST_POLL_MS = 15_000
 
 export default function RequestDetailScreen() {
   const { params } = useRouter()
@@ -46,6 +49,8 @@ export default function RequestDetailScreen() {
   usePullDownRefresh(() => {
     void load().finally(() => Taro.stopPullDownRefresh())
   })
+  // …and while it stays open, until nothing more can happen to the request.
+  usePolling(() => void load(), REQUEST_POLL_MS, Boolean(request) && !CLOSED_FOR_MESSAGES.includes(request?.status ?? ''))
 
   if (!id)
     return (

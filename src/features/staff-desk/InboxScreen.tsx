@@ -14,7 +14,9 @@ import { STAFF_STATUS_LABELS } from './internal/labels'
 import { formatChinaTime } from '@/types/china-time'
 import { useNow } from '@/lib/use-now'
 import { a11y } from '@/lib/a11y'
-import { useInbox, type Queue } from './inbox-store'
+import { INBOX_POLL_MS, useInbox, type Queue } from './inbox-store'
+import { countLabel } from './internal/figures'
+import { usePolling } from '@/lib/use-polling'
 import { isAdmin, useStaffGuard } from './internal/guard'
 import { openDashboard, openStaffRequest } from './internal/navigation'
 import { StaffBar } from './internal/StaffBar'
@@ -44,6 +46,8 @@ export default function InboxScreen() {
       .finally(() => Taro.stopPullDownRefresh())
   })
   useReachBottom(() => void useInbox.getState().loadMore())
+  // New requests show up while the inbox is open, without a pull-down.
+  usePolling(() => void useInbox.getState().poll(), INBOX_POLL_MS, Boolean(session))
 
   if (!session) return <View className="svc-root" />
 
@@ -136,6 +140,12 @@ export default function InboxScreen() {
           onChange={(value) => void inbox.setFilters({ type: value as RequestType | null })}
         />
       </View>
+      {inbox.status === 'ready' ? (
+        <View className="stf-count" {...a11y('status')}>
+          <Text className="stf-count__total">{`「${STAFF_QUEUE_LABELS[inbox.queue]}」共 ${countLabel(inbox.total, inbox.totalCapped)} 条`}</Text>
+          {inbox.arrived > 0 ? <Text className="stf-count__new">{`新到 ${inbox.arrived} 条`}</Text> : null}
+        </View>
+      ) : null}
       {inbox.status === 'ready' && inbox.error ? (
         <Text className="svc-alert svc-alert--error" {...a11y('alert')}>
           {inbox.error}

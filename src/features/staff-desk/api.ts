@@ -12,8 +12,11 @@ import type {
 } from '@/types/service'
 import { apiRequest } from '@/api/client'
 
-/** Staff routes: the client sends the staff token for every /api/staff/* path. */
-export type StaffRequestPage = Page<StaffRequestSummary>
+/**
+ * Staff routes: the client sends the staff token for every /api/staff/* path. `totalCapped` (optional):
+ * the server counts a queue only up to a limit, and says so.
+ */
+export type StaffRequestPage = Page<StaffRequestSummary> & { totalCapped?: boolean }
 
 export type StaffRequestQueryInput = Partial<StaffRequestQuery>
 

@@ -37,3 +37,6 @@ export function referralRows(referrals: Referrals | undefined, parkNames: Record
   const total = referrals.byPage.reduce((sum, row) => sum + row.visits, 0)
   return { byStaff, byPage, total }
 }
+
+/** A queue's size as staff read it: the server may stop counting at a limit (999+). */
+export const countLabel = (total: number, capped: boolean): string => (capped ? `${total}+` : String(total))
