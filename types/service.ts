@@ -55,8 +55,11 @@ export const UploadResult = Photo
 export type UploadResult = z.infer<typeof UploadResult>
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
-/** The closed loop an investor follows: 提交 → 受理 → 办理中 → 已答复 → 办结 → 评价. */
-export const TIMELINE_STEPS = ['submitted', 'accepted', 'in_progress', 'replied', 'resolved', 'rated'] as const
+/**
+ * The closed loop an investor follows: 提交 → 受理 → 办理中 → 已答复 → 办结 → 评价, where staff may end a
+ * resolved request with 关闭 (and a reason) instead of the investor's 评价.
+ */
+export const TIMELINE_STEPS = ['submitted', 'accepted', 'in_progress', 'replied', 'resolved', 'rated', 'closed'] as const
 export const TimelineStep = z.enum(TIMELINE_STEPS)
 export const TIMELINE_STEP_LABELS: Record<z.infer<typeof TimelineStep>, string> = {
   submitted: '提交',
@@ -65,12 +68,15 @@ export const TIMELINE_STEP_LABELS: Record<z.infer<typeof TimelineStep>, string> 
   replied: '已答复',
   resolved: '办结',
   rated: '评价',
+  closed: '关闭',
 }
 export const TimelineEntry = z.object({
   step: TimelineStep,
   at: z.string(),
   /** Who did it, as the investor may see it: 您 / 店小二 张三. */
   actor: z.string(),
+  /** Said with the step: why staff closed the request. */
+  note: z.string().optional(),
 })
 
 export const Message = z.object({
@@ -121,6 +127,8 @@ export const ServiceRequest = z.object({
   resolutionDueAt: z.string().nullable(),
   resolvedAt: z.string().nullable(),
   rating: Rating.nullable(),
+  /** The investor rated it (a closed request reads 已评价 rather than 已关闭: requestStage). */
+  rated: z.boolean(),
   timeline: z.array(TimelineEntry),
   messages: z.array(Message),
   /** The zone's supervision hotline, or null when not provided. */
@@ -142,6 +150,7 @@ export const ServiceRequestSummary = ServiceRequest.pick({
   createdAt: true,
   firstResponseDueAt: true,
   firstRespondedAt: true,
+  rated: true,
 })
 export type ServiceRequestSummary = z.infer<typeof ServiceRequestSummary>
 
@@ -190,6 +199,11 @@ export type StaffRequestDetail = z.infer<typeof StaffRequestDetail>
 
 export const AssignBody = z.object({ staffId: z.string().min(1, '请选择同事') })
 export const StatusBody = z.object({ status: RequestStatus })
+/** 关闭工单: staff end a resolved request without the investor's rating, and say why (the investor sees it). */
+export const CloseBody = z.object({
+  reason: z.string().trim().min(2, '请填写关闭原因（至少 2 个字）').max(200, '关闭原因不能超过 200 个字'),
+})
+export type CloseBody = z.infer<typeof CloseBody>
 export const CannedReply = z.object({ id: z.string(), zoneId: ZoneId, title: z.string(), body: z.string() })
 export type CannedReply = z.infer<typeof CannedReply>
 export const CannedReplyBody = z.object({

@@ -1,11 +1,13 @@
 import { useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Button, Dialog } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
+import Dialog from '@/components/dialog/Dialog'
 import { CONTACT_TIME_LABELS, RATING_LABELS } from '@/types/service'
 import { useRequestDetail } from './request-detail-store'
 import { parkName, useZoneCatalog, zoneName } from '@/features/zones/catalog-store'
 import TicketHeader from '@/components/request/TicketHeader'
+import { stageOf } from '@/components/request/StatusTag'
 import RequestTimeline from '@/components/request/RequestTimeline'
 import Conversation from '@/components/request/Conversation'
 import PhotoStrip from '@/components/request/PhotoStrip'
@@ -92,7 +94,7 @@ export default function RequestDetailScreen() {
 
   return (
     <View className="svc-root">
-      <TicketHeader ticketNo={request.ticketNo} status={request.status} type={request.type}>
+      <TicketHeader ticketNo={request.ticketNo} stage={stageOf(request)} type={request.type}>
         <Text className="svc-ticket__line">{request.company}</Text>
         <Text className="svc-ticket__line svc-muted">
           {[zoneName(zones, request.zoneId), parkName(parks, request.parkId)].filter(Boolean).join(' · ')}
@@ -188,7 +190,6 @@ export default function RequestDetailScreen() {
         cancelText="再想想"
         onConfirm={() => void withdraw()}
         onCancel={() => setConfirmWithdraw(false)}
-        onClose={() => setConfirmWithdraw(false)}
       />
     </View>
   )

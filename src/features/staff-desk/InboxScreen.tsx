@@ -5,12 +5,12 @@ import { REQUEST_TYPES, REQUEST_TYPE_LABELS, STAFF_QUEUES, STAFF_QUEUE_LABELS, t
 import { type ZoneId } from '@/types/content'
 import { ZONE_IDS } from '@/types/vocabulary'
 import { useZoneCatalog } from '@/features/zones/catalog-store'
-import StatusTag from '@/components/request/StatusTag'
+import StatusTag, { stageOf } from '@/components/request/StatusTag'
 import DeadlineText from '@/components/request/DeadlineText'
 import EmptyState from '@/components/status/EmptyState'
 import ErrorState from '@/components/status/ErrorState'
 import PageSkeleton from '@/components/status/PageSkeleton'
-import { STAFF_STATUS_LABELS } from './internal/labels'
+import { STAFF_STAGE_LABELS } from './internal/labels'
 import { formatChinaTime } from '@/types/china-time'
 import { useNow } from '@/lib/use-now'
 import { a11y } from '@/lib/a11y'
@@ -74,7 +74,7 @@ export default function InboxScreen() {
             <View key={item.id} role="listitem" className="svc-card stf-row" onClick={() => openStaffRequest(item.id)}>
               <View className="svc-row">
                 <Text className="stf-row__ticket">{item.ticketNo}</Text>
-                <StatusTag status={item.status} label={STAFF_STATUS_LABELS[item.status]} />
+                <StatusTag stage={stageOf(item)} labels={STAFF_STAGE_LABELS} />
               </View>
               <View className="stf-row__main">
                 <Text className="stf-row__type">{REQUEST_TYPE_LABELS[item.type]}</Text>

@@ -46,6 +46,11 @@ export function addInternalNote(id: string, body: string): Promise<StaffRequestD
   return apiRequest<StaffRequestDetail>(detailPath(id, '/notes'), { method: 'POST', body: { body } })
 }
 
+/** 关闭工单 with the reason the investor will see. */
+export function closeStaffRequest(id: string, reason: string): Promise<StaffRequestDetail> {
+  return apiRequest<StaffRequestDetail>(detailPath(id, '/close'), { method: 'POST', body: { reason } })
+}
+
 export function changeRequestStatus(id: string, status: RequestStatus): Promise<StaffRequestDetail> {
   return apiRequest<StaffRequestDetail>(detailPath(id, '/status'), { method: 'POST', body: { status } })
 }

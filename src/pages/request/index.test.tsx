@@ -165,3 +165,35 @@ test('an open request page picks up what staff did meanwhile, and stops asking w
     jest.useRealTimers()
   }
 })
+
+test('the tag agrees with the timeline: 已答复 after a reply; 已关闭 with the reason when staff closed it (issue 15.6)', async () => {
+  const base = [
+    { step: 'submitted' as const, at: '2026-11-21T01:00:00Z', actor: '您' },
+    { step: 'accepted' as const, at: '2026-11-21T01:30:00Z', actor: '店小二 张三' },
+    { step: 'replied' as const, at: '2026-11-21T02:00:00Z', actor: '店小二 张三' },
+  ]
+  route(serviceRequest({ status: 'accepted', firstRespondedAt: '2026-11-21T02:00:00Z', timeline: base }))
+  const view = render(<RequestDetailPage />)
+  await screen.findByText('PY-20261121-0007')
+  expect(document.querySelector('.svc-status-tag')?.textContent).toBe('已答复')
+  view.unmount()
+
+  resetApp()
+  taroMock.setRouterParams({ id: 'req-1' })
+  route(
+    serviceRequest({
+      status: 'closed',
+      canWithdraw: false,
+      timeline: [
+        ...base,
+        { step: 'resolved', at: '2026-11-21T03:00:00Z', actor: '店小二 张三' },
+        { step: 'closed', at: '2026-11-22T03:00:00Z', actor: '店小二 张三', note: '企业已另行解决' },
+      ],
+    }),
+  )
+  render(<RequestDetailPage />)
+  await screen.findByText('PY-20261121-0007')
+  expect(document.querySelector('.svc-status-tag')?.textContent).toBe('已关闭')
+  expect(screen.getByText('原因：企业已另行解决')).toBeTruthy()
+  expect(screen.queryByText('已评价')).toBeNull()
+})
