@@ -3,6 +3,7 @@ import { SlugId } from './common'
 import { ZoneId } from './content'
 import { StaffRole } from './auth'
 import { REQUEST_STATUSES } from './request-status'
+import { REQUEST_TYPE_OF_POLICY } from './vocabulary'
 
 export const REQUEST_TYPES = ['agency', 'site', 'finance', 'talent', 'utilities', 'policy', 'other'] as const
 export const RequestType = z.enum(REQUEST_TYPES)
@@ -16,6 +17,9 @@ export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
   policy: '政策咨询',
   other: '其他',
 }
+
+// Every need a policy category maps to (types/vocabulary REQUEST_TYPE_OF_POLICY) is a request type.
+REQUEST_TYPE_OF_POLICY satisfies Record<string, RequestType>
 
 export const RequestStatus = z.enum(REQUEST_STATUSES)
 export type RequestStatus = z.infer<typeof RequestStatus>
