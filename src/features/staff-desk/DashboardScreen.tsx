@@ -200,9 +200,12 @@ export default function DashboardScreen() {
             <Bars rows={parkRows} total={data.total} />
           </View>
           <View className="svc-card">
-            <Text className="svc-card__title">{`分享带来的访客（${referrals.total}）`}</Text>
+            <Text className="svc-card__title">{`分享带来的访客（${referrals.staffTotal}）`}</Text>
             <Text className="svc-muted">工作人员分享的页面被打开的次数</Text>
-            <Bars rows={referrals.byStaff} total={referrals.total} />
+            <Bars rows={referrals.byStaff} total={referrals.staffTotal} />
+            {referrals.otherVisits > 0 ? (
+              <Text className="svc-muted stf-referrals__other">{`另有 ${referrals.otherVisits} 次来自企业转发或无法识别的分享码，未计入工作人员。`}</Text>
+            ) : null}
           </View>
           <View className="svc-card">
             <Text className="svc-card__title">被打开的分享页面</Text>
