@@ -32,6 +32,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {
       API_BASE: JSON.stringify(apiBase),
+      // The H5 app's address, for the links staff share from the mini-program (H5 knows its own).
+      H5_BASE: JSON.stringify((process.env.TARO_APP_H5_BASE || '').replace(/\/+$/, '')),
       CONTRACT_HASH: JSON.stringify(contractHash(sharedTypes)),
     },
     alias: {

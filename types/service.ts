@@ -265,12 +265,22 @@ export type ZoneServiceStats = z.infer<typeof ZoneServiceStats>
 
 export const ShareVisitBody = z.object({
   ref: z.string().trim().min(1).max(64),
-  page: z.enum(['pages/park/index', 'pages/policy/index', 'pages/compare/index']),
+  /** pages/index/index: a staff member's own link or 小程序码 to the home page (targetId `home`). */
+  page: z.enum(['pages/index/index', 'pages/park/index', 'pages/policy/index', 'pages/compare/index']),
   targetId: z.string().max(200),
   /** WeChat launch scene (1007 单聊, 1008 群聊, 1154 朋友圈单页...) when known. */
   scene: z.number().int().optional(),
 })
 export type ShareVisitBody = z.infer<typeof ShareVisitBody>
+
+/** GET /api/staff/share/wxacode: the signed-in staff member's 小程序码 (opens 首页 with their ref). */
+export const ShareWxacode = z.object({
+  /** data:image/…;base64,… as WeChat drew it. */
+  image: z.string(),
+  /** The `scene` it carries: r=<shareCode>. */
+  scene: z.string(),
+})
+export type ShareWxacode = z.infer<typeof ShareWxacode>
 
 /** POST /api/share-visits answer. */
 export const ShareVisitRecorded = z.object({ recorded: z.literal(true) })

@@ -22,6 +22,7 @@ export const ROUTES = {
   staffInbox: '/staff/inbox/index',
   staffRequest: '/staff/request/index',
   staffDashboard: '/staff/dashboard/index',
+  staffShare: '/staff/share/index',
 } as const
 
 type Query = Record<string, QueryValue>

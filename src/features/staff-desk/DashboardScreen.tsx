@@ -15,7 +15,7 @@ import { useNow } from '@/lib/use-now'
 import { a11y } from '@/lib/a11y'
 import { PERIODS, periodRange, useDashboard, type PeriodDays } from './dashboard-store'
 import { isAdmin, useStaffGuard } from './internal/guard'
-import { backToInbox, openStaffRequest } from './internal/navigation'
+import { backToInbox, openShare, openStaffRequest } from './internal/navigation'
 import { formatShare } from '@/lib/format'
 import { rankCounts, referralRows } from './internal/figures'
 import { StaffBar } from './internal/StaffBar'
@@ -96,7 +96,13 @@ export default function DashboardScreen() {
 
   return (
     <View className="svc-root">
-      <StaffBar session={session} link={{ label: '返回工作台', onClick: backToInbox }} />
+      <StaffBar
+        session={session}
+        links={[
+          { label: '返回工作台', onClick: backToInbox },
+          { label: '我的分享码', onClick: openShare },
+        ]}
+      />
 
       <View className="svc-card">
         <Text className="svc-card__title">统计周期</Text>

@@ -18,7 +18,7 @@ import { INBOX_POLL_MS, useInbox, type Queue } from './inbox-store'
 import { countLabel } from './internal/figures'
 import { usePolling } from '@/lib/use-polling'
 import { isAdmin, useStaffGuard } from './internal/guard'
-import { openDashboard, openStaffRequest } from './internal/navigation'
+import { openDashboard, openShare, openStaffRequest } from './internal/navigation'
 import { StaffBar } from './internal/StaffBar'
 import { SelectButton } from './internal/SelectButton'
 import '@/styles/service.scss'
@@ -107,7 +107,13 @@ export default function InboxScreen() {
 
   return (
     <View className="svc-root">
-      <StaffBar session={session} link={{ label: '数据看板', onClick: openDashboard }} />
+      <StaffBar
+        session={session}
+        links={[
+          { label: '数据看板', onClick: openDashboard },
+          { label: '我的分享码', onClick: openShare },
+        ]}
+      />
       <View className="stf-tabs">
         <Tabs value={inbox.queue} onChange={(value) => void inbox.setQueue(value as Queue)} activeType="line" autoHeight>
           {STAFF_QUEUES.map((queue) => (

@@ -5,6 +5,7 @@ import type {
   CannedReplyList,
   Dashboard,
   RequestStatus,
+  ShareWxacode,
   StaffMemberList,
   StaffRequestDetail,
   StaffRequestQuery,
@@ -53,6 +54,11 @@ export function closeStaffRequest(id: string, reason: string): Promise<StaffRequ
 
 export function changeRequestStatus(id: string, status: RequestStatus): Promise<StaffRequestDetail> {
   return apiRequest<StaffRequestDetail>(detailPath(id, '/status'), { method: 'POST', body: { status } })
+}
+
+/** My 小程序码 (503 wechat_not_configured until the API has the mini-program's AppID and secret). */
+export function getShareWxacode(): Promise<ShareWxacode> {
+  return apiRequest<ShareWxacode>('/api/staff/share/wxacode')
 }
 
 export function listStaffMembers() {
