@@ -19,7 +19,7 @@ import { buildTimeline } from '@/components/request/timeline'
 import { formatChinaTime } from '@/types/china-time'
 import { a11y } from '@/lib/a11y'
 import { useDesk } from './desk-store'
-import { isAdmin, useStaffGuard } from './internal/guard'
+import { canManageCannedReplies, useStaffGuard } from './internal/guard'
 import { statusActions, type StatusAction } from './internal/actions'
 import { ReplyComposer, NoteComposer } from './internal/ReplyComposer'
 import { AuditTrail } from './internal/AuditTrail'
@@ -180,7 +180,7 @@ export default function RequestDeskScreen() {
         {detail.status !== 'closed' && detail.status !== 'withdrawn' ? (
           <ReplyComposer
             cannedReplies={desk.cannedReplies}
-            canAddCanned={isAdmin(session)}
+            canAddCanned={canManageCannedReplies(session)}
             busy={desk.busy === 'reply'}
             addingCanned={desk.busy === 'canned'}
             onOpenCanned={() => void desk.loadCannedReplies()}

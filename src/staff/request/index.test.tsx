@@ -179,3 +179,12 @@ test('after a public reply the tag says 已答复, as the timeline does (issue 1
   await screen.findByText('PY-20261121-0007')
   expect(document.querySelector('.svc-status-tag')?.textContent).toBe('已答复')
 })
+
+test('an empty 常用回复 says who can add them; the empty conversation never mentions the mini-program (issue 15.15, 15.17)', async () => {
+  route(staffDetail(), { '/api/staff/canned-replies': () => ok({ items: [] }) })
+  render(<StaffRequestPage />)
+  await screen.findByText('PY-20261121-0007')
+  expect(document.body.textContent).not.toContain('小程序')
+  fireEvent.click(screen.getByText('常用回复'))
+  expect(await screen.findByText('还没有常用回复。本开发区的主管和管理员可以添加常用回复。')).toBeTruthy()
+})

@@ -149,6 +149,20 @@ describe('关闭工单 (issue 15.6)', () => {
   })
 })
 
+describe('how the investor sees staff names (issue 15.15)', () => {
+  it('店小二 prefixes a plain name, never a name that already says 店小二', async () => {
+    const named = await addStaff(t.app, 'agent', 'zouping', '邹平店小二')
+    const request = await newRequest()
+    await staffPost(t.app, named.token, `/api/staff/requests/${request.id}/replies`, { body: '您好，已收到。' })
+    await staffPost(t.app, agent.token, `/api/staff/requests/${request.id}/replies`, { body: '我是赵小二，补充一句。' })
+    const view = ServiceRequest.parse(
+      (await t.app.inject({ method: 'GET', url: `/api/requests/${request.id}`, headers: bearer(investor) })).json(),
+    )
+    expect(view.messages.map((message) => message.authorName)).toEqual(['邹平店小二', '店小二 赵小二'])
+    expect(view.timeline.map((entry) => entry.actor)).toEqual(['您', '邹平店小二', '邹平店小二', '店小二 赵小二'])
+  })
+})
+
 describe('status tag and timeline agree (issue 15.6)', () => {
   it('after a public reply the latest step is 已答复 and the tag says so; a later status change moves both', async () => {
     const request = await newRequest()
