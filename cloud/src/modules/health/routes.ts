@@ -8,6 +8,9 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/health',
     {
+      // Polled every few seconds (npm start, load balancers): a healthy answer is not worth a log line.
+      // Failures still log (error level, below).
+      logLevel: 'warn',
       schema: {
         tags: ['system'],
         summary: '健康检查：数据库可用且内容已加载',
