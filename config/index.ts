@@ -71,6 +71,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain, webpack) {
         nutuiAria(chain, webpack)
         chain.plugin('page-preload').use(PagePreloadPlugin)
+        // npm start: say when a rebuild fails or warns, not every asset and module of every rebuild.
+        if (process.env.NODE_ENV === 'development') chain.stats('errors-warnings')
         // Production builds only (the ones that extract CSS): the start-up work is split into shorter tasks.
         if (chain.plugins.has('miniCssExtractPlugin')) {
           // Taro's own component CSS goes into app.css (still first, so ours overrides it) instead of being
