@@ -154,7 +154,9 @@ describe('how the investor sees staff names (issue 15.15)', () => {
     const named = await addStaff(t.app, 'agent', 'zouping', '邹平店小二')
     const request = await newRequest()
     await staffPost(t.app, named.token, `/api/staff/requests/${request.id}/replies`, { body: '您好，已收到。' })
+    clock.advance(60_000)
     await staffPost(t.app, agent.token, `/api/staff/requests/${request.id}/replies`, { body: '我是赵小二，补充一句。' })
+    clock.advance(-60_000)
     const view = ServiceRequest.parse(
       (await t.app.inject({ method: 'GET', url: `/api/requests/${request.id}`, headers: bearer(investor) })).json(),
     )
