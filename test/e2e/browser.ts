@@ -111,7 +111,7 @@ export async function lineBreakProblems(page: Page): Promise<string[]> {
       }
       if (lines.length < 2) continue
       for (const line of lines) {
-        const core = line.chars.replace(/[，。、；：！？,.;:!?（）()「」『』“”‘’《》…·—\-]/g, '')
+        const core = line.chars.replace(/[，。、；：！？,.;:!?（）()「」『』“”‘’《》…·—-]/g, '')
         if (core.length <= 1) problems.push(`“${text.trim().slice(0, 24)}” breaks with “${line.chars}” alone on a line`)
       }
     }
