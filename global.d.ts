@@ -7,6 +7,8 @@ declare module '*.scss'
 
 /** Injected by config/index.ts from TARO_APP_API_BASE at build time. */
 declare const API_BASE: string
+/** Injected by config/index.ts from TARO_APP_H5_BASE: where the H5 app is served ('' when not set), for links made in the mini-program. */
+declare const H5_BASE: string
 /** Fingerprint of types/ (config/contract-hash.ts): offline caches written under another contract are dropped. */
 declare const CONTRACT_HASH: string
 

@@ -13,6 +13,7 @@ module.exports = {
       // --experimental-vm-modules; let babel turn those into require().
       transformIgnorePatterns: ['/node_modules/(?!(@electric-sql/pglite|cookie)/)'],
       setupFiles: ['<rootDir>/test/jest/api-env.js'],
+      setupFilesAfterEnv: ['<rootDir>/test/jest/no-noise.js'],
     },
     {
       displayName: 'app',
@@ -29,6 +30,7 @@ module.exports = {
         '^@/(.*)$': '<rootDir>/src/$1',
       },
       setupFiles: ['<rootDir>/test/jest/app-env.js'],
+      setupFilesAfterEnv: ['<rootDir>/test/jest/no-noise.js'],
     },
   ],
 }

@@ -2,6 +2,10 @@ import type { UserConfigExport } from '@tarojs/cli'
 
 export default {
   logger: { quiet: true, stats: false },
+  // No dependency prebundling: its esbuild pass scans @stencil/core's dynamic import (an empty-glob
+  // warning) and its extra webpack compile carries React Refresh without HMR ("HMR is not enabled").
+  // The dev server's own compile keeps Fast Refresh with HMR.
+  compiler: { type: 'webpack5', prebundle: { enable: false } },
   mini: {},
   h5: {
     // Browser router: every page path falls back to index.html.

@@ -32,6 +32,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {
       API_BASE: JSON.stringify(apiBase),
+      // The H5 app's address, for the links staff share from the mini-program (H5 knows its own).
+      H5_BASE: JSON.stringify((process.env.TARO_APP_H5_BASE || '').replace(/\/+$/, '')),
       CONTRACT_HASH: JSON.stringify(contractHash(sharedTypes)),
     },
     alias: {
@@ -69,6 +71,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain, webpack) {
         nutuiAria(chain, webpack)
         chain.plugin('page-preload').use(PagePreloadPlugin)
+        // npm start: say when a rebuild fails or warns, not every asset and module of every rebuild.
+        if (process.env.NODE_ENV === 'development') chain.stats('errors-warnings')
         // Production builds only (the ones that extract CSS): the start-up work is split into shorter tasks.
         if (chain.plugins.has('miniCssExtractPlugin')) {
           // Taro's own component CSS goes into app.css (still first, so ours overrides it) instead of being

@@ -53,7 +53,9 @@ async function waitForApi() {
   return false
 }
 
-const buildEnv = { TARO_APP_API_BASE: apiBase, NODE_ENV: 'development', H5_PORT: String(h5Port) }
+// The mini-program's staff share page links to this H5 server.
+const h5Base = process.env.TARO_APP_H5_BASE || `http://127.0.0.1:${h5Port}`
+const buildEnv = { TARO_APP_API_BASE: apiBase, TARO_APP_H5_BASE: h5Base, NODE_ENV: 'development', H5_PORT: String(h5Port) }
 if (await waitForApi()) {
   run('h5', bin('taro'), ['build', '--type', 'h5', '--watch'], buildEnv)
   run('weapp', bin('taro'), ['build', '--type', 'weapp', '--watch'], buildEnv)

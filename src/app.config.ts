@@ -8,7 +8,7 @@ export default defineAppConfig({
       pages: ['index'],
     })),
     // Staff pages live in their own subpackage so investors never download them.
-    { root: 'staff', pages: ['login/index', 'inbox/index', 'request/index', 'dashboard/index'] },
+    { root: 'staff', pages: ['login/index', 'inbox/index', 'request/index', 'dashboard/index', 'share/index'] },
   ],
   // Fetch the pages a tab leads to while the investor reads it (Wi-Fi or not: they are small).
   preloadRule: {

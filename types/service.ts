@@ -3,6 +3,7 @@ import { SlugId } from './common'
 import { ZoneId } from './content'
 import { StaffRole } from './auth'
 import { REQUEST_STATUSES } from './request-status'
+import { REQUEST_TYPE_OF_POLICY } from './vocabulary'
 
 export const REQUEST_TYPES = ['agency', 'site', 'finance', 'talent', 'utilities', 'policy', 'other'] as const
 export const RequestType = z.enum(REQUEST_TYPES)
@@ -16,6 +17,9 @@ export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
   policy: '政策咨询',
   other: '其他',
 }
+
+// Every need a policy category maps to (types/vocabulary REQUEST_TYPE_OF_POLICY) is a request type.
+REQUEST_TYPE_OF_POLICY satisfies Record<string, RequestType>
 
 export const RequestStatus = z.enum(REQUEST_STATUSES)
 export type RequestStatus = z.infer<typeof RequestStatus>
@@ -55,8 +59,11 @@ export const UploadResult = Photo
 export type UploadResult = z.infer<typeof UploadResult>
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
-/** The closed loop an investor follows: 提交 → 受理 → 办理中 → 已答复 → 办结 → 评价. */
-export const TIMELINE_STEPS = ['submitted', 'accepted', 'in_progress', 'replied', 'resolved', 'rated'] as const
+/**
+ * The closed loop an investor follows: 提交 → 受理 → 办理中 → 已答复 → 办结 → 评价, where staff may end a
+ * resolved request with 关闭 (and a reason) instead of the investor's 评价.
+ */
+export const TIMELINE_STEPS = ['submitted', 'accepted', 'in_progress', 'replied', 'resolved', 'rated', 'closed'] as const
 export const TimelineStep = z.enum(TIMELINE_STEPS)
 export const TIMELINE_STEP_LABELS: Record<z.infer<typeof TimelineStep>, string> = {
   submitted: '提交',
@@ -65,12 +72,15 @@ export const TIMELINE_STEP_LABELS: Record<z.infer<typeof TimelineStep>, string> 
   replied: '已答复',
   resolved: '办结',
   rated: '评价',
+  closed: '关闭',
 }
 export const TimelineEntry = z.object({
   step: TimelineStep,
   at: z.string(),
   /** Who did it, as the investor may see it: 您 / 店小二 张三. */
   actor: z.string(),
+  /** Said with the step: why staff closed the request. */
+  note: z.string().optional(),
 })
 
 export const Message = z.object({
@@ -121,6 +131,8 @@ export const ServiceRequest = z.object({
   resolutionDueAt: z.string().nullable(),
   resolvedAt: z.string().nullable(),
   rating: Rating.nullable(),
+  /** The investor rated it (a closed request reads 已评价 rather than 已关闭: requestStage). */
+  rated: z.boolean(),
   timeline: z.array(TimelineEntry),
   messages: z.array(Message),
   /** The zone's supervision hotline, or null when not provided. */
@@ -142,6 +154,7 @@ export const ServiceRequestSummary = ServiceRequest.pick({
   createdAt: true,
   firstResponseDueAt: true,
   firstRespondedAt: true,
+  rated: true,
 })
 export type ServiceRequestSummary = z.infer<typeof ServiceRequestSummary>
 
@@ -190,6 +203,11 @@ export type StaffRequestDetail = z.infer<typeof StaffRequestDetail>
 
 export const AssignBody = z.object({ staffId: z.string().min(1, '请选择同事') })
 export const StatusBody = z.object({ status: RequestStatus })
+/** 关闭工单: staff end a resolved request without the investor's rating, and say why (the investor sees it). */
+export const CloseBody = z.object({
+  reason: z.string().trim().min(2, '请填写关闭原因（至少 2 个字）').max(200, '关闭原因不能超过 200 个字'),
+})
+export type CloseBody = z.infer<typeof CloseBody>
 export const CannedReply = z.object({ id: z.string(), zoneId: ZoneId, title: z.string(), body: z.string() })
 export type CannedReply = z.infer<typeof CannedReply>
 export const CannedReplyBody = z.object({
@@ -247,12 +265,22 @@ export type ZoneServiceStats = z.infer<typeof ZoneServiceStats>
 
 export const ShareVisitBody = z.object({
   ref: z.string().trim().min(1).max(64),
-  page: z.enum(['pages/park/index', 'pages/policy/index', 'pages/compare/index']),
+  /** pages/index/index: a staff member's own link or 小程序码 to the home page (targetId `home`). */
+  page: z.enum(['pages/index/index', 'pages/park/index', 'pages/policy/index', 'pages/compare/index']),
   targetId: z.string().max(200),
   /** WeChat launch scene (1007 单聊, 1008 群聊, 1154 朋友圈单页...) when known. */
   scene: z.number().int().optional(),
 })
 export type ShareVisitBody = z.infer<typeof ShareVisitBody>
+
+/** GET /api/staff/share/wxacode: the signed-in staff member's 小程序码 (opens 首页 with their ref). */
+export const ShareWxacode = z.object({
+  /** data:image/…;base64,… as WeChat drew it. */
+  image: z.string(),
+  /** The `scene` it carries: r=<shareCode>. */
+  scene: z.string(),
+})
+export type ShareWxacode = z.infer<typeof ShareWxacode>
 
 /** POST /api/share-visits answer. */
 export const ShareVisitRecorded = z.object({ recorded: z.literal(true) })

@@ -42,6 +42,20 @@ export const POLICY_CATEGORY_LABELS: Record<(typeof POLICY_CATEGORIES)[number], 
   industry: '产业扶持',
 }
 
+/**
+ * The need (types/service REQUEST_TYPES) a policy's category stands for, so 咨询店小二 from a policy opens
+ * the form on the right type: the one mapping (zod-free: the policy page uses it).
+ */
+export const REQUEST_TYPE_OF_POLICY = {
+  land: 'site',
+  tax: 'policy',
+  finance: 'finance',
+  talent: 'talent',
+  innovation: 'policy',
+  approval: 'agency',
+  industry: 'policy',
+} as const satisfies Record<(typeof POLICY_CATEGORIES)[number], string>
+
 export const TALENT_LEVELS = ['none', 'general', 'skilled', 'high', 'top'] as const
 export const TALENT_LEVEL_LABELS: Record<(typeof TALENT_LEVELS)[number], string> = {
   none: '暂无人才引进需求',

@@ -15,9 +15,11 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true })
 })
 
+/** Everything the server printed so far (its log, at LOG_LEVEL info). */
+let output = ''
 const waitForUrl = (child: ChildProcess) =>
   new Promise<string>((resolve, reject) => {
-    let output = ''
+    output = ''
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8')
       const match = /listening on (http:\/\/\S+)/.exec(output)
@@ -30,7 +32,7 @@ const waitForUrl = (child: ChildProcess) =>
 
 describe('server.ts', () => {
   it('imports into a fresh PGlite folder, serves, refuses a second server on that folder, and shuts down on SIGTERM', async () => {
-    server = startScript('cloud/src/server.ts', { DATA_DIR: dataDir, PORT: '0' })
+    server = startScript('cloud/src/server.ts', { DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' })
     const url = await waitForUrl(server)
 
     const health = (await (await fetch(`${url}/api/health`)).json()) as { status: string; contentVersion: string }
@@ -38,6 +40,13 @@ describe('server.ts', () => {
     expect(health.contentVersion).toMatch(/^[0-9a-f]{16}$/)
     const parks = (await (await fetch(`${url}/api/parks?q=${encodeURIComponent('京德')}`)).json()) as { items: { id: string }[] }
     expect(parks.items.map((park) => park.id)).toEqual(['pingyuan-jingde'])
+
+    // Health polls (npm start, load balancers) log nothing when healthy; other requests still do (issue 15.19).
+    for (let poll = 0; poll < 3; poll++) expect((await fetch(`${url}/api/health`)).status).toBe(200)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    const requestLines = output.split('\n').filter((line) => line.includes('"url":'))
+    expect(requestLines.some((line) => line.includes('/api/parks'))).toBe(true)
+    expect(requestLines.filter((line) => line.includes('/api/health'))).toEqual([])
 
     const second = await runScript('cloud/src/server.ts', { DATA_DIR: dataDir, PORT: '0' })
     expect(second.code).toBe(1)

@@ -164,6 +164,8 @@ export class Receiver {
   failWith: number | null = null
   /** Extra JSON to answer per path (e.g. WeChat access tokens); default { errcode: 0 }. */
   replies = new Map<string, () => Record<string, unknown>>()
+  /** A non-JSON answer per path (e.g. the image of a 小程序码). */
+  files = new Map<string, () => { contentType: string; body: Buffer }>()
   private server: http.Server | undefined
   port = 0
 
@@ -178,6 +180,11 @@ export class Receiver {
         }
         this.received.push({ method: request.method ?? '', url: request.url ?? '', body })
         const path = (request.url ?? '').split('?')[0]
+        const file = this.files.get(path)?.()
+        if (file) {
+          response.writeHead(200, { 'content-type': file.contentType }).end(file.body)
+          return
+        }
         response
           .writeHead(200, { 'content-type': 'application/json' })
           .end(JSON.stringify(this.replies.get(path)?.() ?? { errcode: 0, errmsg: 'ok' }))

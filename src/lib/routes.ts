@@ -22,6 +22,7 @@ export const ROUTES = {
   staffInbox: '/staff/inbox/index',
   staffRequest: '/staff/request/index',
   staffDashboard: '/staff/dashboard/index',
+  staffShare: '/staff/share/index',
 } as const
 
 type Query = Record<string, QueryValue>
@@ -42,8 +43,14 @@ export const redirect = (path: string, query?: Query) => void Taro.redirectTo({ 
 
 export const openPark = (id: string) => navigate(ROUTES.park, { id })
 export const openPolicy = (id: string) => navigate(ROUTES.policy, { id })
-/** 找店小二, prefilled from the zone or park the investor came from. */
-export const openService = (query: { zoneId?: string; parkId?: string } = {}) => navigate(ROUTES.service, query)
+/**
+ * 找店小二, prefilled from where the investor came from: the zone or park, or a policy (its title as
+ * `policy` and the need type it stands for as `type`).
+ */
+export const openService = (query: { zoneId?: string; parkId?: string; type?: string; policy?: string } = {}) =>
+  navigate(ROUTES.service, query)
+/** 政策匹配, starting from a zone (the policy or zone the investor was reading). */
+export const openMatch = (query: { zoneId?: string } = {}) => navigate(ROUTES.match, query)
 export const openCompare = (ids?: readonly string[]) => navigate(ROUTES.compare, ids?.length ? { ids: ids.join(',') } : undefined)
 export const openRequest = (id: string) => navigate(ROUTES.request, { id })
 

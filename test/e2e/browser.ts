@@ -77,6 +77,48 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   }
 }
 
+// ---- line breaks -------------------------------------------------------------------
+
+/** The phone widths every page is looked at (issue 15.13): small Android, iPhone, large iPhone. */
+export const CHECK_WIDTHS = [320, 375, 414] as const
+
+/**
+ * Text that broke badly at this width: a line holding a single character ("店小\n二", "登\n录。",
+ * "5\n月18日"). Each visible text node is measured character by character (a Range per character),
+ * characters grouped by line. Punctuation does not count as a character of its own.
+ */
+export async function lineBreakProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = []
+    const range = document.createRange()
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? ''
+      if (text.trim().length < 2) continue
+      const element = node.parentElement
+      if (!element || element.closest('script, style, textarea, input, .taro-tabbar__tabbar-hide')) continue
+      if (!element.getClientRects().length || getComputedStyle(element).visibility === 'hidden') continue
+      const lines: Array<{ top: number; chars: string }> = []
+      for (let index = 0; index < text.length; index++) {
+        if (/\s/.test(text[index])) continue
+        range.setStart(node, index)
+        range.setEnd(node, index + 1)
+        const rect = range.getClientRects()[0]
+        if (!rect || rect.width === 0) continue
+        const line = lines.find((entry) => Math.abs(entry.top - rect.top) < rect.height / 2)
+        if (line) line.chars += text[index]
+        else lines.push({ top: rect.top, chars: text[index] })
+      }
+      if (lines.length < 2) continue
+      for (const line of lines) {
+        const core = line.chars.replace(/[，。、；：！？,.;:!?（）()「」『』“”‘’《》…·—-]/g, '')
+        if (core.length <= 1) problems.push(`“${text.trim().slice(0, 24)}” breaks with “${line.chars}” alone on a line`)
+      }
+    }
+    return problems
+  })
+}
+
 // ---- accessibility -------------------------------------------------------------
 
 /**
@@ -128,13 +170,29 @@ export async function axe(page: Page, name: string): Promise<AxeFinding[]> {
  */
 export class PageChecks {
   private readonly findings: Array<{ page: string; finding: AxeFinding }> = []
+  private readonly breaks: string[] = []
   readonly visited: string[] = []
 
-  /** Screenshot and axe for the page as shown now. */
+  /**
+   * Screenshots of the page as shown now at 320, 375 and 414 px wide (name@320.png …), each checked for
+   * text broken onto lone characters, then axe at the journey's own width.
+   */
   async visit(page: Page, name: string): Promise<void> {
     // Let transitions and toasts settle so the screenshot and contrast checks see the resting page.
     await page.waitForTimeout(400)
-    await screenshot(page, name)
+    const viewport = page.viewportSize()
+    try {
+      for (const width of CHECK_WIDTHS) {
+        await page.setViewportSize({ width, height: viewport?.height ?? 844 })
+        // index.html refits the root font size on resize, again after 500 ms.
+        await page.waitForTimeout(650)
+        for (const problem of await lineBreakProblems(page)) this.breaks.push(`${name}@${width}: ${problem}`)
+        await screenshot(page, `${name}@${width}`)
+      }
+    } finally {
+      if (viewport) await page.setViewportSize(viewport)
+      await page.waitForTimeout(650)
+    }
     this.visited.push(name)
     for (const finding of await axe(page, name)) this.findings.push({ page: name, finding })
   }
@@ -143,7 +201,7 @@ export class PageChecks {
     const report = this.findings.map(
       ({ page, finding }) => `${page}: [${finding.impact}] ${finding.id} — ${finding.help}\n    ${finding.targets.join('\n    ')}`,
     )
-    expect(report).toEqual([])
+    expect({ axe: report, lineBreaks: this.breaks }).toEqual({ axe: [], lineBreaks: [] })
   }
 }
 

@@ -3,7 +3,7 @@
 // the investor sees the reply and rates it 非常满意, ending 已评价. Screenshot + axe on every page.
 import { deflateSync } from 'node:zlib'
 import type { Browser, Page } from 'playwright-core'
-import { H5_URL, PageChecks, launchBrowser, phoneContext, staffAccount } from './browser'
+import { API_URL, H5_URL, PageChecks, launchBrowser, phoneContext, staffAccount, staffToken } from './browser'
 
 let browser: Browser
 
@@ -55,6 +55,45 @@ function samplePng(): Buffer {
 }
 
 const statusTag = (page: Page, label: string) => page.locator('.svc-status-tag', { hasText: label }).filter({ visible: true }).first()
+
+/** Polling pages (request detail, inbox) ask every 15 s: give them two turns. */
+const POLLED = { timeout: 35_000 }
+
+/** A second investor's request, sent through the API while the 店小二 watches the inbox. */
+async function submitThroughApi(): Promise<{ ticketNo: string; id: string; token: string }> {
+  const guest = await fetch(`${API_URL}/api/auth/guest`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ deviceId: `e2e-second-${Date.now()}` }),
+  })
+  const { token } = (await guest.json()) as { token: string }
+  const created = await fetch(`${API_URL}/api/requests`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'Idempotency-Key': `e2e-${Date.now()}` },
+    body: JSON.stringify({
+      type: 'finance',
+      zoneId: 'pingyuan',
+      company: '山东第二示例科技有限公司',
+      contactName: '李经理',
+      mobile: '13900139000',
+      description: '想了解项目贷款贴息的申请条件和所需材料，计划下月提交。',
+      photos: [],
+    }),
+  })
+  expect(created.status).toBe(201)
+  const body = (await created.json()) as { ticketNo: string; id: string }
+  return { ...body, token }
+}
+
+/** Step badges are circles: as wide as they are tall (issue 15.14). */
+async function expectRoundBadges(page: Page): Promise<void> {
+  const boxes = await page
+    .locator('.nut-step-head-text')
+    .filter({ visible: true })
+    .evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect()).map((rect) => [rect.width, rect.height]))
+  expect(boxes.length).toBeGreaterThan(0)
+  for (const [width, height] of boxes) expect(Math.abs(width - height)).toBeLessThan(1)
+}
 
 test('service: request with a photo → 店小二 claims, replies, resolves → investor sees the reply and rates it', async () => {
   const checks = new PageChecks()
@@ -131,13 +170,34 @@ test('service: request with a photo → 店小二 claims, replies, resolves → 
   await staff.waitForURL(/\/staff\/inbox\/index/)
   const row = staff.getByRole('listitem').filter({ hasText: ticket })
   await row.waitFor()
+  // The queue's size is on screen, and a request arriving meanwhile shows up by itself (issue 15.5).
+  const count = staff.getByText(/^「待受理」共 \d+ 条$/).filter({ visible: true })
+  const before = Number(/共 (\d+) 条/.exec((await count.textContent()) ?? '')?.[1])
   await checks.visit(staff, 'staff-02-inbox')
+  const second = await submitThroughApi()
+  await staff.getByRole('listitem').filter({ hasText: second.ticketNo }).waitFor(POLLED)
+  await staff.getByText(`「待受理」共 ${before + 1} 条`).filter({ visible: true }).waitFor()
+  await staff.getByText('新到 1 条').filter({ visible: true }).waitFor()
+  await checks.visit(staff, 'staff-02b-inbox-new-arrival')
 
   await row.click()
   await staff.waitForURL(/\/staff\/request\/index\?id=/)
   await staff.getByText(ticket).filter({ visible: true }).waitFor()
   await staff.getByText('山东示例新材料有限公司').filter({ visible: true }).waitFor()
+  await expect(staff.getByText(/小程序/).filter({ visible: true }).count()).resolves.toBe(0)
+  await expect(staff.getByPlaceholder(/小程序/).count()).resolves.toBe(0)
   await checks.visit(staff, 'staff-03-request')
+
+  // 常用回复: when there are none, it says who adds them (issue 15.17).
+  await staff.getByText('常用回复', { exact: true }).filter({ visible: true }).click()
+  const canned = staff.getByRole('dialog').filter({ hasText: '常用回复' })
+  await canned.waitFor()
+  if ((await canned.getByRole('button', { name: /^使用常用回复/ }).count()) === 0) {
+    await canned.getByText('还没有常用回复。本开发区的主管和管理员可以添加常用回复。').waitFor()
+  }
+  await checks.visit(staff, 'staff-03b-canned-replies')
+  await canned.getByRole('button', { name: '关闭' }).click()
+  await canned.waitFor({ state: 'hidden' })
 
   await staff.getByRole('button', { name: '认领' }).click()
   await staff
@@ -150,6 +210,14 @@ test('service: request with a photo → 店小二 claims, replies, resolves → 
   await staff.getByRole('button', { name: '发送公开回复' }).click()
   await staff.getByText(replyText).filter({ visible: true }).waitFor()
 
+  // The investor's open page picks the reply up by itself; its tag agrees with the timeline (issues 15.5, 15.6).
+  await investor.getByText(replyText).filter({ visible: true }).waitFor(POLLED)
+  await statusTag(investor, '已答复').waitFor()
+  await investor.getByText('平原店小二（e2e）', { exact: true }).filter({ visible: true }).first().waitFor()
+  await expect(investor.getByText(/店小二 平原店小二/).count()).resolves.toBe(0)
+  await expectRoundBadges(investor)
+  await checks.visit(investor, 'service-06b-request-replied')
+
   await staff.getByRole('button', { name: '改为「已办结」' }).click()
   const confirm = staff.getByRole('dialog').filter({ hasText: '确认改为「已办结」' })
   await confirm.waitFor()
@@ -158,18 +226,81 @@ test('service: request with a photo → 店小二 claims, replies, resolves → 
   await statusTag(staff, '已办结').waitFor()
   await checks.visit(staff, 'staff-05-request-resolved')
 
-  // Dashboard from the inbox.
-  await staff.goBack()
+  // The second request: resolved, then 关闭工单 with a reason, never 改为「已评价」 (issue 15.6).
+  await staff.getByRole('button', { name: '返回', exact: true }).filter({ visible: true }).click()
   await staff.waitForURL(/\/staff\/inbox\/index/)
+  await staff.getByRole('listitem').filter({ hasText: second.ticketNo }).click()
+  await staff.waitForURL(/\/staff\/request\/index\?id=/)
+  await staff.getByText('山东第二示例科技有限公司').filter({ visible: true }).waitFor()
+  await staff.getByRole('button', { name: '认领' }).click()
+  await staff.getByText(/负责人：.+（我）/).filter({ visible: true }).waitFor()
+  await staff.getByRole('button', { name: '改为「已办结」' }).click()
+  await staff.getByRole('dialog').filter({ hasText: '确认改为「已办结」' }).getByRole('button', { name: '确认' }).click()
+  await statusTag(staff, '已办结').waitFor()
+  await expect(staff.getByRole('button', { name: '改为「已评价」' }).count()).resolves.toBe(0)
+  await staff.getByRole('button', { name: '关闭工单' }).click()
+  const closing = staff.getByRole('dialog').filter({ hasText: '确认关闭工单？' })
+  await closing.waitFor()
+  const closeButton = closing.getByRole('button', { name: '关闭工单' })
+  await expect(closeButton.isDisabled()).resolves.toBe(true)
+  await closing.getByRole('textbox', { name: '关闭原因' }).fill('企业已通过银行自行办理，电话确认后关闭')
+  await checks.visit(staff, 'staff-05b-close-ticket')
+  await closeButton.click()
+  await statusTag(staff, '已关闭').waitFor()
+  await staff.getByText('更改了状态：已办结 → 已关闭（企业已通过银行自行办理，电话确认后关闭）').filter({ visible: true }).waitFor()
+  await checks.visit(staff, 'staff-05c-ticket-closed')
+  // The investor is told why.
+  const closedView = (await (
+    await fetch(`${API_URL}/api/requests/${second.id}`, { headers: { Authorization: `Bearer ${second.token}` } })
+  ).json()) as { status: string; timeline: Array<{ step: string; note?: string }> }
+  expect(closedView.status).toBe('closed')
+  expect(closedView.timeline.at(-1)).toMatchObject({ step: 'closed', note: '企业已通过银行自行办理，电话确认后关闭' })
+
+  // Dashboard from the inbox. A visit whose ref is no colleague's code is said apart (issue 15.16).
+  await staff.getByRole('button', { name: '返回', exact: true }).filter({ visible: true }).click()
+  await staff.waitForURL(/\/staff\/inbox\/index/)
+  const unknownRef = await fetch(`${API_URL}/api/share-visits`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ ref: 'nobody-we-know', page: 'pages/park/index', targetId: 'pingyuan-jingde' }),
+  })
+  expect(unknownRef.status).toBe(201)
   await staff.getByRole('link', { name: '数据看板' }).click()
   await staff.waitForURL(/\/staff\/dashboard\/index/)
   await staff.getByText('请求总数').waitFor()
+  await staff.getByText(/^另有 \d+ 次来自企业转发或无法识别的分享码，未计入工作人员。$/).filter({ visible: true }).waitFor()
   await checks.visit(staff, 'staff-06-dashboard')
 
-  // The investor sees the reply and rates it.
-  await investor.goto(requestUrl)
+  // 我的分享码: the H5 link with my ref, its QR code; no 小程序码 without WeChat credentials (issue 15.12).
+  const me = await staffToken()
+  await staff.getByRole('link', { name: '我的分享码' }).click()
+  await staff.waitForURL(/\/staff\/share\/index/)
+  const link = `${H5_URL}/pages/index/index?ref=${encodeURIComponent(me.shareCode)}`
+  await staff.getByText(link, { exact: true }).filter({ visible: true }).waitFor()
+  const qr = staff.getByRole('img', { name: '我的分享链接二维码' })
+  await qr.waitFor()
+  await expect(qr.evaluate((image) => (image as HTMLImageElement).naturalWidth)).resolves.toBeGreaterThan(100)
+  await staff.getByText(/小程序码需要开发区在服务器上配置小程序 AppID 和 AppSecret/).filter({ visible: true }).waitFor()
+  await staff.getByRole('button', { name: '复制链接' }).click()
+  await checks.visit(staff, 'staff-07-share')
+
+  // Someone opens the link: 首页, counted for this colleague.
+  const visitorContext = await phoneContext(browser)
+  const visitor = await visitorContext.newPage()
+  const recorded = visitor.waitForResponse((r) => r.url() === `${API_URL}/api/share-visits` && r.request().method() === 'POST')
+  await visitor.goto(link)
+  const visit = await recorded
+  expect(visit.status()).toBe(201)
+  expect(visit.request().postDataJSON()).toEqual(expect.objectContaining({ ref: me.shareCode, page: 'pages/index/index' }))
+  await visitor.getByRole('heading', { name: '园区通', level: 1 }).waitFor()
+  await visitorContext.close()
+  await staff.getByRole('button', { name: '返回', exact: true }).filter({ visible: true }).click()
+  await staff.waitForURL(/\/staff\/dashboard\/index/)
+
+  // The investor, still on the same page, sees it resolved without reloading (issue 15.5), and rates it.
+  await statusTag(investor, '已办结').waitFor(POLLED)
+  expect(investor.url()).toBe(requestUrl)
   await investor.getByText(replyText).filter({ visible: true }).waitFor()
-  await statusTag(investor, '已办结').waitFor()
   await investor.getByRole('radiogroup', { name: '服务评价' }).waitFor()
   await checks.visit(investor, 'service-07-request-resolved')
   await investor.getByRole('radio', { name: /非常满意/ }).click()

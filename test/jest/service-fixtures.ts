@@ -101,6 +101,7 @@ export function serviceRequest(overrides: Partial<ServiceRequest> = {}, now = Da
     canWithdraw: true,
     canRate: false,
     ...overrides,
+    rated: overrides.rated ?? Boolean(overrides.rating),
   }
 }
 
@@ -116,6 +117,7 @@ export const summaryOf = (request: ServiceRequest): ServiceRequestSummary => ({
   createdAt: request.createdAt,
   firstResponseDueAt: request.firstResponseDueAt,
   firstRespondedAt: request.firstRespondedAt,
+  rated: request.rated,
 })
 
 export function staffDetail(overrides: Partial<StaffRequestDetail> = {}, now = Date.now()): StaffRequestDetail {
@@ -143,6 +145,7 @@ export const staffSummaryOf = (detail: StaffRequestDetail): StaffRequestSummary 
   createdAt: detail.createdAt,
   firstResponseDueAt: detail.firstResponseDueAt,
   firstRespondedAt: detail.firstRespondedAt,
+  rated: detail.rated,
   contactName: detail.contactName,
   mobileMasked: `${detail.mobile.slice(0, 3)}****${detail.mobile.slice(7)}`,
   assignee: detail.assignee,

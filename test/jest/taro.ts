@@ -11,9 +11,14 @@ type RequestHandler = (options: { url: string; method?: string; data?: unknown; 
 
 const storage = new Map<string, unknown>()
 let routerParams: Record<string, string> = {}
+let pageStack: Array<{ route: string }> = [{ route: 'pages/index/index' }]
 let requestHandler: RequestHandler = () => ({ statusCode: 404, data: { error: { code: 'not_found', message: '未找到' } } })
 const shareHandlers: { appMessage?: () => unknown; timeline?: () => unknown } = {}
 const pullDownHandlers: Array<() => void> = []
+// Page lifecycle: useDidShow also runs once on mount (a page shows when it opens); tests hide, show and unload it.
+const didShowHandlers: Array<() => void> = []
+const didHideHandlers: Array<() => void> = []
+const unloadHandlers: Array<() => void> = []
 const reachBottomHandlers: Array<() => void> = []
 
 // Uploads, media picking and privacy (service requests).
@@ -42,6 +47,9 @@ export const taroMock = {
     uploads: [] as Array<{ url: string; filePath: string; name: string; header?: Record<string, string> }>,
     subscribe: [] as string[][],
     previews: [] as string[][],
+    titles: [] as string[],
+    /** One entry per navigateBack, its delta. */
+    navigateBack: [] as number[],
   },
   /** Answer Taro.uploadFile (status + JSON string body, like the real API). */
   onUpload(handler: UploadHandler) {
@@ -60,6 +68,10 @@ export const taroMock = {
   setRouterParams(params: Record<string, string>) {
     routerParams = params
   },
+  /** The page stack getCurrentPages answers, bottom first (default: one page, as after a cold open). */
+  setPageStack(routes: string[]) {
+    pageStack = routes.map((route) => ({ route }))
+  },
   onRequest(handler: RequestHandler) {
     requestHandler = handler
   },
@@ -70,15 +82,31 @@ export const taroMock = {
   triggerReachBottom() {
     reachBottomHandlers.forEach((handler) => handler())
   },
+  /** The page goes behind another page (or the app to the background). */
+  triggerDidHide() {
+    didHideHandlers.forEach((handler) => handler())
+  },
+  /** The page is shown again. */
+  triggerDidShow() {
+    didShowHandlers.forEach((handler) => handler())
+  },
+  /** The page is closed (navigateBack past it, redirect). */
+  triggerUnload() {
+    unloadHandlers.forEach((handler) => handler())
+  },
   reset() {
     storage.clear()
     routerParams = {}
+    pageStack = [{ route: 'pages/index/index' }]
     requestHandler = () => ({ statusCode: 404, data: { error: { code: 'not_found', message: '未找到' } } })
     Object.values(this.calls).forEach((list) => list.splice(0))
     delete shareHandlers.appMessage
     delete shareHandlers.timeline
     pullDownHandlers.splice(0)
     reachBottomHandlers.splice(0)
+    didShowHandlers.splice(0)
+    didHideHandlers.splice(0)
+    unloadHandlers.splice(0)
     uploadHandler = defaultUpload
     chooseMediaResult = () => Promise.resolve({ tempFiles: [] })
     privacySetting = { needAuthorization: false, privacyContractName: '《园区通隐私保护指引》' }
@@ -88,6 +116,12 @@ export const taroMock = {
 }
 
 const resolved = <T>(value: T) => Promise.resolve(value)
+
+/** Adds a lifecycle handler for one render; the cleanup takes it out again (the latest closure wins). */
+function registered(list: Array<() => void>, fn: () => void): () => void {
+  list.push(fn)
+  return () => void list.splice(list.indexOf(fn), 1)
+}
 
 const Taro = {
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
@@ -105,7 +139,7 @@ const Taro = {
   redirectTo: ({ url }: { url: string }) => resolved(void taroMock.calls.redirectTo.push(url)),
   switchTab: ({ url }: { url: string }) => resolved(void taroMock.calls.switchTab.push(url)),
   reLaunch: ({ url }: { url: string }) => resolved(void taroMock.calls.reLaunch.push(url)),
-  navigateBack: () => resolved(undefined),
+  navigateBack: ({ delta = 1 }: { delta?: number } = {}) => resolved(void taroMock.calls.navigateBack.push(delta)),
   showToast: ({ title }: { title: string }) => resolved(void taroMock.calls.toasts.push(title)),
   hideToast: () => undefined,
   showLoading: () => resolved(undefined),
@@ -116,8 +150,8 @@ const Taro = {
   openLocation: () => resolved(undefined),
   stopPullDownRefresh: () => undefined,
   pageScrollTo: () => resolved(undefined),
-  setNavigationBarTitle: () => resolved(undefined),
-  getCurrentPages: () => [{ route: 'pages/index/index' }],
+  setNavigationBarTitle: ({ title }: { title: string }) => resolved(void taroMock.calls.titles.push(title)),
+  getCurrentPages: () => [...pageStack],
   getCurrentInstance: () => ({ router: { params: routerParams, path: '' }, page: {} }),
   getSystemInfoSync: () => ({ windowWidth: 375, windowHeight: 812, pixelRatio: 3, platform: 'devtools' }),
   getWindowInfo: () => ({ windowWidth: 375, windowHeight: 812, pixelRatio: 3 }),
@@ -171,9 +205,12 @@ const Taro = {
   useRouter: () => ({ params: routerParams, path: '' }),
   useLoad: (fn: (params: Record<string, string>) => void) => useEffect(() => fn(routerParams), []), // eslint-disable-line react-hooks/exhaustive-deps
   useReady: (fn: () => void) => useEffect(fn, []), // eslint-disable-line react-hooks/exhaustive-deps
-  useDidShow: (fn: () => void) => useEffect(fn, []), // eslint-disable-line react-hooks/exhaustive-deps
-  useDidHide: () => undefined,
-  useUnload: () => undefined,
+  useDidShow: (fn: () => void) => {
+    useLayoutEffect(() => registered(didShowHandlers, fn))
+    useEffect(fn, []) // eslint-disable-line react-hooks/exhaustive-deps
+  },
+  useDidHide: (fn: () => void) => useLayoutEffect(() => registered(didHideHandlers, fn)),
+  useUnload: (fn: () => void) => useLayoutEffect(() => registered(unloadHandlers, fn)),
   useShareAppMessage: (fn: () => unknown) => {
     shareHandlers.appMessage = fn
   },

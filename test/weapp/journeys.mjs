@@ -120,7 +120,7 @@ export const journeys = [
     },
   },
   {
-    name: 'every other page: tabs, policy, match, compare, my requests, privacy, staff dashboard',
+    name: 'every other page: tabs, policy, match, compare, my requests, privacy, staff dashboard and share code',
     async run({ phone, shared }) {
       const investor = phone('investor')
       await investor.launch({ path: 'pages/index/index' })
@@ -159,6 +159,11 @@ export const journeys = [
       await agent.launch({ path: 'staff/dashboard/index' })
       await agent.waitFor('请求总数')
       assert.ok(agent.text().includes(shared.ticket ? '选址与厂房' : ''), 'the dashboard counts the request')
+      // 我的分享码: the share button and the 小程序码 WeChat drew for this colleague's code.
+      await agent.tap('我的分享码')
+      assert.equal(agent.page.route, 'staff/share/index')
+      await agent.waitFor('微信扫码打开园区通小程序首页')
+      assert.ok(agent.text().includes('分享给微信好友'), 'the share button is offered in the mini-program')
     },
   },
 ]

@@ -67,6 +67,19 @@ describe('npm run staff:add', () => {
   )
 
   it(
+    "accepts the README's own example (issue 15.18)",
+    async () => {
+      const readme = fs.readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8')
+      const example = /`npm run staff:add -- ([^`]+)`/.exec(readme)?.[1]
+      expect(example).toBeDefined()
+      const result = await run(dataDir, example!.trim().split(/\s+/))
+      expect(result.stderr).toBe('')
+      expect(result.code).toBe(0)
+    },
+    SETUP_TIMEOUT,
+  )
+
+  it(
     'validates the arguments with Chinese and English messages',
     async () => {
       const missing = await run(dataDir, ['--username', 'x', '--password', 'short', '--role', 'boss', '--zone', 'atlantis'])

@@ -1,5 +1,5 @@
 import { DrizzleQueryError } from 'drizzle-orm/errors'
-import { serializeError, serializeRequest } from './log'
+import { quieterOf, serializeError, serializeRequest } from './log'
 
 describe('serializeError (the logger’s err serializer)', () => {
   it('logs a failed query without its parameters or the key values PostgreSQL puts in `detail`', () => {
@@ -29,4 +29,11 @@ describe('serializeRequest', () => {
     const logged = serializeRequest({ method: 'GET', url: '/api/uploads/abc?exp=1&sig=SECRET&x=1', host: 'h', ip: '127.0.0.1' })
     expect(logged).toMatchObject({ method: 'GET', url: '/api/uploads/abc?exp=1&sig=[redacted]&x=1', remoteAddress: '127.0.0.1' })
   })
+})
+
+test('a route can be made quieter than the app, never louder', () => {
+  expect(quieterOf('info', 'warn')).toBe('warn')
+  expect(quieterOf('debug', 'warn')).toBe('warn')
+  expect(quieterOf('error', 'warn')).toBe('error')
+  expect(quieterOf('silent', 'warn')).toBe('silent')
 })

@@ -1,3 +1,4 @@
+import type { LogLevel } from 'fastify'
 /**
  * The logger's `err` serializer. Drizzle puts a failed query's parameters in the message, and
  * PostgreSQL puts key values in `detail` and sometimes in its message: those can be mobile numbers
@@ -43,3 +44,12 @@ export const serializeRequest = (request: {
   remoteAddress: request.ip,
   remotePort: request.socket?.remotePort,
 })
+
+const LEVEL_VALUES: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity }
+
+/**
+ * A route's log level that only ever quiets it: `level` unless the app logs less than that already
+ * (a route-level logLevel replaces the app's, so 'warn' on a silent test app would make it louder).
+ */
+export const quieterOf = (appLevel: string, level: LogLevel): LogLevel =>
+  (LEVEL_VALUES[appLevel] ?? LEVEL_VALUES.info) >= LEVEL_VALUES[level] ? (appLevel as LogLevel) : level

@@ -1,6 +1,6 @@
 import type { Config } from '../config'
 import type { Clock } from '../clock'
-import { callJson, UpstreamError } from './http'
+import { CALL_TIMEOUT_MS, callJson, UpstreamError } from './http'
 
 export type WechatCredentials = NonNullable<Config['wechat']['credentials']>
 
@@ -67,6 +67,41 @@ export class WechatClient {
       if (errcode === NOT_SUBSCRIBED) throw new WechatNotSubscribedError('用户未订阅该消息 / user has not subscribed (43101)')
       if (TOKEN_ERRORS.has(errcode) && attempt === 0) continue
       throw new UpstreamError(`subscribe/send errcode ${errcode}`)
+    }
+  }
+
+  /**
+   * A 小程序码 without a count limit (getUnlimitedQRCode) for `page` carrying `scene`: WeChat answers
+   * with the image, or with JSON naming the error.
+   * https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/qrcode-link/qr-code/getUnlimitedQRCode.html
+   */
+  async unlimitedQrCode(input: { scene: string; page: string; width: number }): Promise<{ contentType: string; bytes: Buffer }> {
+    for (let attempt = 0; ; attempt++) {
+      const token = await this.accessToken(attempt > 0)
+      let response: Response
+      try {
+        response = await fetch(`${this.apiBase}/wxa/getwxacodeunlimit?access_token=${encodeURIComponent(token)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          // check_path false: the code is valid before the page is published in a release.
+          body: JSON.stringify({ scene: input.scene, page: input.page, width: input.width, check_path: false }),
+          signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
+        })
+      } catch (error) {
+        throw new UpstreamError(`getwxacodeunlimit failed: ${(error as Error).message}`)
+      }
+      const contentType = response.headers.get('content-type') ?? ''
+      const bytes = Buffer.from(await response.arrayBuffer())
+      if (!response.ok) throw new UpstreamError(`getwxacodeunlimit HTTP ${response.status}`)
+      if (contentType.startsWith('image/')) return { contentType: contentType.split(';')[0], bytes }
+      let errcode = -1
+      try {
+        errcode = errcodeOf(JSON.parse(bytes.toString('utf8')) as Record<string, unknown>)
+      } catch {
+        // not JSON either
+      }
+      if (TOKEN_ERRORS.has(errcode) && attempt === 0) continue
+      throw new UpstreamError(`getwxacodeunlimit errcode ${errcode}`)
     }
   }
 

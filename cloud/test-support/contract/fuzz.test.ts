@@ -431,6 +431,8 @@ beforeAll(async () => {
   // A stand-in for api.weixin.qq.com on 127.0.0.1, so WeChat sign-in is exercised rather than "not configured".
   await wechat.start()
   wechat.replies.set('/sns/jscode2session', () => ({ openid: `o-fuzz-${randomUUID()}`, session_key: 'k' }))
+  wechat.replies.set('/cgi-bin/stable_token', () => ({ access_token: 'fuzz-token', expires_in: 7200 }))
+  wechat.files.set('/wxa/getwxacodeunlimit', () => ({ contentType: 'image/png', body: Buffer.from('89504e470d0a1a0a', 'hex') }))
   const config = serviceTestConfig({ WECHAT_APPID: 'wx-fuzz', WECHAT_SECRET: 'fuzz-secret', WECHAT_API_BASE: wechat.url('') })
   t = await createTestApp({ config: { ...config, rateLimits: { ...config.rateLimits, staffLoginPerIp: DEFAULT_RATE_LIMITS.staffLoginPerIp } } })
   const result = (await t.app.db.execute(

@@ -43,7 +43,7 @@ export function BarAction({ icon, label, onClick, pressed, accessibleName, disab
   )
 }
 
-/** 返回首页 for pages opened directly (WeChat shows no back arrow then). */
+/** 返回首页 for pages opened directly in WeChat (no back arrow then); on H5 the BackBar offers it. */
 export function HomeAction() {
   return <BarAction icon="⌂" label="首页" accessibleName="返回首页" onClick={goHome} />
 }
@@ -59,7 +59,7 @@ export default function BottomBar({ children, primary }: Props) {
   const direct = useOpenedDirectly()
   return (
     <View className="pl-bar" {...a11y('toolbar', { 'aria-label': '页面操作' })}>
-      {direct ? <HomeAction /> : null}
+      {direct && process.env.TARO_ENV !== 'h5' ? <HomeAction /> : null}
       {children}
       {primary ? <View className="pl-bar__primary">{primary}</View> : null}
     </View>

@@ -18,16 +18,19 @@ export default function RequestTimeline({ view }: { view: TimelineView }) {
           <Step
             key={step.step}
             value={index + 1}
-            aria-label={`${step.label}：${step.done ? (step.at ? `${step.at} ${step.actor ?? ''}` : '已完成') : '未开始'}`}
+            aria-label={`${step.label}：${step.done ? (step.at ? `${step.at} ${step.actor ?? ''}${step.note ? `，原因：${step.note}` : ''}` : '已完成') : '未开始'}`}
             title={
               <Text className={step.done ? 'svc-timeline__title' : 'svc-timeline__title svc-timeline__title--wait'}>{step.label}</Text>
             }
             description={
               step.at ? (
-                <Text className="svc-timeline__desc">
-                  {step.at}
-                  {step.actor ? ` · ${step.actor}` : ''}
-                </Text>
+                <>
+                  <Text className="svc-timeline__desc">
+                    {step.at}
+                    {step.actor ? ` · ${step.actor}` : ''}
+                  </Text>
+                  {step.note ? <Text className="svc-timeline__note">{`原因：${step.note}`}</Text> : null}
+                </>
               ) : (
                 <Text className="svc-timeline__desc">{step.done ? '—' : '待进行'}</Text>
               )

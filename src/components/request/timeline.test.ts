@@ -64,3 +64,37 @@ test('a low rating reopens the request: later steps are to do again, with a noti
 test('a withdrawn request says so', () => {
   expect(buildTimeline(serviceRequest({ status: 'withdrawn' }), NOW).notice).toBe('该请求已撤回，不再办理')
 })
+
+test('closed by staff: the last step reads 关闭 with the reason instead of 评价 (issue 15.6)', () => {
+  const view = buildTimeline(
+    serviceRequest({
+      status: 'closed',
+      timeline: [
+        { step: 'submitted', at: '2026-11-21T01:00:00Z', actor: '您' },
+        { step: 'accepted', at: '2026-11-21T01:30:00Z', actor: '店小二 张三' },
+        { step: 'resolved', at: '2026-11-21T03:00:00Z', actor: '店小二 张三' },
+        { step: 'closed', at: '2026-11-22T03:00:00Z', actor: '店小二 张三', note: '企业已另行解决' },
+      ],
+    }),
+    NOW,
+  )
+  expect(view.steps.map((s) => s.label)).toEqual(['提交', '受理', '办理中', '已答复', '办结', '关闭'])
+  expect(view.steps[5]).toMatchObject({ done: true, current: true, note: '企业已另行解决' })
+})
+
+test('a reply after 办结 does not undo 办结: timeline and tag both stay at 已办结', () => {
+  const view = buildTimeline(
+    serviceRequest({
+      status: 'resolved',
+      timeline: [
+        { step: 'submitted', at: '2026-11-21T01:00:00Z', actor: '您' },
+        { step: 'accepted', at: '2026-11-21T01:30:00Z', actor: '店小二 张三' },
+        { step: 'resolved', at: '2026-11-21T03:00:00Z', actor: '店小二 张三' },
+        { step: 'replied', at: '2026-11-21T04:00:00Z', actor: '店小二 张三' },
+      ],
+    }),
+    NOW,
+  )
+  expect(view.steps.find((s) => s.current)?.label).toBe('办结')
+  expect(view.steps[3]).toMatchObject({ done: true, at: '11月21日 12:00' })
+})

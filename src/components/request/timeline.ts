@@ -15,6 +15,8 @@ export interface TimelineStepView {
   /** When and by whom, when the step has happened in the current cycle. */
   at: string | null
   actor: string | null
+  /** Said with the step (why staff closed the request). */
+  note: string | null
 }
 
 export interface TimelineView {
@@ -31,17 +33,24 @@ interface TimelineSource {
   timeline: Entry[]
 }
 
+/** The step a status itself stands for, where it has one. */
+const STATUS_STEP: Partial<Record<string, TimelineStepId>> = { new: 'submitted', accepted: 'accepted', in_progress: 'in_progress', resolved: 'resolved' }
+
 /**
- * Maps the request's timeline onto the closed loop 提交 → 受理 → 办理中 → 已答复 → 办结 → 评价.
- * The latest entry decides the current step. When a request is reopened (low rating → 办理中),
- * steps after the current one belong to the previous cycle, so they show as not yet done again.
+ * Maps the request's timeline onto the closed loop 提交 → 受理 → 办理中 → 已答复 → 办结 → 评价 (关闭
+ * instead of 评价 when staff closed it). The latest entry decides the current step, as it decides the
+ * status tag (requestStage) — except that a reply after 办结 does not undo 办结. When a request is
+ * reopened (low rating → 办理中), steps after the current one belong to the previous cycle, so they
+ * show as not yet done again.
  */
 export function buildTimeline(request: TimelineSource, now: number = Date.now()): TimelineView {
   const entries = [...request.timeline].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
   const latest = entries[entries.length - 1]
-  const currentIndex = latest ? TIMELINE_STEPS.indexOf(latest.step) : 0
+  const shown = TIMELINE_STEPS.filter((step) => step !== (latest?.step === 'closed' ? 'rated' : 'closed'))
+  const statusStep = STATUS_STEP[request.status]
+  const currentIndex = Math.max(latest ? shown.indexOf(latest.step) : 0, statusStep ? shown.indexOf(statusStep) : 0)
 
-  const steps = TIMELINE_STEPS.map((step, index): TimelineStepView => {
+  const steps = shown.map((step, index): TimelineStepView => {
     const done = index <= currentIndex
     // The latest entry of this step; for reopened requests ignore entries from the previous cycle.
     const entry = done ? [...entries].reverse().find((e) => e.step === step) : undefined
@@ -52,12 +61,13 @@ export function buildTimeline(request: TimelineSource, now: number = Date.now())
       current: index === currentIndex,
       at: entry ? formatChinaTime(entry.at, now) : null,
       actor: entry ? entry.actor : null,
+      note: entry?.note ?? null,
     }
   })
 
   let notice: string | null = null
   if (request.status === 'withdrawn') notice = '该请求已撤回，不再办理'
-  else if (request.escalated && currentIndex < TIMELINE_STEPS.indexOf('resolved')) notice = '该请求已重新打开，由主管督办'
+  else if (request.escalated && currentIndex < shown.indexOf('resolved')) notice = '该请求已重新打开，由主管督办'
 
   return { steps, value: currentIndex + 1, notice }
 }

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { LoadState } from '@/lib/load-status'
 import BottomBar from '@/components/bottom-bar/BottomBar'
+import { goHome, navigate } from '@/lib/routes'
 import ErrorState from './ErrorState'
 import PageSkeleton from './PageSkeleton'
 
@@ -33,7 +34,14 @@ export default function DetailFallback({ id, noun, listRoute, loadState, onRetry
   return (
     <View className="pl-page">
       {loadState?.status === 'error' ? (
-        <ErrorState message={loadState.error} onRetry={onRetry} />
+        <ErrorState
+          message={loadState.error}
+          onRetry={onRetry}
+          links={[
+            { label: '返回首页', onClick: goHome },
+            { label: `浏览${noun}`, onClick: () => navigate(listRoute) },
+          ]}
+        />
       ) : (
         <PageSkeleton cards={skeletonCards} label={`正在加载${noun}信息`} />
       )}

@@ -1,9 +1,12 @@
 import { useEffect, useMemo, useState } from 'react'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useLoad, usePullDownRefresh } from '@tarojs/taro'
 import { ScrollView, View, Text } from '@tarojs/components'
 import { useShallow } from 'zustand/react/shallow'
 import { selectHomeView, useHome, type ZoneFilter } from './home-store'
 import { useParkDirectory } from '@/features/parks/directory-store'
+import { recordShareVisit } from '@/features/sharing/share'
+import { refFromScene } from '@/types/share-code'
+import { readParam } from '@/lib/query'
 import { a11y } from '@/lib/a11y'
 import { useAfterFirstPaint } from '@/lib/use-after-first-paint'
 import { ROUTES, navigate, openPark, openPolicy, openService } from '@/lib/routes'
@@ -43,6 +46,12 @@ export default function HomeScreen() {
 
   usePullDownRefresh(() => {
     void load().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  // A colleague's own link (?ref=) or 小程序码 (?scene=r%3D…) opens 首页: count the visit for them.
+  useLoad((params) => {
+    const ref = readParam(params, 'ref') ?? refFromScene(readParam(params, 'scene'))
+    if (ref) recordShareVisit('pages/index/index', 'home', ref)
   })
 
   const view = useMemo(() => (data ? selectHomeView(data, selectedZone) : null), [data, selectedZone])

@@ -13,6 +13,7 @@ import { currentShareRef, recordShareVisit, sharePath, shareQuery } from '@/feat
 import { a11y } from '@/lib/a11y'
 import { compareRows } from './internal/compare-table'
 import { readList, readParam } from '@/lib/query'
+import { usePageTitle } from '@/lib/use-page-title'
 import { ROUTES, navigate, openPark } from '@/lib/routes'
 import BottomBar from '@/components/bottom-bar/BottomBar'
 import ParkPicker from './internal/ParkPicker'
@@ -23,6 +24,8 @@ import OfflineNotice from '@/components/status/OfflineNotice'
 import './compare-screen.scss'
 
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none' })
+/** Also in the page's index.config.ts: the title every visit shows, whatever page was open before. */
+const COMPARE_TITLE = '园区对比'
 
 export default function CompareScreen() {
   const { params } = useRouter()
@@ -34,6 +37,7 @@ export default function CompareScreen() {
   const ids = useMemo(() => (fromLink ? linkIds : tray.map((item) => item.id)), [fromLink, linkIds, tray])
   const idsKey = ids.join(',')
   const [picking, setPicking] = useState(false)
+  usePageTitle(COMPARE_TITLE)
 
   const profiles = useParkProfiles(useShallow((state) => ids.map((id) => state.profiles[id])))
   const loads = useParkProfiles(useShallow((state) => ids.map((id) => state.loads[id])))

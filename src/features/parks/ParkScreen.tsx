@@ -11,6 +11,7 @@ import { useCompare, MAX_COMPARE } from './compare-store'
 import { currentShareRef, recordShareVisit, sharePath, shareQuery } from '@/features/sharing/share'
 import { a11y } from '@/lib/a11y'
 import { useAfterFirstPaint } from '@/lib/use-after-first-paint'
+import { usePageTitle } from '@/lib/use-page-title'
 import { PENDING_TEXT, figureOrPending, formatFigure, textOrPending } from '@/lib/format'
 import { extraFigures, headlineFigures } from './internal/figures'
 import { readParam } from '@/lib/query'
@@ -48,9 +49,7 @@ export default function ParkScreen() {
     if (ref) recordShareVisit('pages/park/index', id, ref)
   }, [id, ref, load])
 
-  useEffect(() => {
-    if (detail) void Taro.setNavigationBarTitle({ title: detail.park.name })
-  }, [detail])
+  usePageTitle(detail?.park.name)
 
   // Knowing whether it is a favourite needs a session; never sign in just to read a page.
   useEffect(() => {

@@ -1,10 +1,11 @@
 import { useEffect, useMemo } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useLoad } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, Input, Switch } from '@nutui/nutui-react-taro'
 import { useShallow } from 'zustand/react/shallow'
 import { type TalentLevel, type ZoneId } from '@/types/content'
 import { TALENT_LEVELS, TALENT_LEVEL_LABELS } from '@/types/vocabulary'
+import { readParam } from '@/lib/query'
 import { useMatch } from './match-store'
 import { useHome } from '@/features/home/home-store'
 import { a11y } from '@/lib/a11y'
@@ -14,6 +15,9 @@ import ChipGroup from '@/components/chip-group/ChipGroup'
 import PolicyCard from './PolicyCard'
 import ErrorState from '@/components/status/ErrorState'
 import './match-screen.scss'
+
+/** What a zone id looks like (types/content ZoneId), checked without zod. */
+const ZONE_ID_SHAPE = /^[a-z][a-z0-9-]{1,31}$/
 
 function FieldError({ message, field }: { message?: string; field: MatchField }) {
   if (!message) return null
@@ -78,6 +82,12 @@ export default function MatchScreen() {
   useEffect(() => {
     if (!useHome.getState().data) void useHome.getState().load()
   }, [])
+
+  // From a policy (or a zone): start with its zone rather than 不限 (the API checks that the zone exists).
+  useLoad((params) => {
+    const zoneId = readParam(params, 'zoneId')
+    if (zoneId && ZONE_ID_SHAPE.test(zoneId)) setField('zoneId', zoneId as ZoneId)
+  })
 
   const zoneOptions = useMemo(
     () => [{ value: 'any', label: '不限' }, ...(zones ?? []).map((zone) => ({ value: zone.id as string, label: zone.shortName }))],

@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState } from 'react'
-import Taro, { useLoad, usePullDownRefresh } from '@tarojs/taro'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import Taro, { useDidShow, useLoad, usePullDownRefresh } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { useShallow } from 'zustand/react/shallow'
 import { type PolicyCategory, type ZoneId } from '@/types/content'
 import { POLICY_CATEGORIES, POLICY_CATEGORY_LABELS, ZONE_IDS } from '@/types/vocabulary'
 import { policyFiltersKey, usePolicies } from './list-store'
-import { useHome } from '@/features/home/home-store'
+import { useHome, type ZoneFilter } from '@/features/home/home-store'
 import { a11y } from '@/lib/a11y'
 import { readParam } from '@/lib/query'
 import { ROUTES, navigate, openPolicy } from '@/lib/routes'
@@ -40,8 +40,11 @@ export default function PoliciesScreen() {
     const zoneId = readParam(params, 'zoneId')
     const category = readParam(params, 'category')
     if (zoneId || category) {
+      const linkedZone = (ZONE_IDS as readonly string[]).includes(zoneId ?? '') ? (zoneId as ZoneId) : undefined
+      // A link naming a zone is the investor's zone choice now (首页 follows).
+      if (linkedZone) chooseZone(linkedZone)
       void updateFilters({
-        zoneId: (ZONE_IDS as readonly string[]).includes(zoneId ?? '') ? (zoneId as ZoneId) : undefined,
+        zoneId: linkedZone,
         category: (POLICY_CATEGORIES as readonly string[]).includes(category ?? '') ? (category as PolicyCategory) : undefined,
       })
     } else {
@@ -49,6 +52,21 @@ export default function PoliciesScreen() {
     }
     if (!useHome.getState().data) void useHome.getState().load()
   })
+
+  // The zone chosen on 首页 (useHome.selectedZone, the investor's one zone choice) carries over here
+  // whenever it changed since this tab last showed; a zone chosen here goes back to 首页.
+  const carried = useRef<ZoneFilter | null>(null)
+  useDidShow(() => {
+    const zone = useHome.getState().selectedZone
+    if (carried.current === zone) return
+    carried.current = zone
+    const zoneId = zone === 'all' ? undefined : zone
+    if (zoneId !== usePolicies.getState().filters.zoneId) void updateFilters({ zoneId })
+  })
+  function chooseZone(zone: ZoneFilter) {
+    carried.current = zone
+    useHome.getState().selectZone(zone)
+  }
 
   useEffect(() => setKeyword(filters.q ?? ''), [filters.q])
 
@@ -104,7 +122,10 @@ export default function PoliciesScreen() {
             label="区域"
             options={zoneOptions}
             value={filters.zoneId ?? ANY}
-            onChange={(value) => void updateFilters({ zoneId: value === ANY ? undefined : (value as ZoneId) })}
+            onChange={(value) => {
+              chooseZone(value === ANY ? 'all' : (value as ZoneId))
+              void updateFilters({ zoneId: value === ANY ? undefined : (value as ZoneId) })
+            }}
             scroll
           />
         </View>

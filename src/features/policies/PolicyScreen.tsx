@@ -11,7 +11,8 @@ import { a11y } from '@/lib/a11y'
 import { describeCriteria } from './internal/criteria'
 import { figureOrPending, formatValidity, textOrPending } from '@/lib/format'
 import { readParam } from '@/lib/query'
-import { ROUTES, navigate, openService } from '@/lib/routes'
+import { ROUTES, openMatch, openService } from '@/lib/routes'
+import { REQUEST_TYPE_OF_POLICY } from '@/types/vocabulary'
 import BottomBar, { BarAction } from '@/components/bottom-bar/BottomBar'
 import InfoRow from '@/components/info-row/InfoRow'
 import Section from '@/components/section/Section'
@@ -111,14 +112,14 @@ export default function PolicyScreen() {
             type="primary"
             size="large"
             block
-            onClick={() => openService({ zoneId: zone.id })}
+            onClick={() => openService({ zoneId: zone.id, type: REQUEST_TYPE_OF_POLICY[policy.category], policy: policy.title })}
             aria-label={`咨询店小二：${policy.title}`}
           >
             咨询店小二
           </Button>
         }
       >
-        <BarAction icon="✓" label="政策匹配" accessibleName="去政策匹配" onClick={() => navigate(ROUTES.match)} />
+        <BarAction icon="✓" label="政策匹配" accessibleName="去政策匹配" onClick={() => openMatch({ zoneId: zone.id })} />
       </BottomBar>
     </View>
   )

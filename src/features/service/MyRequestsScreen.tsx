@@ -5,7 +5,7 @@ import { REQUEST_TYPE_LABELS } from '@/types/service'
 import { useMyRequests } from './my-requests-store'
 import { STATUS_GROUPS, STATUS_GROUP_LABELS, inStatusGroup } from '@/types/request-status'
 import ChipGroup from '@/components/chip-group/ChipGroup'
-import StatusTag from '@/components/request/StatusTag'
+import StatusTag, { stageOf } from '@/components/request/StatusTag'
 import DeadlineText from '@/components/request/DeadlineText'
 import EmptyState from '@/components/status/EmptyState'
 import ErrorState from '@/components/status/ErrorState'
@@ -60,7 +60,7 @@ export default function MyRequestsScreen() {
           >
             <View className="svc-row">
               <Text className="svc-req__ticket">{item.ticketNo}</Text>
-              <StatusTag status={item.status} />
+              <StatusTag stage={stageOf(item)} />
             </View>
             <Text className="svc-req__type">{REQUEST_TYPE_LABELS[item.type]}</Text>
             <Text className="svc-req__company">{item.company}</Text>

@@ -1,11 +1,13 @@
 import { useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Button, Dialog } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
+import Dialog from '@/components/dialog/Dialog'
 import { CONTACT_TIME_LABELS, RATING_LABELS } from '@/types/service'
 import { useRequestDetail } from './request-detail-store'
 import { parkName, useZoneCatalog, zoneName } from '@/features/zones/catalog-store'
 import TicketHeader from '@/components/request/TicketHeader'
+import { stageOf } from '@/components/request/StatusTag'
 import RequestTimeline from '@/components/request/RequestTimeline'
 import Conversation from '@/components/request/Conversation'
 import PhotoStrip from '@/components/request/PhotoStrip'
@@ -18,10 +20,13 @@ import PageSkeleton from '@/components/status/PageSkeleton'
 import { buildTimeline } from '@/components/request/timeline'
 import { formatChinaTime } from '@/types/china-time'
 import { a11y } from '@/lib/a11y'
+import { usePolling } from '@/lib/use-polling'
 import '@/styles/service.scss'
 import './request-detail-screen.scss'
 
 const CLOSED_FOR_MESSAGES = ['closed', 'withdrawn']
+/** How often an open request page asks for news (staff may answer or resolve it meanwhile). */
+export const REQUEST_POLL_MS = 15_000
 
 export default function RequestDetailScreen() {
   const { params } = useRouter()
@@ -46,6 +51,8 @@ export default function RequestDetailScreen() {
   usePullDownRefresh(() => {
     void load().finally(() => Taro.stopPullDownRefresh())
   })
+  // …and while it stays open, until nothing more can happen to the request.
+  usePolling(() => void load(), REQUEST_POLL_MS, Boolean(request) && !CLOSED_FOR_MESSAGES.includes(request?.status ?? ''))
 
   if (!id)
     return (
@@ -87,7 +94,7 @@ export default function RequestDetailScreen() {
 
   return (
     <View className="svc-root">
-      <TicketHeader ticketNo={request.ticketNo} status={request.status} type={request.type}>
+      <TicketHeader ticketNo={request.ticketNo} stage={stageOf(request)} type={request.type}>
         <Text className="svc-ticket__line">{request.company}</Text>
         <Text className="svc-ticket__line svc-muted">
           {[zoneName(zones, request.zoneId), parkName(parks, request.parkId)].filter(Boolean).join(' · ')}
@@ -183,7 +190,6 @@ export default function RequestDetailScreen() {
         cancelText="再想想"
         onConfirm={() => void withdraw()}
         onCancel={() => setConfirmWithdraw(false)}
-        onClose={() => setConfirmWithdraw(false)}
       />
     </View>
   )

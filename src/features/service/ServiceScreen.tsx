@@ -2,6 +2,8 @@ import { useLoad, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { SlugId } from '@/types/common'
 import { ZoneId } from '@/types/content'
+import { RequestType } from '@/types/service'
+import { readParam } from '@/lib/query'
 import { useServiceDraft } from './draft-store'
 import { useZoneCatalog } from '@/features/zones/catalog-store'
 import { ServiceForm } from './internal/ServiceForm'
@@ -23,7 +25,14 @@ export default function ServiceScreen() {
     if (draft.created) draft.startOver()
     const zone = ZoneId.safeParse(params.zoneId)
     const park = SlugId.safeParse(params.parkId)
-    if (zone.success) draft.prefill({ zoneId: zone.data, parkId: park.success ? park.data : undefined })
+    const type = RequestType.safeParse(params.type)
+    const policy = readParam(params, 'policy')
+    draft.prefill({
+      zoneId: zone.success ? zone.data : undefined,
+      parkId: zone.success && park.success ? park.data : undefined,
+      type: type.success ? type.data : undefined,
+      policy,
+    })
     void useZoneCatalog.getState().load()
   })
 

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import type { ZoneId } from '@/types/content'
-import type { ServiceRequest } from '@/types/service'
+import type { RequestType, ServiceRequest } from '@/types/service'
 import { taroStorage } from '@/lib/storage'
 import { ApiError, errorMessage } from '@/api/client'
 import { createServiceRequest, uploadImage } from './api'
@@ -12,6 +12,7 @@ import {
   emptyDraft,
   fieldErrorsFromServer,
   newIdempotencyKey,
+  policyTopic,
   validateDraft,
   type DraftFields,
   type FieldErrors,
@@ -40,8 +41,11 @@ interface ServiceDraftState {
   created: ServiceRequest | null
 
   setField: <K extends keyof DraftFields>(key: K, value: DraftFields[K]) => void
-  /** From a park page: ?zoneId=…&parkId=… */
-  prefill: (query: { zoneId?: ZoneId; parkId?: string }) => void
+  /**
+   * From the page the investor came from: a park (?zoneId=…&parkId=…) or a policy (?zoneId=…&type=…&policy=…,
+   * whose title starts an empty description). What the investor already typed is kept.
+   */
+  prefill: (query: { zoneId?: ZoneId; parkId?: string; type?: RequestType; policy?: string }) => void
   addFiles: (files: PickedFile[]) => Promise<void>
   retryUpload: (key: string) => Promise<void>
   removeUpload: (key: string) => void
@@ -139,10 +143,16 @@ export const useServiceDraft = create<ServiceDraftState>()(
             return { fields, errors }
           }),
 
-        prefill: ({ zoneId, parkId }) =>
+        prefill: ({ zoneId, parkId, type, policy }) =>
           set((s) => {
-            if (!zoneId) return s
-            return { fields: { ...s.fields, zoneId, parkId: parkId ?? (zoneId === s.fields.zoneId ? s.fields.parkId : null) } }
+            const fields = { ...s.fields }
+            if (zoneId) {
+              fields.zoneId = zoneId
+              fields.parkId = parkId ?? (zoneId === s.fields.zoneId ? s.fields.parkId : null)
+            }
+            if (type) fields.type = type
+            if (policy && !s.fields.description.trim()) fields.description = policyTopic(policy)
+            return { fields }
           }),
 
         addFiles: async (files) => {

@@ -4,12 +4,28 @@ import type { ShareVisitBody } from '@/types/service'
 import { postShareVisit } from './api'
 import { useSession } from '@/features/session/session-store'
 import { withQuery } from '@/lib/query'
+import { ROUTES } from '@/lib/routes'
 
 type SharePage = z.infer<typeof ShareVisitBody>['page']
 
 /** Share targets carry the target id and, when known, the sharer's code as `ref`. */
 export function sharePath(route: string, params: Record<string, string | undefined>, ref: string | undefined): string {
   return withQuery(route, { ...params, ref })
+}
+
+/**
+ * Where the H5 app lives: the page's own origin on H5, TARO_APP_H5_BASE in the mini-program (null
+ * when that build was not told).
+ */
+export function h5Origin(): string | null {
+  if (process.env.TARO_ENV === 'h5' && typeof location !== 'undefined') return location.origin
+  return H5_BASE || null
+}
+
+/** A staff member's own link to 首页 carrying their share code, for any channel (chat, poster, QR). */
+export function homeShareLink(ref: string): string | null {
+  const origin = h5Origin()
+  return origin ? `${origin}${withQuery(ROUTES.home, { ref })}` : null
 }
 
 /** 朋友圈 shares take a bare query string (no path). */

@@ -15,7 +15,7 @@ import { useNow } from '@/lib/use-now'
 import { a11y } from '@/lib/a11y'
 import { PERIODS, periodRange, useDashboard, type PeriodDays } from './dashboard-store'
 import { isAdmin, useStaffGuard } from './internal/guard'
-import { backToInbox, openStaffRequest } from './internal/navigation'
+import { backToInbox, openShare, openStaffRequest } from './internal/navigation'
 import { formatShare } from '@/lib/format'
 import { rankCounts, referralRows } from './internal/figures'
 import { StaffBar } from './internal/StaffBar'
@@ -96,7 +96,13 @@ export default function DashboardScreen() {
 
   return (
     <View className="svc-root">
-      <StaffBar session={session} link={{ label: '返回工作台', onClick: backToInbox }} />
+      <StaffBar
+        session={session}
+        links={[
+          { label: '返回工作台', onClick: backToInbox },
+          { label: '我的分享码', onClick: openShare },
+        ]}
+      />
 
       <View className="svc-card">
         <Text className="svc-card__title">统计周期</Text>
@@ -200,9 +206,12 @@ export default function DashboardScreen() {
             <Bars rows={parkRows} total={data.total} />
           </View>
           <View className="svc-card">
-            <Text className="svc-card__title">{`分享带来的访客（${referrals.total}）`}</Text>
+            <Text className="svc-card__title">{`分享带来的访客（${referrals.staffTotal}）`}</Text>
             <Text className="svc-muted">工作人员分享的页面被打开的次数</Text>
-            <Bars rows={referrals.byStaff} total={referrals.total} />
+            <Bars rows={referrals.byStaff} total={referrals.staffTotal} />
+            {referrals.otherVisits > 0 ? (
+              <Text className="svc-muted stf-referrals__other">{`另有 ${referrals.otherVisits} 次来自企业转发或无法识别的分享码，未计入工作人员。`}</Text>
+            ) : null}
           </View>
           <View className="svc-card">
             <Text className="svc-card__title">被打开的分享页面</Text>

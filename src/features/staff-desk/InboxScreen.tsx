@@ -5,18 +5,20 @@ import { REQUEST_TYPES, REQUEST_TYPE_LABELS, STAFF_QUEUES, STAFF_QUEUE_LABELS, t
 import { type ZoneId } from '@/types/content'
 import { ZONE_IDS } from '@/types/vocabulary'
 import { useZoneCatalog } from '@/features/zones/catalog-store'
-import StatusTag from '@/components/request/StatusTag'
+import StatusTag, { stageOf } from '@/components/request/StatusTag'
 import DeadlineText from '@/components/request/DeadlineText'
 import EmptyState from '@/components/status/EmptyState'
 import ErrorState from '@/components/status/ErrorState'
 import PageSkeleton from '@/components/status/PageSkeleton'
-import { STAFF_STATUS_LABELS } from './internal/labels'
+import { STAFF_STAGE_LABELS } from './internal/labels'
 import { formatChinaTime } from '@/types/china-time'
 import { useNow } from '@/lib/use-now'
 import { a11y } from '@/lib/a11y'
-import { useInbox, type Queue } from './inbox-store'
+import { INBOX_POLL_MS, useInbox, type Queue } from './inbox-store'
+import { countLabel } from './internal/figures'
+import { usePolling } from '@/lib/use-polling'
 import { isAdmin, useStaffGuard } from './internal/guard'
-import { openDashboard, openStaffRequest } from './internal/navigation'
+import { openDashboard, openShare, openStaffRequest } from './internal/navigation'
 import { StaffBar } from './internal/StaffBar'
 import { SelectButton } from './internal/SelectButton'
 import '@/styles/service.scss'
@@ -44,6 +46,8 @@ export default function InboxScreen() {
       .finally(() => Taro.stopPullDownRefresh())
   })
   useReachBottom(() => void useInbox.getState().loadMore())
+  // New requests show up while the inbox is open, without a pull-down.
+  usePolling(() => void useInbox.getState().poll(), INBOX_POLL_MS, Boolean(session))
 
   if (!session) return <View className="svc-root" />
 
@@ -70,7 +74,7 @@ export default function InboxScreen() {
             <View key={item.id} role="listitem" className="svc-card stf-row" onClick={() => openStaffRequest(item.id)}>
               <View className="svc-row">
                 <Text className="stf-row__ticket">{item.ticketNo}</Text>
-                <StatusTag status={item.status} label={STAFF_STATUS_LABELS[item.status]} />
+                <StatusTag stage={stageOf(item)} labels={STAFF_STAGE_LABELS} />
               </View>
               <View className="stf-row__main">
                 <Text className="stf-row__type">{REQUEST_TYPE_LABELS[item.type]}</Text>
@@ -103,7 +107,13 @@ export default function InboxScreen() {
 
   return (
     <View className="svc-root">
-      <StaffBar session={session} link={{ label: '数据看板', onClick: openDashboard }} />
+      <StaffBar
+        session={session}
+        links={[
+          { label: '数据看板', onClick: openDashboard },
+          { label: '我的分享码', onClick: openShare },
+        ]}
+      />
       <View className="stf-tabs">
         <Tabs value={inbox.queue} onChange={(value) => void inbox.setQueue(value as Queue)} activeType="line" autoHeight>
           {STAFF_QUEUES.map((queue) => (
@@ -136,6 +146,12 @@ export default function InboxScreen() {
           onChange={(value) => void inbox.setFilters({ type: value as RequestType | null })}
         />
       </View>
+      {inbox.status === 'ready' ? (
+        <View className="stf-count" {...a11y('status')}>
+          <Text className="stf-count__total">{`「${STAFF_QUEUE_LABELS[inbox.queue]}」共 ${countLabel(inbox.total, inbox.totalCapped)} 条`}</Text>
+          {inbox.arrived > 0 ? <Text className="stf-count__new">{`新到 ${inbox.arrived} 条`}</Text> : null}
+        </View>
+      ) : null}
       {inbox.status === 'ready' && inbox.error ? (
         <Text className="svc-alert svc-alert--error" {...a11y('alert')}>
           {inbox.error}

@@ -1,22 +1,25 @@
 import { useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Button, Dialog, Popup } from '@nutui/nutui-react-taro'
+import { Button, Popup } from '@nutui/nutui-react-taro'
+import Dialog from '@/components/dialog/Dialog'
+import TextBox from '@/components/text-box/TextBox'
 import { CONTACT_TIME_LABELS } from '@/types/service'
 import { parkName, useZoneCatalog, zoneName } from '@/features/zones/catalog-store'
 import TicketHeader from '@/components/request/TicketHeader'
+import { stageOf } from '@/components/request/StatusTag'
 import RequestTimeline from '@/components/request/RequestTimeline'
 import Conversation from '@/components/request/Conversation'
 import PhotoStrip from '@/components/request/PhotoStrip'
 import FirstResponseCard from '@/components/request/FirstResponseCard'
 import ErrorState from '@/components/status/ErrorState'
 import PageSkeleton from '@/components/status/PageSkeleton'
-import { STAFF_STATUS_LABELS } from './internal/labels'
+import { STAFF_STAGE_LABELS, STAFF_STATUS_LABELS } from './internal/labels'
 import { buildTimeline } from '@/components/request/timeline'
 import { formatChinaTime } from '@/types/china-time'
 import { a11y } from '@/lib/a11y'
 import { useDesk } from './desk-store'
-import { isAdmin, useStaffGuard } from './internal/guard'
+import { canManageCannedReplies, useStaffGuard } from './internal/guard'
 import { statusActions, type StatusAction } from './internal/actions'
 import { ReplyComposer, NoteComposer } from './internal/ReplyComposer'
 import { AuditTrail } from './internal/AuditTrail'
@@ -34,6 +37,7 @@ export default function RequestDeskScreen() {
   const [assignOpen, setAssignOpen] = useState(false)
   const [pending, setPending] = useState<StatusAction | null>(null)
   const [changingTo, setChangingTo] = useState<StatusAction['status'] | null>(null)
+  const [closeReason, setCloseReason] = useState('')
 
   const load = () => (id ? useDesk.getState().load(id) : Promise.resolve())
   useDidShow(() => {
@@ -64,9 +68,13 @@ export default function RequestDeskScreen() {
   const changeStatus = async (action: StatusAction) => {
     setPending(null)
     setChangingTo(action.status)
-    const ok = await desk.setStatus(action.status)
+    const ok = action.needsReason ? await desk.close(closeReason) : await desk.setStatus(action.status)
     setChangingTo(null)
-    if (ok) void Taro.showToast({ title: `已改为${STAFF_STATUS_LABELS[action.status]}`, icon: 'none' })
+    if (ok) void Taro.showToast({ title: action.needsReason ? '工单已关闭' : `已改为${STAFF_STATUS_LABELS[action.status]}`, icon: 'none' })
+  }
+  const askFirst = (action: StatusAction) => {
+    setCloseReason('')
+    setPending(action)
   }
   const openAssign = () => {
     void desk.loadMembers()
@@ -75,7 +83,7 @@ export default function RequestDeskScreen() {
 
   return (
     <View className="svc-root">
-      <TicketHeader ticketNo={detail.ticketNo} status={detail.status} statusLabel={STAFF_STATUS_LABELS[detail.status]} type={detail.type}>
+      <TicketHeader ticketNo={detail.ticketNo} stage={stageOf(detail)} stageLabels={STAFF_STAGE_LABELS} type={detail.type}>
         {detail.escalated ? <Text className="stf-detail__escalated">主管督办（企业评价不满意后重新打开）</Text> : null}
         <Text className="svc-ticket__line svc-muted">
           {[zoneName(zones, detail.zoneId) || detail.zoneId, parkName(parks, detail.parkId)].filter(Boolean).join(' · ')}
@@ -142,7 +150,7 @@ export default function RequestDeskScreen() {
                   className={action.danger ? 'svc-danger-button' : undefined}
                   disabled={!!desk.busy}
                   loading={changingTo === action.status}
-                  onClick={() => (action.confirm ? setPending(action) : void changeStatus(action))}
+                  onClick={() => (action.confirm ? askFirst(action) : void changeStatus(action))}
                 >
                   {action.label}
                 </Button>
@@ -168,11 +176,11 @@ export default function RequestDeskScreen() {
 
       <View className="svc-card">
         <Text className="svc-card__title">与企业的沟通</Text>
-        <Conversation messages={detail.messages} viewer="staff" emptyText="还没有回复。企业会在小程序中看到公开回复。" />
+        <Conversation messages={detail.messages} viewer="staff" emptyText="还没有回复。公开回复会显示在企业的请求详情里。" />
         {detail.status !== 'closed' && detail.status !== 'withdrawn' ? (
           <ReplyComposer
             cannedReplies={desk.cannedReplies}
-            canAddCanned={isAdmin(session)}
+            canAddCanned={canManageCannedReplies(session)}
             busy={desk.busy === 'reply'}
             addingCanned={desk.busy === 'canned'}
             onOpenCanned={() => void desk.loadCannedReplies()}
@@ -239,14 +247,25 @@ export default function RequestDeskScreen() {
         visible={pending !== null}
         title={pending ? `确认${pending.label}？` : ''}
         content={pending?.hint ?? ''}
-        confirmText="确认"
-        cancelText="取消"
+        confirmText={pending?.needsReason ? '关闭工单' : '确认'}
+        confirmDisabled={pending?.needsReason ? closeReason.trim().length < 2 : false}
         onConfirm={() => {
           if (pending) void changeStatus(pending)
         }}
         onCancel={() => setPending(null)}
-        onClose={() => setPending(null)}
-      />
+      >
+        {pending?.needsReason ? (
+          <TextBox
+            className="stf-close-reason"
+            label="关闭原因"
+            placeholder="如：企业已另行解决，电话确认后关闭"
+            value={closeReason}
+            maxLength={200}
+            showCount
+            onChange={setCloseReason}
+          />
+        ) : null}
+      </Dialog>
     </View>
   )
 }

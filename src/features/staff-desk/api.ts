@@ -5,6 +5,7 @@ import type {
   CannedReplyList,
   Dashboard,
   RequestStatus,
+  ShareWxacode,
   StaffMemberList,
   StaffRequestDetail,
   StaffRequestQuery,
@@ -12,8 +13,11 @@ import type {
 } from '@/types/service'
 import { apiRequest } from '@/api/client'
 
-/** Staff routes: the client sends the staff token for every /api/staff/* path. */
-export type StaffRequestPage = Page<StaffRequestSummary>
+/**
+ * Staff routes: the client sends the staff token for every /api/staff/* path. `totalCapped` (optional):
+ * the server counts a queue only up to a limit, and says so.
+ */
+export type StaffRequestPage = Page<StaffRequestSummary> & { totalCapped?: boolean }
 
 export type StaffRequestQueryInput = Partial<StaffRequestQuery>
 
@@ -43,8 +47,18 @@ export function addInternalNote(id: string, body: string): Promise<StaffRequestD
   return apiRequest<StaffRequestDetail>(detailPath(id, '/notes'), { method: 'POST', body: { body } })
 }
 
+/** 关闭工单 with the reason the investor will see. */
+export function closeStaffRequest(id: string, reason: string): Promise<StaffRequestDetail> {
+  return apiRequest<StaffRequestDetail>(detailPath(id, '/close'), { method: 'POST', body: { reason } })
+}
+
 export function changeRequestStatus(id: string, status: RequestStatus): Promise<StaffRequestDetail> {
   return apiRequest<StaffRequestDetail>(detailPath(id, '/status'), { method: 'POST', body: { status } })
+}
+
+/** My 小程序码 (503 wechat_not_configured until the API has the mini-program's AppID and secret). */
+export function getShareWxacode(): Promise<ShareWxacode> {
+  return apiRequest<ShareWxacode>('/api/staff/share/wxacode')
 }
 
 export function listStaffMembers() {

@@ -9,6 +9,7 @@ import {
   assignRequest,
   changeRequestStatus,
   claimRequest,
+  closeStaffRequest,
   createCannedReply,
   getStaffRequest,
   listCannedReplies,
@@ -35,6 +36,8 @@ interface DeskState extends ActionState<DeskAction> {
   reply: (body: string) => Promise<boolean>
   note: (body: string) => Promise<boolean>
   setStatus: (status: RequestStatus) => Promise<boolean>
+  /** 关闭工单 with a reason (the status route never closes). */
+  close: (reason: string) => Promise<boolean>
   addCannedReply: (input: { zoneId?: ZoneId; title: string; body: string }) => Promise<boolean>
   clearActionError: () => void
 }
@@ -89,6 +92,7 @@ export const useDesk = create<DeskState>()((set, get) => {
     reply: (body) => act('reply', (id) => detail(replyToRequest(id, body.trim()))),
     note: (body) => act('note', (id) => detail(addInternalNote(id, body.trim()))),
     setStatus: (status) => act('status', (id) => detail(changeRequestStatus(id, status))),
+    close: (reason) => act('status', (id) => detail(closeStaffRequest(id, reason.trim()))),
 
     addCannedReply: (input) =>
       act('canned', async () => {

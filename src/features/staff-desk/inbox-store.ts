@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import type { ZoneId } from '@/types/content'
 import type { RequestType, StaffRequestQuery, StaffRequestSummary } from '@/types/service'
 import { errorMessage } from '@/api/client'
-import { listStaffRequests } from './api'
+import { listStaffRequests, type StaffRequestPage } from './api'
 
 export type Queue = StaffRequestQuery['queue']
 
@@ -15,6 +15,8 @@ export interface InboxFilters {
 }
 
 export const PAGE_SIZE = 20
+/** How often an open inbox asks for new requests. */
+export const INBOX_POLL_MS = 15_000
 
 /** The GET /api/staff/requests query for these filters (blank filters left out). */
 export function buildInboxQuery(filters: InboxFilters, cursor?: string | null): Partial<StaffRequestQuery> {
@@ -29,6 +31,10 @@ export function buildInboxQuery(filters: InboxFilters, cursor?: string | null): 
 interface InboxState extends InboxFilters {
   items: StaffRequestSummary[]
   total: number
+  /** The server stopped counting at `total` (it shows as 999+). */
+  totalCapped: boolean
+  /** Requests that arrived by polling since the list was last loaded by hand. */
+  arrived: number
   nextCursor: string | null
   status: 'idle' | 'loading' | 'ready' | 'error'
   loadingMore: boolean
@@ -40,7 +46,12 @@ interface InboxState extends InboxFilters {
   refresh: () => Promise<void>
   /** Next page for infinite scroll; no-op on the last page or while loading. */
   loadMore: () => Promise<void>
+  /** The first page again, quietly (no skeleton, pages already scrolled to kept): new requests join the top. */
+  poll: () => Promise<void>
 }
+
+/** `total` may be capped by the server (`totalCapped`): counted up to a limit, shown as 999+. */
+const counts = (page: StaffRequestPage) => ({ total: page.total, totalCapped: page.totalCapped === true })
 
 // Each first-page load gets a number; answers to older loads (a queue switched meanwhile) are dropped.
 let generation = 0
@@ -52,6 +63,8 @@ export const useInbox = create<InboxState>()((set, get) => ({
   zoneId: null,
   items: [],
   total: 0,
+  totalCapped: false,
+  arrived: 0,
   nextCursor: null,
   status: 'idle',
   loadingMore: false,
@@ -61,12 +74,12 @@ export const useInbox = create<InboxState>()((set, get) => ({
   setQueue: (queue) => {
     if (queue === get().queue && get().status !== 'idle') return Promise.resolve()
     // A different list: show its skeleton rather than the previous queue's rows.
-    set({ queue, items: [], total: 0, nextCursor: null, status: 'loading' })
+    set({ queue, items: [], total: 0, totalCapped: false, arrived: 0, nextCursor: null, status: 'loading' })
     return get().refresh()
   },
 
   setFilters: (patch) => {
-    set({ ...patch, items: [], total: 0, nextCursor: null, status: 'loading' })
+    set({ ...patch, items: [], total: 0, totalCapped: false, arrived: 0, nextCursor: null, status: 'loading' })
     return get().refresh()
   },
 
@@ -77,7 +90,15 @@ export const useInbox = create<InboxState>()((set, get) => ({
     try {
       const page = await listStaffRequests(buildInboxQuery(get()))
       if (mine !== generation) return
-      set({ items: page.items, total: page.total, nextCursor: page.nextCursor, status: 'ready', refreshing: false, loadingMore: false })
+      set({
+        items: page.items,
+        ...counts(page),
+        arrived: 0,
+        nextCursor: page.nextCursor,
+        status: 'ready',
+        refreshing: false,
+        loadingMore: false,
+      })
     } catch (error) {
       if (mine !== generation) return
       set(hasRows ? { refreshing: false, error: errorMessage(error) } : { status: 'error', refreshing: false, error: errorMessage(error) })
@@ -97,12 +118,39 @@ export const useInbox = create<InboxState>()((set, get) => ({
       set({
         items: [...get().items, ...page.items.filter((i) => !seen.has(i.id))],
         nextCursor: page.nextCursor,
-        total: page.total,
+        ...counts(page),
         loadingMore: false,
       })
     } catch (error) {
       if (mine !== generation) return
       set({ loadingMore: false, error: errorMessage(error) })
+    }
+  },
+
+  poll: async () => {
+    const { status, loadingMore, refreshing } = get()
+    if (status !== 'ready' || loadingMore || refreshing) return
+    // A filter change or pull-down meanwhile starts a new generation: its answer wins.
+    const mine = generation
+    try {
+      const page = await listStaffRequests(buildInboxQuery(get()))
+      if (mine !== generation || get().loadingMore) return
+      const current = get().items
+      const known = new Set(current.map((item) => item.id))
+      const fresh = page.items.filter((item) => !known.has(item.id)).length
+      // Only the first page on screen: take it as it is now (statuses, deadlines, rows that left the queue).
+      // More pages scrolled in: keep them, new rows go on top.
+      const onlyFirstPage = current.length <= PAGE_SIZE
+      const items = onlyFirstPage ? page.items : [...page.items.filter((item) => !known.has(item.id)), ...current]
+      set({
+        items,
+        ...counts(page),
+        nextCursor: onlyFirstPage ? page.nextCursor : get().nextCursor,
+        arrived: get().arrived + fresh,
+        error: null,
+      })
+    } catch {
+      // A missed poll is retried at the next one; the list on screen stays as it is.
     }
   },
 }))

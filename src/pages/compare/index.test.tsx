@@ -28,7 +28,12 @@ test('a shared comparison shows the parks side by side with 待补充 where sour
   expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['园区', '京德智造产业园移除', '京津冀产业园移除'])
   expect(cells('占地面积')).toEqual(['667亩', '待补充'])
   expect(cells('总投资')).toEqual(['18亿元', '待补充'])
-  expect(cells('入驻企业')).toEqual(['待补充', '73家'])
+  // The park page lists 京德's enterprises and its signed project: compare reads the same records (issue 15.4).
+  expect(cells('入驻企业')).toEqual(['重点企业 2 家北京德知航创科技有限公司北京长城金点物联网科技股份有限公司', '73家重点企业 2 家谷川联行有限公司首旅集团'])
+  expect(cells('签约项目')).toEqual([
+    '签约项目 4 个京德智造产业园5G通讯基站智能充电桩项目新能源无线自组通信设备项目等 4 个',
+    '签约项目 4 个石斛现代产业园项目豪格斯莱特生态养殖项目首旅集团南湖祥瑞文旅康养项目等 4 个',
+  ])
   expect(cells('可用空间')).toEqual(['标准厂房 4万平方米（可定制）', '暂未公开'])
   expect(cells('24小时响应率')[0]).toBe('90%')
   expect(cells('24小时响应率')[1]).toBe('暂无数据')

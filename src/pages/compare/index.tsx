@@ -1,5 +1,11 @@
+import BackBar from '@/components/back-bar/BackBar'
 import CompareScreen from '@/features/parks/CompareScreen'
 
 export default function Compare() {
-  return <CompareScreen />
+  return (
+    <>
+      <BackBar />
+      <CompareScreen />
+    </>
+  )
 }

@@ -101,3 +101,19 @@ test('重点园区 shows the featured parks, of the selected zone once one is ch
   fireEvent.click(screen.getByRole('radio', { name: '开发区：平原' }))
   expect(featuredNames()).toEqual(['京德智造产业园'])
 })
+
+test('a colleague’s link (?ref=) or 小程序码 (?scene=r%3D…) to 首页 counts the visit for them (issue 15.12)', async () => {
+  serveApi({ '/api/home': () => ok(homeResponse()), '/api/share-visits': () => ({ statusCode: 201, data: { recorded: true } }) })
+  taroMock.setRouterParams({ ref: 'PY-ZS' })
+  const first = render(<Index />)
+  await waitFor(() => expect(taroMock.calls.requests.filter((r) => r.url.endsWith('/api/share-visits'))).toHaveLength(1))
+  first.unmount()
+
+  taroMock.setRouterParams({ scene: encodeURIComponent('r=PY-LS') })
+  render(<Index />)
+  await waitFor(() => expect(taroMock.calls.requests.filter((r) => r.url.endsWith('/api/share-visits'))).toHaveLength(2))
+  expect(taroMock.calls.requests.filter((r) => r.url.endsWith('/api/share-visits')).map((r) => r.data)).toEqual([
+    { ref: 'PY-ZS', page: 'pages/index/index', targetId: 'home' },
+    { ref: 'PY-LS', page: 'pages/index/index', targetId: 'home' },
+  ])
+})

@@ -90,3 +90,11 @@ test('offline with no cached policies, it shows the error with a retry', async (
   fireEvent.click(screen.getByText('重新加载'))
   expect(await screen.findByText(/共评估 11 条政策/)).toBeTruthy()
 })
+
+test('opened from a policy, the form starts with that policy’s zone instead of 不限 (issue 15.11)', async () => {
+  serveApi({ '/api/home': () => ok(homeResponse()) })
+  taroMock.setRouterParams({ zoneId: 'pingyuan' })
+  render(<MatchPage />)
+  const pingyuan = await screen.findByRole('radio', { name: '意向区域：平原' })
+  expect(pingyuan.getAttribute('aria-checked')).toBe('true')
+})

@@ -1,5 +1,11 @@
+import BackBar from '@/components/back-bar/BackBar'
 import MatchScreen from '@/features/policies/MatchScreen'
 
 export default function MatchPage() {
-  return <MatchScreen />
+  return (
+    <>
+      <BackBar />
+      <MatchScreen />
+    </>
+  )
 }

@@ -14,6 +14,9 @@ test('lists the favourite parks after signing in, and links to the other section
   render(<Mine />)
   expect(await screen.findByRole('link', { name: /京德智造产业园/ })).toBeTruthy()
   expect(screen.getByText('访客')).toBeTruthy()
+  // Never the raw guest id (issue 15.15).
+  expect(document.body.textContent).not.toMatch(/编号|12345678|345678/)
+  expect(screen.getByText('关注的园区和服务请求保存在本机')).toBeTruthy()
 
   for (const [name, url] of [
     ['我的服务请求', '/pages/requests/index'],

@@ -36,7 +36,15 @@ export default function Mine() {
         </View>
         <View className="mine__who">
           <Text className="mine__name">{identity}</Text>
-          <Text className="mine__sub">{investor ? `编号 ${investor.investor.id.slice(-6)}` : '登录后可关注园区、提交服务需求'}</Text>
+          <Text className="mine__sub">
+            {staff
+              ? '工作人员账号'
+              : investor
+                ? investor.investor.kind === 'wechat'
+                  ? '关注的园区和服务请求随微信账号保存'
+                  : '关注的园区和服务请求保存在本机'
+                : '登录后可关注园区、提交服务需求'}
+          </Text>
         </View>
       </View>
 

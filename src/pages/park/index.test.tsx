@@ -208,3 +208,15 @@ test('找店小二 opens the service page with zone and park', async () => {
   fireEvent.click(screen.getByText('找店小二'))
   expect(taroMock.calls.navigateTo).toEqual(['/pages/service/index?zoneId=pingyuan&parkId=pingyuan-jingde'])
 })
+
+test('a park that is gone offers 返回首页 and 浏览园区 besides 重新加载 (issue 15.15)', async () => {
+  serveApi({ '/api/parks/no-such-park': () => ({ statusCode: 404, data: { error: { code: 'not_found', message: '没有找到这个园区' } } }) })
+  openPark('no-such-park')
+  const alert = await screen.findByRole('alert')
+  expect(within(alert).getByText('没有找到这个园区')).toBeTruthy()
+  expect(within(alert).getByRole('button', { name: '重新加载' })).toBeTruthy()
+  fireEvent.click(within(alert).getByRole('button', { name: '浏览园区' }))
+  expect(taroMock.calls.switchTab).toEqual(['/pages/parks/index'])
+  fireEvent.click(within(alert).getByRole('button', { name: '返回首页' }))
+  expect(taroMock.calls.reLaunch).toEqual(['/pages/index/index'])
+})

@@ -1,5 +1,11 @@
+import BackBar from '@/components/back-bar/BackBar'
 import ParkScreen from '@/features/parks/ParkScreen'
 
 export default function ParkPage() {
-  return <ParkScreen />
+  return (
+    <>
+      <BackBar />
+      <ParkScreen />
+    </>
+  )
 }

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react'
+import { fireEvent, render, screen, within } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
 import { resetApp } from '../../../test/jest/app-state'
 import { ok, policyDetail, serveApi } from '../../../test/jest/content-fixtures'
@@ -46,4 +46,17 @@ test('an expired policy says so up front and shows what it gives', async () => {
   expect(share.path).toBe('/pages/policy/index?id=pingyuan-major-project-fund')
   const visits = taroMock.calls.requests.filter((request) => request.url.endsWith('/api/share-visits'))
   expect(visits.map((visit) => visit.data)).toEqual([{ ref: 'inv-3', page: 'pages/policy/index', targetId: 'pingyuan-major-project-fund' }])
+})
+
+test('咨询店小二 carries the policy and its need type; 政策匹配 starts with its zone (issue 15.11)', async () => {
+  serveApi({ '/api/policies/pingyuan-major-project-fund': () => ok(policyDetail('pingyuan-major-project-fund')) })
+  taroMock.setRouterParams({ id: 'pingyuan-major-project-fund' })
+  render(<PolicyPage />)
+  await screen.findByRole('heading', { name: '重大产业项目发展基金' })
+  fireEvent.click(screen.getByRole('button', { name: '咨询店小二：重大产业项目发展基金' }))
+  fireEvent.click(screen.getByRole('button', { name: '去政策匹配' }))
+  expect(taroMock.calls.navigateTo).toEqual([
+    `/pages/service/index?zoneId=pingyuan&type=finance&policy=${encodeURIComponent('重大产业项目发展基金')}`,
+    '/pages/match/index?zoneId=pingyuan',
+  ])
 })

@@ -1,5 +1,11 @@
+import BackBar from '@/components/back-bar/BackBar'
 import PolicyScreen from '@/features/policies/PolicyScreen'
 
 export default function PolicyPage() {
-  return <PolicyScreen />
+  return (
+    <>
+      <BackBar />
+      <PolicyScreen />
+    </>
+  )
 }

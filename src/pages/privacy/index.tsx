@@ -1,5 +1,11 @@
+import BackBar from '@/components/back-bar/BackBar'
 import PrivacyScreen from '@/features/service/PrivacyScreen'
 
 export default function PrivacyPage() {
-  return <PrivacyScreen />
+  return (
+    <>
+      <BackBar />
+      <PrivacyScreen />
+    </>
+  )
 }

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
 import { investorSession, resetApp } from '../../../test/jest/app-state'
 import { homeFixture, ok, requestsTo, serve, serviceRequest } from '../../../test/jest/service-fixtures'
@@ -134,4 +134,66 @@ test('a failed load offers a retry', async () => {
   down = false
   fireEvent.click(screen.getByText('重试'))
   expect(await screen.findByText('PY-20261121-0007')).toBeTruthy()
+})
+
+test('an open request page picks up what staff did meanwhile, and stops asking when hidden or closed (issue 15.5)', async () => {
+  jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] })
+  try {
+    let current = serviceRequest({ status: 'new' })
+    serve({
+      '/api/home': () => ok(homeFixture()),
+      'POST /api/auth/guest': () => ok(investorSession()),
+      '/api/requests/req-1': () => ok(current),
+    })
+    const view = render(<RequestDetailPage />)
+    expect(await screen.findByText('待受理')).toBeTruthy()
+
+    // Staff resolve it while the investor keeps the page open.
+    current = serviceRequest({ status: 'resolved', canRate: true, canWithdraw: false, firstRespondedAt: new Date().toISOString() })
+    await act(async () => void jest.advanceTimersByTime(15_000))
+    expect(await screen.findByText('已办结')).toBeTruthy()
+    expect(screen.queryByText('距 24 小时响应时限还有')).toBeNull()
+
+    // Covered by another page: no more requests, no timer left ticking for it.
+    act(() => taroMock.triggerDidHide())
+    const asked = requestsTo('/api/requests/req-1').length
+    await act(async () => void jest.advanceTimersByTime(60_000))
+    expect(requestsTo('/api/requests/req-1')).toHaveLength(asked)
+    view.unmount()
+    expect(jest.getTimerCount()).toBe(0)
+  } finally {
+    jest.useRealTimers()
+  }
+})
+
+test('the tag agrees with the timeline: 已答复 after a reply; 已关闭 with the reason when staff closed it (issue 15.6)', async () => {
+  const base = [
+    { step: 'submitted' as const, at: '2026-11-21T01:00:00Z', actor: '您' },
+    { step: 'accepted' as const, at: '2026-11-21T01:30:00Z', actor: '店小二 张三' },
+    { step: 'replied' as const, at: '2026-11-21T02:00:00Z', actor: '店小二 张三' },
+  ]
+  route(serviceRequest({ status: 'accepted', firstRespondedAt: '2026-11-21T02:00:00Z', timeline: base }))
+  const view = render(<RequestDetailPage />)
+  await screen.findByText('PY-20261121-0007')
+  expect(document.querySelector('.svc-status-tag')?.textContent).toBe('已答复')
+  view.unmount()
+
+  resetApp()
+  taroMock.setRouterParams({ id: 'req-1' })
+  route(
+    serviceRequest({
+      status: 'closed',
+      canWithdraw: false,
+      timeline: [
+        ...base,
+        { step: 'resolved', at: '2026-11-21T03:00:00Z', actor: '店小二 张三' },
+        { step: 'closed', at: '2026-11-22T03:00:00Z', actor: '店小二 张三', note: '企业已另行解决' },
+      ],
+    }),
+  )
+  render(<RequestDetailPage />)
+  await screen.findByText('PY-20261121-0007')
+  expect(document.querySelector('.svc-status-tag')?.textContent).toBe('已关闭')
+  expect(screen.getByText('原因：企业已另行解决')).toBeTruthy()
+  expect(screen.queryByText('已评价')).toBeNull()
 })

@@ -1,5 +1,11 @@
+import BackBar from '@/components/back-bar/BackBar'
 import RequestDetailScreen from '@/features/service/RequestDetailScreen'
 
 export default function RequestDetailPage() {
-  return <RequestDetailScreen />
+  return (
+    <>
+      <BackBar />
+      <RequestDetailScreen />
+    </>
+  )
 }

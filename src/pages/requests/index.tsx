@@ -1,5 +1,11 @@
+import BackBar from '@/components/back-bar/BackBar'
 import MyRequestsScreen from '@/features/service/MyRequestsScreen'
 
 export default function MyRequestsPage() {
-  return <MyRequestsScreen />
+  return (
+    <>
+      <BackBar />
+      <MyRequestsScreen />
+    </>
+  )
 }

@@ -137,3 +137,17 @@ test('opening from a park page pre-selects its zone and park', async () => {
       .getAttribute('aria-checked'),
   ).toBe('true')
 })
+
+test('咨询店小二 from a policy pre-fills its zone, its need type and the policy (issue 15.11)', async () => {
+  agree()
+  taroMock.setRouterParams({ zoneId: 'pingyuan', type: 'finance', policy: '重大产业项目发展基金' })
+  render(<ServicePage />)
+  const type = await screen.findByRole('radiogroup', { name: '需求类型' })
+  expect(within(type).getByRole('radio', { name: '需求类型：融资' }).getAttribute('aria-checked')).toBe('true')
+  expect(
+    within(screen.getByRole('radiogroup', { name: '开发区' }))
+      .getByRole('radio', { name: '开发区：平原经济开发区' })
+      .getAttribute('aria-checked'),
+  ).toBe('true')
+  expect((screen.getByLabelText('需求描述') as HTMLTextAreaElement).value).toBe('咨询政策「重大产业项目发展基金」：')
+})

@@ -1,5 +1,11 @@
+import BackBar from '@/components/back-bar/BackBar'
 import ServiceScreen from '@/features/service/ServiceScreen'
 
 export default function ServicePage() {
-  return <ServiceScreen />
+  return (
+    <>
+      <BackBar />
+      <ServiceScreen />
+    </>
+  )
 }

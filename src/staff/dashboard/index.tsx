@@ -1,5 +1,11 @@
+import BackBar from '@/components/back-bar/BackBar'
 import DashboardScreen from '@/features/staff-desk/DashboardScreen'
 
 export default function StaffDashboardPage() {
-  return <DashboardScreen />
+  return (
+    <>
+      <BackBar />
+      <DashboardScreen />
+    </>
+  )
 }

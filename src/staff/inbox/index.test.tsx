@@ -85,3 +85,49 @@ test('without a staff session, or on 401, it goes to the login page', async () =
   await waitFor(() => expect(taroMock.calls.redirectTo).toEqual(['/staff/login/index']))
   expect(useSession.getState().staff).toBeNull()
 })
+
+test('an open inbox picks up new requests by itself, shows the count, and stops asking once hidden (issue 15.5)', async () => {
+  jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] })
+  try {
+    const first = staffSummaryOf(staffDetail({ id: 'a', ticketNo: 'PY-20261121-0001' }))
+    const second = staffSummaryOf(staffDetail({ id: 'b', ticketNo: 'PY-20261121-0002' }))
+    let items = [first]
+    let capped = false
+    serve({
+      '/api/home': () => ok(homeFixture()),
+      '/api/staff/requests': () => ok({ items, nextCursor: null, total: capped ? 999 : items.length, ...(capped ? { totalCapped: true } : {}) }),
+    })
+    const view = render(<StaffInboxPage />)
+    expect(await screen.findByText('PY-20261121-0001')).toBeTruthy()
+    expect(screen.getByText('「待受理」共 1 条')).toBeTruthy()
+    const asked = () => queries().length
+
+    // A new request arrives; no pull-down, no reload.
+    items = [second, first]
+    const before = asked()
+    await act(async () => void jest.advanceTimersByTime(15_000))
+    expect(await screen.findByText('PY-20261121-0002')).toBeTruthy()
+    expect(asked()).toBe(before + 1)
+    expect(screen.getByText('「待受理」共 2 条')).toBeTruthy()
+    expect(screen.getByText('新到 1 条')).toBeTruthy()
+
+    // The server caps large counts.
+    capped = true
+    await act(async () => void jest.advanceTimersByTime(15_000))
+    expect(await screen.findByText('「待受理」共 999+ 条')).toBeTruthy()
+
+    // Another page covers the inbox: the timer is cleared, nothing more is asked.
+    act(() => taroMock.triggerDidHide())
+    const hidden = asked()
+    await act(async () => void jest.advanceTimersByTime(60_000))
+    expect(asked()).toBe(hidden)
+    // Shown again: asks again. Closed: no timer is left behind.
+    act(() => taroMock.triggerDidShow())
+    await act(async () => void jest.advanceTimersByTime(15_000))
+    expect(asked()).toBeGreaterThan(hidden)
+    view.unmount()
+    expect(jest.getTimerCount()).toBe(0)
+  } finally {
+    jest.useRealTimers()
+  }
+})

@@ -1,5 +1,11 @@
+import BackBar from '@/components/back-bar/BackBar'
 import InboxScreen from '@/features/staff-desk/InboxScreen'
 
 export default function StaffInboxPage() {
-  return <InboxScreen />
+  return (
+    <>
+      <BackBar />
+      <InboxScreen />
+    </>
+  )
 }

@@ -1,5 +1,11 @@
+import BackBar from '@/components/back-bar/BackBar'
 import LoginScreen from '@/features/staff-desk/LoginScreen'
 
 export default function StaffLoginPage() {
-  return <LoginScreen />
+  return (
+    <>
+      <BackBar />
+      <LoginScreen />
+    </>
+  )
 }

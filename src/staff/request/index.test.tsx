@@ -138,3 +138,53 @@ test('assign to a colleague from the member list', async () => {
   expect(await screen.findByText('负责人：李四')).toBeTruthy()
   expect(requestsTo('/api/staff/requests/req-1/assign')[0].data).toEqual({ staffId: 'stf-li' })
 })
+
+test('after 已办结 staff close the ticket with a reason, never "改为「已评价」" (issue 15.6)', async () => {
+  const resolved = staffDetail({ status: 'resolved', allowedTransitions: ['closed', 'in_progress'] })
+  route(resolved, {
+    'POST /api/staff/requests/req-1/close': () => ok({ ...resolved, status: 'closed', allowedTransitions: [] }),
+  })
+  render(<StaffRequestPage />)
+  await screen.findByText('PY-20261121-0007')
+  expect(statusButtons()).toEqual(['关闭工单', '重新办理'])
+  expect(screen.queryByText('改为「已评价」')).toBeNull()
+
+  fireEvent.click(screen.getByText('关闭工单'))
+  expect(await screen.findByText('确认关闭工单？')).toBeTruthy()
+  const confirm = screen.getAllByRole('button').find((button) => button.textContent === '关闭工单' && button.tagName === 'BUTTON' && button.closest('.pl-dialog'))!
+  // No reason, no closing.
+  expect(confirm.hasAttribute('disabled') || confirm.className.includes('disabled')).toBe(true)
+  fireEvent.input(screen.getByLabelText('关闭原因'), { target: { value: '企业已另行解决，电话确认后关闭' } })
+  fireEvent.click(confirm)
+  await waitFor(() => expect(requestsTo('/api/staff/requests/req-1/close')).toHaveLength(1))
+  expect(requestsTo('/api/staff/requests/req-1/close')[0].data).toEqual({ reason: '企业已另行解决，电话确认后关闭' })
+  expect(requestsTo('/api/staff/requests/req-1/status')).toHaveLength(0)
+  expect(await screen.findByText('已关闭')).toBeTruthy()
+})
+
+test('after a public reply the tag says 已答复, as the timeline does (issue 15.6)', async () => {
+  route(
+    staffDetail({
+      status: 'in_progress',
+      allowedTransitions: ['waiting_investor', 'resolved'],
+      timeline: [
+        { step: 'submitted', at: '2026-11-21T01:00:00Z', actor: '企业（投资者）' },
+        { step: 'accepted', at: '2026-11-21T01:30:00Z', actor: '赵小二' },
+        { step: 'in_progress', at: '2026-11-21T01:40:00Z', actor: '赵小二' },
+        { step: 'replied', at: '2026-11-21T02:00:00Z', actor: '赵小二' },
+      ],
+    }),
+  )
+  render(<StaffRequestPage />)
+  await screen.findByText('PY-20261121-0007')
+  expect(document.querySelector('.svc-status-tag')?.textContent).toBe('已答复')
+})
+
+test('an empty 常用回复 says who can add them; the empty conversation never mentions the mini-program (issue 15.15, 15.17)', async () => {
+  route(staffDetail(), { '/api/staff/canned-replies': () => ok({ items: [] }) })
+  render(<StaffRequestPage />)
+  await screen.findByText('PY-20261121-0007')
+  expect(document.body.textContent).not.toContain('小程序')
+  fireEvent.click(screen.getByText('常用回复'))
+  expect(await screen.findByText('还没有常用回复。本开发区的主管和管理员可以添加常用回复。')).toBeTruthy()
+})

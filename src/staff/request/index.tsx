@@ -1,5 +1,11 @@
+import BackBar from '@/components/back-bar/BackBar'
 import RequestDeskScreen from '@/features/staff-desk/RequestDeskScreen'
 
 export default function StaffRequestPage() {
-  return <RequestDeskScreen />
+  return (
+    <>
+      <BackBar />
+      <RequestDeskScreen />
+    </>
+  )
 }

@@ -86,7 +86,9 @@ export const applyTransition = async (
 
   await tx.update(serviceRequests).set(patch).where(eq(serviceRequests.id, row.id))
   const next = { ...row, ...patch }
-  await appendAudit(tx, row.id, now, actor, 'status_changed', { from: row.status, to, ...detail }, TIMELINE_STEP_OF[to] ?? null)
+  // Staff reach `closed` only by 关闭工单 (the investor's rating writes its own 评价 step).
+  const step = to === 'closed' && actor.kind === 'staff' ? 'closed' : (TIMELINE_STEP_OF[to] ?? null)
+  await appendAudit(tx, row.id, now, actor, 'status_changed', { from: row.status, to, ...detail }, step)
   if (to === 'resolved') await notifyInvestor(tx, deps, next, 'resolved', '您的服务请求已办结，请评价', now)
   return next
 }

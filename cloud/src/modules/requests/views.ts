@@ -26,8 +26,12 @@ export const maskMobile = (mobile: string): string => (mobile.length >= 7 ? `${m
 
 const iso = (at: Date | null): string | null => (at ? at.toISOString() : null)
 
-/** How the investor sees a staff member: 店小二 张三. */
-const staffForInvestor = (name: string | null) => `店小二 ${name ?? ''}`.trim()
+/** How the investor sees a staff member: 店小二 张三 (a name that already says 店小二, such as 平原店小二, as it is). */
+const staffForInvestor = (name: string | null) => (name?.includes('店小二') ? name : `店小二 ${name ?? ''}`.trim())
+
+/** Why staff closed the request (关闭工单), said with its timeline step to both audiences. */
+const timelineNote = (entry: RequestParts['audit'][number]): { note?: string } =>
+  entry.timelineStep === 'closed' && typeof entry.detail.closeReason === 'string' ? { note: entry.detail.closeReason } : {}
 
 /** Everything a request view needs besides the row itself. */
 type RequestParts = {
@@ -118,6 +122,7 @@ export const toSummary = (row: RequestRow): ServiceRequestSummary => ({
   createdAt: row.createdAt.toISOString(),
   firstResponseDueAt: row.firstResponseDueAt.toISOString(),
   firstRespondedAt: iso(row.firstRespondedAt),
+  rated: row.ratingScore !== null,
 })
 
 export const toStaffSummary = (row: RequestRow, assignee: StaffRefT | null): StaffRequestSummary => ({
@@ -162,6 +167,7 @@ export const toInvestorView = (
       step: entry.timelineStep!,
       at: entry.at.toISOString(),
       actor: entry.actorKind === 'investor' ? '您' : entry.actorKind === 'staff' ? staffForInvestor(entry.staffName) : '系统',
+      ...timelineNote(entry),
     })),
   messages: parts.messages
     .filter((message) => !message.internal)
@@ -189,7 +195,7 @@ export const toStaffDetail = (
   ...commonView(deps, row, parts, now),
   timeline: parts.audit
     .filter((entry) => entry.timelineStep !== null)
-    .map((entry) => ({ step: entry.timelineStep!, at: entry.at.toISOString(), actor: auditActor(entry) })),
+    .map((entry) => ({ step: entry.timelineStep!, at: entry.at.toISOString(), actor: auditActor(entry), ...timelineNote(entry) })),
   messages: parts.messages
     .filter((message) => !message.internal)
     .map((message): Message => ({

@@ -1,8 +1,11 @@
 import { eq } from 'drizzle-orm'
 import { DEFAULT_RATE_LIMITS } from '../../config'
 import { shareVisits } from '../../db/schema'
+import { ShareWxacode } from '../../../../types/service'
+import { refFromScene } from '../../../../types/share-code'
+import { buildApp } from '../../app'
 import { createTestApp, SETUP_TIMEOUT, type TestApp } from '../../../test-support/app'
-import { addStaff, bearer, guestToken, ManualClock, serviceTestConfig } from '../../../test-support/service'
+import { addStaff, bearer, guestToken, ManualClock, Receiver, serviceTestConfig } from '../../../test-support/service'
 
 const clock = new ManualClock('2026-11-20T02:00:00Z')
 let t: TestApp
@@ -64,5 +67,57 @@ describe('POST /api/share-visits', () => {
     expect((await visit({ ref: 'r', page: 'pages/park/index', targetId: 'qingyun-jjj' }, {}, '10.2.2.3')).statusCode).toBe(201)
     clock.advance(60_000)
     expect((await visit({ ref: 'r', page: 'pages/park/index', targetId: 'qingyun-jjj' }, {}, '10.2.2.2')).statusCode).toBe(201)
+  })
+})
+
+describe('a colleague’s own link to 首页 (issue 15.12)', () => {
+  it('a visit to 首页 with their ref counts for them and for their zone', async () => {
+    const agent = await addStaff(t.app, 'agent', 'zouping')
+    expect((await visit({ ref: agent.shareCode, page: 'pages/index/index', targetId: 'home' }, {}, '10.3.3.3')).statusCode).toBe(201)
+    const [row] = await t.app.db.select().from(shareVisits).where(eq(shareVisits.ref, agent.shareCode))
+    expect(row).toMatchObject({ page: 'pages/index/index', staffId: agent.id, zoneIds: ['zouping'] })
+  })
+
+  it('the 小程序码 is 503 until WECHAT_APPID / WECHAT_SECRET are set', async () => {
+    const agent = await addStaff(t.app, 'agent', 'pingyuan')
+    const response = await t.app.inject({ method: 'GET', url: '/api/staff/share/wxacode', headers: bearer(agent.token) })
+    expect(response.statusCode).toBe(503)
+    expect(response.json().error.code).toBe('wechat_not_configured')
+    const investor = await guestToken(t.app)
+    expect((await t.app.inject({ method: 'GET', url: '/api/staff/share/wxacode', headers: bearer(investor) })).statusCode).toBe(403)
+  })
+
+  it('with WeChat configured: getUnlimitedQRCode for 首页, carrying the share code as scene', async () => {
+    const wechat = new Receiver()
+    await wechat.start()
+    const png = Buffer.from('89504e470d0a1a0a', 'hex')
+    wechat.replies.set('/cgi-bin/stable_token', () => ({ access_token: 'token-1', expires_in: 7200 }))
+    wechat.files.set('/wxa/getwxacodeunlimit', () => ({ contentType: 'image/png', body: png }))
+    const app = await buildApp({
+      db: t.database,
+      clock: clock.now,
+      config: serviceTestConfig({ WECHAT_APPID: 'wx1', WECHAT_SECRET: 's1', WECHAT_API_BASE: wechat.url('') }),
+    })
+    try {
+      const agent = await addStaff(t.app, 'agent', 'pingyuan')
+      const response = await app.inject({ method: 'GET', url: '/api/staff/share/wxacode', headers: bearer(agent.token) })
+      expect(response.statusCode).toBe(200)
+      const body = ShareWxacode.parse(response.json())
+      expect(body.image).toBe(`data:image/png;base64,${png.toString('base64')}`)
+      expect(refFromScene(encodeURIComponent(body.scene))).toBe(agent.shareCode)
+      const call = wechat.received.find((entry) => entry.url.startsWith('/wxa/getwxacodeunlimit'))
+      expect(call?.url).toBe('/wxa/getwxacodeunlimit?access_token=token-1')
+      expect(JSON.parse(call!.body)).toMatchObject({ scene: `r=${agent.shareCode}`, page: 'pages/index/index', check_path: false })
+
+      // WeChat refusing (errcode JSON instead of an image) is a clear 503, not a broken image.
+      wechat.files.delete('/wxa/getwxacodeunlimit')
+      wechat.replies.set('/wxa/getwxacodeunlimit', () => ({ errcode: 41030, errmsg: 'invalid page' }))
+      const refused = await app.inject({ method: 'GET', url: '/api/staff/share/wxacode', headers: bearer(agent.token) })
+      expect(refused.statusCode).toBe(503)
+      expect(refused.json().error.code).toBe('wechat_unavailable')
+    } finally {
+      await app.close()
+      await wechat.stop()
+    }
   })
 })

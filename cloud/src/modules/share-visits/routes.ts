@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { ShareVisitBody, ShareVisitRecorded } from '../../../../types/service'
-import { responses } from '../../http/errors'
+import { ShareVisitBody, ShareVisitRecorded, ShareWxacode } from '../../../../types/service'
+import { wxacodeScene } from '../../../../types/share-code'
+import { UpstreamError } from '../../integrations/http'
+import { ApiError, responses } from '../../http/errors'
 import { BEACON_BODY_LIMIT, describeLimit } from '../../http/schemas'
 import { recordShareVisit } from './share-visits'
 
@@ -35,6 +37,45 @@ const shareVisitRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(201).send({ recorded: true as const })
     },
   )
+
+  app.get(
+    '/api/staff/share/wxacode',
+    {
+      onRequest: app.requireStaff,
+      schema: {
+        tags: ['sharing'],
+        summary: '我的小程序码：打开首页并带上我的分享码（scene r=<shareCode>）',
+        description:
+          '由微信 getUnlimitedQRCode 生成（需要 WECHAT_APPID / WECHAT_SECRET，未配置时返回 503 wechat_not_configured；微信出错返回 503 wechat_unavailable）。' +
+          '扫码打开的首页记录一次分享访问，计入该工作人员。',
+        response: {
+          200: ShareWxacode,
+          401: responses.unauthorized,
+          403: responses.forbidden,
+          500: responses.serverError,
+          503: responses.unavailable,
+        },
+      },
+    },
+    async (request, reply) => {
+      if (!app.wechat) throw new ApiError(503, 'wechat_not_configured', '小程序码需要配置小程序 AppID 和 AppSecret，请先使用网页链接和二维码')
+      const scene = wxacodeScene(request.staff!.shareCode)
+      try {
+        const code = await app.wechat.unlimitedQrCode({ scene, page: 'pages/index/index', width: WXACODE_WIDTH })
+        reply.header('cache-control', 'private, max-age=3600')
+        return { image: `data:${code.contentType};base64,${code.bytes.toString('base64')}`, scene }
+      } catch (error) {
+        if (error instanceof UpstreamError) {
+          request.log.warn({ err: error.message }, 'wxacode failed')
+          throw new ApiError(503, 'wechat_unavailable', '微信服务暂时不可用，请稍后再试')
+        }
+        throw error
+      }
+    },
+  )
 }
+
+/** Wide enough to scan from a phone screen, small enough for one setData. */
+const WXACODE_WIDTH = 280
 
 export default shareVisitRoutes

@@ -19,7 +19,13 @@ const zonesOf = (snapshot: ContentSnapshot, visit: ShareVisitBody): string[] => 
 
 /** One opened shared link: who shared it (the staff member whose shareCode is `ref`), what, and who opened it. */
 export const recordShareVisit = async (deps: Pick<Deps, 'db' | 'content' | 'clock'>, visit: ShareVisitBody, investorId: string | null) => {
-  const [sharer] = await deps.db.select({ id: staff.id }).from(staff).where(eq(staff.shareCode, visit.ref)).limit(1)
+  const [sharer] = await deps.db
+    .select({ id: staff.id, zoneId: staff.zoneId })
+    .from(staff)
+    .where(eq(staff.shareCode, visit.ref))
+    .limit(1)
+  // 首页 is about no zone of its own: a colleague's home link counts for their zone.
+  const zoneIds = visit.page === 'pages/index/index' ? (sharer?.zoneId ? [sharer.zoneId] : []) : zonesOf(deps.content.current(), visit)
   await deps.db.insert(shareVisits).values({
     id: randomUUID(),
     ref: visit.ref,
@@ -28,7 +34,7 @@ export const recordShareVisit = async (deps: Pick<Deps, 'db' | 'content' | 'cloc
     scene: visit.scene ?? null,
     investorId,
     staffId: sharer?.id ?? null,
-    zoneIds: zonesOf(deps.content.current(), visit),
+    zoneIds,
     createdAt: deps.clock(),
   })
 }

@@ -119,8 +119,20 @@ export const addNote = (deps: Deps, member: StaffIdentity, id: string, body: str
 
 export const changeStatus = (deps: Deps, member: StaffIdentity, id: string, to: RequestStatus) =>
   staffAction(deps, member, id, async (tx, row, now, actor) => {
+    // Closing without the investor's rating needs a reason: 关闭工单 (closeRequest).
+    if (to === 'closed') throw badField('status', '关闭工单请填写关闭原因（POST /api/staff/requests/{id}/close）')
     if (!canTransition(row.status, to)) throw invalidTransition(row.status, to)
     // Accepting a request nobody has taken makes it yours.
     const current = to === 'accepted' && !row.assigneeId ? await setAssignee(tx, row, member, actor, now, 'claimed') : row
     return applyTransition(tx, deps, current, to, actor, now)
+  })
+
+/**
+ * 关闭工单: ends a request the investor has not rated (only where STATUS_TRANSITIONS allows `closed`).
+ * The reason is audited and shown to the investor with the 关闭 step of their timeline.
+ */
+export const closeRequest = (deps: Deps, member: StaffIdentity, id: string, reason: string) =>
+  staffAction(deps, member, id, async (tx, row, now, actor) => {
+    if (!canTransition(row.status, 'closed')) throw invalidTransition(row.status, 'closed')
+    return applyTransition(tx, deps, row, 'closed', actor, now, {}, { closeReason: reason })
   })

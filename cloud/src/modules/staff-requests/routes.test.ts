@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto'
 import { eq, sql } from 'drizzle-orm'
 import { pageOf } from '../../../../types/common'
-import { REQUEST_STATUSES, STATUS_TRANSITIONS, canTransition, type RequestStatus } from '../../../../types/request-status'
-import { StaffRequestDetail, StaffRequestSummary } from '../../../../types/service'
+import {
+  REQUEST_STAGE_LABELS,
+  REQUEST_STATUSES,
+  STATUS_TRANSITIONS,
+  canTransition,
+  requestStage,
+  type RequestStatus,
+} from '../../../../types/request-status'
+import { ServiceRequest, StaffRequestDetail, StaffRequestSummary } from '../../../../types/service'
 import { TokenSigner } from '../auth/tokens'
 import { requestAudit, serviceRequests } from '../../db/schema'
 import { createTestApp, SETUP_TIMEOUT, type TestApp } from '../../../test-support/app'
@@ -35,6 +42,10 @@ const detail = async (id: string, token = agent.token) =>
   StaffRequestDetail.parse((await t.app.inject({ method: 'GET', url: `/api/staff/requests/${id}`, headers: bearer(token) })).json())
 const setStatus = (id: string, status: RequestStatus, token = agent.token) =>
   t.app.inject({ method: 'POST', url: `/api/staff/requests/${id}/status`, headers: bearer(token), payload: { status } })
+const closeTicket = (id: string, reason: string, token = agent.token) =>
+  t.app.inject({ method: 'POST', url: `/api/staff/requests/${id}/close`, headers: bearer(token), payload: { reason } })
+/** A status change as staff make it: 关闭工单 (with a reason) for `closed`, the status route for the rest. */
+const move = (id: string, to: RequestStatus) => (to === 'closed' ? closeTicket(id, '企业已自行解决，电话确认后关闭') : setStatus(id, to))
 const list = async (query: string, token = agent.token) => {
   const response = await t.app.inject({ method: 'GET', url: `/api/staff/requests?${query}`, headers: bearer(token) })
   expect(response.statusCode).toBe(200)
@@ -54,7 +65,7 @@ const PATH_TO: Record<RequestStatus, RequestStatus[]> = {
 
 const requestIn = async (status: RequestStatus): Promise<string> => {
   const request = await newRequest()
-  for (const step of PATH_TO[status]) expect((await setStatus(request.id, step)).statusCode).toBe(200)
+  for (const step of PATH_TO[status]) expect((await move(request.id, step)).statusCode).toBe(200)
   if (status === 'withdrawn') {
     const response = await t.app.inject({
       method: 'POST',
@@ -71,18 +82,103 @@ describe('status transitions (every pair, against STATUS_TRANSITIONS)', () => {
   const pairs = REQUEST_STATUSES.flatMap((from) => REQUEST_STATUSES.map((to) => [from, to] as const))
   it.each(pairs)('%s → %s', async (from, to) => {
     const id = await requestIn(from)
-    const response = await setStatus(id, to)
+    const response = await move(id, to)
     if (canTransition(from, to)) {
       expect(response.statusCode).toBe(200)
       const view = StaffRequestDetail.parse(response.json())
       expect(view.status).toBe(to)
       expect(view.allowedTransitions).toEqual([...STATUS_TRANSITIONS[to]])
       expect(view.audit.at(-1)).toMatchObject({ action: 'status_changed', detail: { from, to }, actor: '赵小二' })
+      if (to === 'closed') expect(view.audit.at(-1)?.detail).toMatchObject({ closeReason: '企业已自行解决，电话确认后关闭' })
     } else {
       expect(response.statusCode).toBe(409)
       expect(response.json().error).toEqual({ code: 'invalid_transition', message: expect.stringMatching(/不能改为/) })
       expect((await detail(id)).status).toBe(from)
     }
+  })
+})
+
+describe('关闭工单 (issue 15.6)', () => {
+  it('the status route never closes: closing needs a reason, and nothing changes without one', async () => {
+    const id = await requestIn('resolved')
+    const refused = await setStatus(id, 'closed')
+    expect(refused.statusCode).toBe(400)
+    expect(refused.json().error.fields).toEqual({ status: expect.stringContaining('关闭原因') })
+    for (const reason of ['', ' ', '好']) {
+      const response = await closeTicket(id, reason)
+      expect(response.statusCode).toBe(400)
+      expect(response.json().error.fields).toEqual({ reason: '请填写关闭原因（至少 2 个字）' })
+    }
+    expect((await closeTicket(id, '长'.repeat(201))).json().error.fields).toEqual({ reason: '关闭原因不能超过 200 个字' })
+    expect((await detail(id)).status).toBe('resolved')
+  })
+
+  it('closes a resolved request with the reason audited; the investor sees 已关闭 and why, not 已评价', async () => {
+    const request = await newRequest()
+    await setStatus(request.id, 'accepted')
+    await setStatus(request.id, 'resolved')
+    const closed = StaffRequestDetail.parse((await closeTicket(request.id, '  企业已另行解决，电话确认后关闭  ')).json())
+    expect(closed).toMatchObject({ status: 'closed', rated: false, allowedTransitions: [] })
+    expect(closed.audit.at(-1)).toMatchObject({
+      action: 'status_changed',
+      actor: '赵小二',
+      detail: { from: 'resolved', to: 'closed', closeReason: '企业已另行解决，电话确认后关闭' },
+    })
+    const view = ServiceRequest.parse(
+      (await t.app.inject({ method: 'GET', url: `/api/requests/${request.id}`, headers: bearer(investor) })).json(),
+    )
+    expect(view).toMatchObject({ status: 'closed', rated: false, canRate: false })
+    expect(view.timeline.at(-1)).toMatchObject({ step: 'closed', actor: '店小二 赵小二', note: '企业已另行解决，电话确认后关闭' })
+    expect(requestStage(view.status, { rated: view.rated, latestStep: view.timeline.at(-1)?.step })).toBe('closed')
+    // Closed is final: no rating, no second close.
+    expect((await closeTicket(request.id, '再关一次')).statusCode).toBe(409)
+    const rating = await t.app.inject({
+      method: 'POST',
+      url: `/api/requests/${request.id}/rating`,
+      headers: bearer(investor),
+      payload: { score: 5 },
+    })
+    expect(rating.statusCode).toBe(409)
+  })
+
+  it('an open request cannot be closed (STATUS_TRANSITIONS), only resolved ones', async () => {
+    const id = await requestIn('in_progress')
+    const response = await closeTicket(id, '重复提交')
+    expect(response.statusCode).toBe(409)
+    expect(response.json().error.code).toBe('invalid_transition')
+  })
+})
+
+describe('how the investor sees staff names (issue 15.15)', () => {
+  it('店小二 prefixes a plain name, never a name that already says 店小二', async () => {
+    const named = await addStaff(t.app, 'agent', 'zouping', '邹平店小二')
+    const request = await newRequest()
+    await staffPost(t.app, named.token, `/api/staff/requests/${request.id}/replies`, { body: '您好，已收到。' })
+    clock.advance(60_000)
+    await staffPost(t.app, agent.token, `/api/staff/requests/${request.id}/replies`, { body: '我是赵小二，补充一句。' })
+    clock.advance(-60_000)
+    const view = ServiceRequest.parse(
+      (await t.app.inject({ method: 'GET', url: `/api/requests/${request.id}`, headers: bearer(investor) })).json(),
+    )
+    expect(view.messages.map((message) => message.authorName)).toEqual(['邹平店小二', '店小二 赵小二'])
+    expect(view.timeline.map((entry) => entry.actor)).toEqual(['您', '邹平店小二', '邹平店小二', '店小二 赵小二'])
+  })
+})
+
+describe('status tag and timeline agree (issue 15.6)', () => {
+  it('after a public reply the latest step is 已答复 and the tag says so; a later status change moves both', async () => {
+    const request = await newRequest()
+    await setStatus(request.id, 'accepted')
+    await setStatus(request.id, 'in_progress')
+    const replied = StaffRequestDetail.parse(
+      await staffPost(t.app, agent.token, `/api/staff/requests/${request.id}/replies`, { body: '您好，材料已收到。' }),
+    )
+    const stage = (view: { status: RequestStatus; rated: boolean; timeline: { step: string }[] }) =>
+      requestStage(view.status, { rated: view.rated, latestStep: view.timeline.at(-1)?.step })
+    expect(replied.timeline.at(-1)?.step).toBe('replied')
+    expect(REQUEST_STAGE_LABELS[stage(replied)]).toBe('已答复')
+    const resolved = StaffRequestDetail.parse((await setStatus(request.id, 'resolved')).json())
+    expect(REQUEST_STAGE_LABELS[stage(resolved)]).toBe('已办结')
   })
 })
 
@@ -275,6 +371,7 @@ describe('security: every staff route × every wrong identity', () => {
     { method: 'POST', url: () => `/api/staff/requests/${requestId}/replies`, payload: () => ({ body: '您好' }), perRequest: true },
     { method: 'POST', url: () => `/api/staff/requests/${requestId}/notes`, payload: () => ({ body: '备注' }), perRequest: true },
     { method: 'POST', url: () => `/api/staff/requests/${requestId}/status`, payload: () => ({ status: 'accepted' }), perRequest: true },
+    { method: 'POST', url: () => `/api/staff/requests/${requestId}/close`, payload: () => ({ reason: '企业已解决' }), perRequest: true },
     { method: 'GET', url: () => '/api/staff/members?zoneId=zouping', perRequest: false },
     { method: 'GET', url: () => '/api/staff/canned-replies?zoneId=zouping', perRequest: false },
     {

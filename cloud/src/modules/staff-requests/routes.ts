@@ -1,9 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { pageOf } from '../../../../types/common'
-import { AssignBody, MessageBody, StaffRequestDetail, StaffRequestQuery, StaffRequestSummary, StatusBody } from '../../../../types/service'
+import {
+  AssignBody,
+  CloseBody,
+  MessageBody,
+  StaffRequestDetail,
+  StaffRequestQuery,
+  StaffRequestSummary,
+  StatusBody,
+} from '../../../../types/service'
 import { responses } from '../../http/errors'
 import { listStaffRequests } from './inbox'
-import { addNote, assignRequest, changeStatus, claimRequest, getForStaff, replyToRequest } from './actions'
+import { addNote, assignRequest, changeStatus, claimRequest, closeRequest, getForStaff, replyToRequest } from './actions'
 import { JSON_BODY_LIMIT, RequestIdParams } from '../../http/schemas'
 
 const StaffRequestPage = pageOf(StaffRequestSummary)
@@ -134,13 +142,30 @@ const staffRequestRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['staff'],
         summary: '变更状态（只允许 STATUS_TRANSITIONS 中的变更）',
         description:
-          '不允许的变更返回 409 invalid_transition。“待您补充”暂停办结计时，离开时把暂停时长加到办结时限；“已办结”通知投资者评价。',
+          '不允许的变更返回 409 invalid_transition。“待您补充”暂停办结计时，离开时把暂停时长加到办结时限；“已办结”通知投资者评价。' +
+          '关闭（closed）须说明原因，用 POST /api/staff/requests/{id}/close（此处返回 400）。',
         params: RequestIdParams,
         body: StatusBody,
         response: actionResponses,
       },
     },
     async (request) => changeStatus(app, request.staff!, request.params.id, request.body.status),
+  )
+
+  app.post(
+    '/api/staff/requests/:id/close',
+    {
+      ...action,
+      schema: {
+        tags: ['staff'],
+        summary: '关闭工单（须填写原因；记入操作记录，投资者在办理进度中看到）',
+        description: '只在 STATUS_TRANSITIONS 允许“已关闭”时可用（已办结、企业尚未评价），否则 409 invalid_transition。',
+        params: RequestIdParams,
+        body: CloseBody,
+        response: actionResponses,
+      },
+    },
+    async (request) => closeRequest(app, request.staff!, request.params.id, request.body.reason),
   )
 }
 

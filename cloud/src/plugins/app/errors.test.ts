@@ -85,7 +85,7 @@ describe('error handling', () => {
 
 describe('URLs the router refuses', () => {
   it('answers malformed percent-encoding with 400 and an over-long path parameter with 404, in the error shape', async () => {
-    const routed = Fastify({ logger: false, frameworkErrors, maxParamLength: 20 })
+    const routed = Fastify({ logger: false, frameworkErrors, routerOptions: { maxParamLength: 20 } })
     await routed.register(errorsPlugin)
     routed.get('/items/:id', async () => ({ ok: true }))
     try {

@@ -54,6 +54,8 @@ const SERVICE_OPERATIONS: [method: string, path: string, caller: 'anyone' | 'inv
   ['post', '/api/staff/requests/{id}/replies', 'staff'],
   ['post', '/api/staff/requests/{id}/notes', 'staff'],
   ['post', '/api/staff/requests/{id}/status', 'staff'],
+  ['post', '/api/staff/requests/{id}/close', 'staff'],
+  ['get', '/api/staff/share/wxacode', 'staff'],
   ['get', '/api/staff/members', 'staff'],
   ['get', '/api/staff/canned-replies', 'staff'],
   ['post', '/api/staff/canned-replies', 'staff'],

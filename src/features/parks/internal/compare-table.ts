@@ -1,6 +1,7 @@
 import { isProvided } from '@/types/vocabulary'
 import { SPACE_TYPE_LABELS } from '@/types/vocabulary'
 import type { ParkDetail } from '@/types/content-api'
+import type { Park } from '@/types/content'
 import type { ZoneServiceStats } from '@/types/service'
 import { PENDING_TEXT, figureOrPending, formatFigure, formatShare } from '@/lib/format'
 
@@ -11,6 +12,22 @@ export interface CompareRow {
 }
 
 const orPending = (lines: string[]) => (lines.length ? lines : [PENDING_TEXT])
+
+/** A few names, then how many in all: a table cell stays short. */
+const NAMES_SHOWN = 3
+
+/**
+ * The park page's 重点企业 and 签约项目 sections read the same records: the headline figure when the
+ * sources give one, then the listed records (so a park with listed ones is never 待补充 here).
+ */
+function figureAndRecords(figure: Park['headline']['enterprises'], records: readonly { name: string }[], label: string, unit: string): string[] {
+  const lines = isProvided(figure) ? [formatFigure(figure)] : []
+  if (records.length) {
+    lines.push(`${label} ${records.length} ${unit}`, ...records.slice(0, NAMES_SHOWN).map((record) => record.name))
+    if (records.length > NAMES_SHOWN) lines.push(`等 ${records.length} ${unit}`)
+  }
+  return orPending(lines)
+}
 
 /** The side-by-side table: same facts for every park, 待补充 where the sources are silent. */
 export function compareRows(details: readonly ParkDetail[], stats: Readonly<Record<string, ZoneServiceStats | undefined>>): CompareRow[] {
@@ -24,8 +41,12 @@ export function compareRows(details: readonly ParkDetail[], stats: Readonly<Reco
     row('所属区域', (detail) => [detail.zone.name]),
     row('占地面积', (detail) => [figureOrPending(detail.park.headline.area)]),
     row('总投资', (detail) => [figureOrPending(detail.park.headline.investment)]),
-    row('入驻企业', (detail) => [figureOrPending(detail.park.headline.enterprises)]),
-    row('签约项目', (detail) => [figureOrPending(detail.park.headline.signedProjects)]),
+    row('入驻企业', (detail) =>
+      figureAndRecords(detail.park.headline.enterprises, detail.enterprises, '重点企业', '家'),
+    ),
+    row('签约项目', (detail) =>
+      figureAndRecords(detail.park.headline.signedProjects, detail.signedProjects, '签约项目', '个'),
+    ),
     row('主导产业', (detail) => orPending(detail.park.industries)),
     row('可用空间', (detail) =>
       detail.park.spaces.length

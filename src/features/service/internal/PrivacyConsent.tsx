@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Button, Dialog } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
+import Dialog from '@/components/dialog/Dialog'
 import { usePrivacy } from '../privacy-store'
 import { COLLECTED_ITEMS, PURPOSE, getWeappPrivacySetting, hasCurrentConsent } from './privacy'
 import { ROUTES, navigate } from '@/lib/routes'
@@ -65,8 +66,8 @@ export function PrivacyConsentDialog({ visible, contractName, onAgree, onDecline
     <Dialog
       visible={visible}
       title="个人信息保护提示"
-      closeOnOverlayClick={false}
-      closeIcon={false}
+      dismissible={false}
+      onCancel={onDecline}
       footer={
         <View className="svc-consent__footer">
           <Button className="svc-consent__btn" fill="outline" onClick={onDecline}>

@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Button, Dialog, Input, Picker } from '@nutui/nutui-react-taro'
+import { Button, Input, Picker } from '@nutui/nutui-react-taro'
+import Dialog from '@/components/dialog/Dialog'
 import { CONTACT_TIMES, CONTACT_TIME_LABELS, REQUEST_TYPES, REQUEST_TYPE_LABELS } from '@/types/service'
 import { useServiceDraft } from '../draft-store'
 import { useZoneCatalog } from '@/features/zones/catalog-store'
@@ -244,14 +245,28 @@ export function ServiceForm({ onSubmitted }: { onSubmitted?: () => void }) {
         visible={conflict}
         title="上次提交可能已送达"
         content="上次提交时网络中断，工作人员可能已经收到；之后您又修改了内容。请先查看“我的服务请求”，确认没有后再作为新需求提交。"
-        confirmText="查看我的请求"
-        cancelText="作为新需求提交"
-        onConfirm={() => {
-          useServiceDraft.setState({ conflict: false })
-          navigate(ROUTES.requests)
-        }}
-        onCancel={() => void draft.submitAsNew().then((created) => created && onSubmitted?.())}
-        onClose={() => useServiceDraft.setState({ conflict: false })}
+        onCancel={() => useServiceDraft.setState({ conflict: false })}
+        footer={
+          <>
+            <Button
+              className="pl-dialog__button"
+              fill="outline"
+              onClick={() => void draft.submitAsNew().then((created) => created && onSubmitted?.())}
+            >
+              作为新需求提交
+            </Button>
+            <Button
+              className="pl-dialog__button"
+              type="primary"
+              onClick={() => {
+                useServiceDraft.setState({ conflict: false })
+                navigate(ROUTES.requests)
+              }}
+            >
+              查看我的请求
+            </Button>
+          </>
+        }
       />
     </View>
   )

@@ -33,6 +33,9 @@ export const emptyDraft = (): DraftFields => ({
   preferredContactTime: null,
 })
 
+/** How a description starts when the investor asks about a policy: staff see which one at once. */
+export const policyTopic = (title: string): string => `咨询政策「${title.trim().slice(0, 80)}」：`
+
 /** Order the form shows fields in: the first error scrolls into view. */
 export const FIELD_ORDER: DraftField[] = [
   'type',

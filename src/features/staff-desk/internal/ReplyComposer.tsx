@@ -62,7 +62,7 @@ export function ReplyComposer({ cannedReplies, canAddCanned, busy, addingCanned,
       </View>
       <TextBox
         label="公开回复内容"
-        placeholder="答复企业的内容，提交后企业可在小程序中看到"
+        placeholder="答复企业的内容，发送后企业在请求详情中看到"
         value={body}
         maxLength={1000}
         showCount
@@ -91,11 +91,13 @@ export function ReplyComposer({ cannedReplies, canAddCanned, busy, addingCanned,
               </View>
             ))
           ) : (
-            <Text className="svc-muted">还没有常用回复。</Text>
+            <Text className="svc-muted stf-canned__empty">
+              {canAddCanned ? '还没有常用回复，可在下方添加。' : '还没有常用回复。本开发区的主管和管理员可以添加常用回复。'}
+            </Text>
           )}
           {canAddCanned ? (
             <View className="stf-canned__new">
-              <Text className="stf-composer__label">新增常用回复（管理员）</Text>
+              <Text className="stf-composer__label">新增常用回复</Text>
               <Input
                 className="svc-input"
                 aria-label="常用回复标题"

@@ -6,8 +6,8 @@ import { a11y } from '@/lib/a11y'
 import { toStaffLogin } from './navigation'
 import './staff.scss'
 
-/** Who is signed in (name, zone, role), with 退出登录 and an optional link. */
-export function StaffBar({ session, link }: { session: StaffSession; link?: { label: string; onClick: () => void } }) {
+/** Who is signed in (name, zone, role), with 退出登录 and the page's links. */
+export function StaffBar({ session, links = [] }: { session: StaffSession; links?: Array<{ label: string; onClick: () => void }> }) {
   const zones = useZoneCatalog((s) => s.zones)
   const zone = session.staff.zoneId ? zoneName(zones, session.staff.zoneId) || session.staff.zoneId : '全部开发区'
   const signOut = () => {
@@ -18,14 +18,14 @@ export function StaffBar({ session, link }: { session: StaffSession; link?: { la
     <View className="stf-header">
       <View className="stf-who">
         <Text className="stf-who__name">{session.staff.displayName}</Text>
-        <Text>{`${zone} · ${STAFF_ROLE_LABELS[session.staff.role]}`}</Text>
+        <Text className="stf-who__zone">{`${zone} · ${STAFF_ROLE_LABELS[session.staff.role]}`}</Text>
       </View>
       <View className="stf-header__links">
-        {link ? (
-          <Text className="svc-link stf-header__link" {...a11y('link')} onClick={link.onClick}>
+        {links.map((link) => (
+          <Text key={link.label} className="svc-link stf-header__link" {...a11y('link')} onClick={link.onClick}>
             {link.label}
           </Text>
-        ) : null}
+        ))}
         <Text className="svc-link stf-header__link" {...a11y('button')} onClick={signOut}>
           退出登录
         </Text>

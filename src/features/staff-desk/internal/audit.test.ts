@@ -20,3 +20,15 @@ test('audit entries read as plain Chinese', () => {
   expect(describeAudit(entry('note_added'))).toBe('添加了内部备注')
   expect(describeAudit(entry('something_new'))).toBe('something_new')
 })
+
+test('关闭工单 shows its reason in the audit trail', () => {
+  expect(
+    describeAudit({
+      id: '9',
+      at: '2026-11-22T03:00:00Z',
+      actor: '赵小二',
+      action: 'status_changed',
+      detail: { from: 'resolved', to: 'closed', closeReason: '企业已另行解决' },
+    }),
+  ).toBe('更改了状态：已办结 → 已关闭（企业已另行解决）')
+})

@@ -33,7 +33,7 @@ export function describeAudit(entry: Entry): string {
   const base = ACTIONS[entry.action] ?? entry.action
   const detail = entry.detail as Record<string, unknown>
   if (entry.action === 'status_changed' && isStatus(detail.to)) {
-    const reason = text(detail.reason) ? REASONS[detail.reason as string] : undefined
+    const reason = text(detail.closeReason) ?? (text(detail.reason) ? REASONS[detail.reason as string] : undefined)
     return `${base}：${isStatus(detail.from) ? `${STAFF_STATUS_LABELS[detail.from]} → ` : ''}${STAFF_STATUS_LABELS[detail.to]}${reason ? `（${reason}）` : ''}`
   }
   if (entry.action === 'assigned' && text(detail.assigneeName)) return `${base}（给 ${detail.assigneeName as string}）`

@@ -26,8 +26,17 @@ test('referrals name the colleague and the shared park, busiest first', () => {
   ])
   expect(rows.byPage.map((row) => row.label)).toEqual(['园区 · 京德智造产业园', '园区对比 · 京德智造产业园、京津冀产业园'])
   expect(rows.total).toBe(7)
+  expect(rows.staffTotal).toBe(7)
+  expect(rows.otherVisits).toBe(0)
+})
+
+test('a visit whose ref is no colleague’s code is not counted as a colleague’s (issue 15.16)', () => {
+  const rows = referralRows({ byStaff: [], byPage: [{ page: 'pages/park/index', targetId: 'pingyuan-jingde', visits: 1 }] }, {})
+  expect(rows).toMatchObject({ byStaff: [], staffTotal: 0, total: 1, otherVisits: 1 })
+  const home = referralRows({ byStaff: [], byPage: [{ page: 'pages/index/index', targetId: 'home', visits: 2 }] }, {})
+  expect(home.byPage.map((row) => row.label)).toEqual(['首页'])
 })
 
 test('no referral data gives empty rows', () => {
-  expect(referralRows(undefined, {})).toEqual({ byStaff: [], byPage: [], total: 0 })
+  expect(referralRows(undefined, {})).toEqual({ byStaff: [], byPage: [], total: 0, staffTotal: 0, otherVisits: 0 })
 })

@@ -14,3 +14,6 @@ export function useStaffGuard(): StaffSession | null {
 }
 
 export const isAdmin = (session: StaffSession | null) => session?.staff.role === 'admin'
+
+/** Canned replies are kept by the zone's supervisors and the admins; agents use them. */
+export const canManageCannedReplies = (session: StaffSession | null) => session?.staff.role === 'supervisor' || isAdmin(session)

@@ -5,6 +5,7 @@ export const toStaffLogin = () => redirect(ROUTES.staffLogin)
 export const toInbox = () => redirect(ROUTES.staffInbox)
 export const openStaffRequest = (id: string) => navigate(ROUTES.staffRequest, { id })
 export const openDashboard = () => navigate(ROUTES.staffDashboard)
+export const openShare = () => navigate(ROUTES.staffShare)
 
 /** From the dashboard: back when the inbox is underneath (the usual way in), else open it. */
 export function backToInbox(): void {

@@ -1,0 +1,11 @@
+import BackBar from '@/components/back-bar/BackBar'
+import ShareScreen from '@/features/staff-desk/ShareScreen'
+
+export default function StaffSharePage() {
+  return (
+    <>
+      <BackBar />
+      <ShareScreen />
+    </>
+  )
+}
