@@ -118,6 +118,7 @@ export const toSummary = (row: RequestRow): ServiceRequestSummary => ({
   createdAt: row.createdAt.toISOString(),
   firstResponseDueAt: row.firstResponseDueAt.toISOString(),
   firstRespondedAt: iso(row.firstRespondedAt),
+  link: row.link ?? null,
 })
 
 export const toStaffSummary = (row: RequestRow, assignee: StaffRefT | null): StaffRequestSummary => ({
