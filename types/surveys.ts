@@ -1,22 +1,16 @@
 import { z } from 'zod'
 import { DateString, ZoneId } from './content'
 import { MOBILE_PATTERN } from './service'
+import { QUESTION_TYPES, SURVEY_KINDS, SURVEY_STATUSES } from './survey-vocabulary'
 
-// 问需于企 / 问策于企 / 问效于企: a zone asks its companies what they need.
+// 问需于企 / 问策于企 / 问效于企: a zone asks its companies what they need (plain values in survey-vocabulary.ts).
 
-export const SURVEY_KINDS = ['needs', 'policy', 'effect'] as const
 export const SurveyKind = z.enum(SURVEY_KINDS)
 export type SurveyKind = z.infer<typeof SurveyKind>
-export const SURVEY_KIND_LABELS: Record<SurveyKind, string> = { needs: '问需于企', policy: '问策于企', effect: '问效于企' }
-
-export const QUESTION_TYPES = ['single', 'multiple', 'text', 'rating'] as const
 export const QuestionType = z.enum(QUESTION_TYPES)
 export type QuestionType = z.infer<typeof QuestionType>
-export const QUESTION_TYPE_LABELS: Record<QuestionType, string> = { single: '单选', multiple: '多选', text: '填空', rating: '评分（1–5）' }
-
-export const RATING_MIN = 1
-export const RATING_MAX = 5
-export const TEXT_ANSWER_MAX = 1000
+export const SurveyStatus = z.enum(SURVEY_STATUSES)
+export type SurveyStatus = z.infer<typeof SurveyStatus>
 
 export const QuestionInput = z
   .object({
@@ -61,15 +55,6 @@ export const SurveyBody = z
   .strict()
   .refine((body) => body.closesOn >= body.opensOn, { path: ['closesOn'], message: '截止日期不能早于开始日期' })
 export type SurveyBody = z.infer<typeof SurveyBody>
-
-export const SURVEY_STATUSES = ['draft', 'upcoming', 'open', 'closed'] as const
-export const SurveyStatus = z.enum(SURVEY_STATUSES)
-export type SurveyStatus = z.infer<typeof SurveyStatus>
-export const SURVEY_STATUS_LABELS: Record<SurveyStatus, string> = { draft: '草稿', upcoming: '未开始', open: '进行中', closed: '已截止' }
-
-/** Where a survey stands on a China calendar day: open from opensOn to closesOn, both included. */
-export const surveyStatus = (survey: { publishedAt: string | null; opensOn: string; closesOn: string }, today: string): SurveyStatus =>
-  !survey.publishedAt ? 'draft' : today < survey.opensOn ? 'upcoming' : today > survey.closesOn ? 'closed' : 'open'
 
 export const Survey = z.object({
   id: z.string(),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { bigint, check, date, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
-import { PROJECT_STAGES, STAGE_STATES } from '../../../types/projects'
+import { PROJECT_STAGES, STAGE_STATES } from '../../../types/project-stages'
 import { investors, serviceRequests, staff } from './service-schema'
 
 // 项目督考: the tracking of signed projects (content records of the kind `projects`), stage by stage.

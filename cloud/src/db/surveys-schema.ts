@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { check, date, index, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
-import { SURVEY_KINDS, type AnswerValue, type Question } from '../../../types/surveys'
+import { SURVEY_KINDS } from '../../../types/survey-vocabulary'
+import { type AnswerValue, type Question } from '../../../types/surveys'
 import { investors, serviceRequests, staff } from './service-schema'
 
 // 问需于企: a zone's surveys of its companies and their answers.

@@ -2,11 +2,11 @@ import { createHash, randomInt, randomUUID } from 'node:crypto'
 import { and, desc, eq, inArray } from 'drizzle-orm'
 import { chinaDate, DAY_MS } from '../../../../types/china-time'
 import type { SignedProject } from '../../../../types/content'
+import { PROJECT_STAGE_LABELS } from '../../../../types/project-stages'
 import {
   INVITE_ALPHABET,
   INVITE_CODE_LENGTH,
   INVITE_TTL_DAYS,
-  PROJECT_STAGE_LABELS,
   type Invite,
   type ProjectStage,
   type ReviewBody,

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, isNotNull, isNull, lt, lte, ne, type SQL } from 'drizzle-orm'
 import { addDays, chinaDate, chinaDayStart, DAY_MS } from '../../../../types/china-time'
-import { PROJECT_STAGE_LABELS, STAGE_REMINDER_DAYS } from '../../../../types/projects'
+import { PROJECT_STAGE_LABELS, STAGE_REMINDER_DAYS } from '../../../../types/project-stages'
 import type { Db } from '../../db/client'
 import { projectStages, projectTracking, staff, type StageRow } from '../../db/schema'
 import type { Deps } from '../../deps'

@@ -36,7 +36,8 @@ const detail = async (id: string, token = supervisor.token) => {
   expect(response.statusCode).toBe(200)
   return StaffProjectDetail.parse(response.json())
 }
-const stageOf = <S extends { stage: string }>(view: { stages: S[] }, stage: string): S => view.stages.find((entry) => entry.stage === stage)!
+const stageOf = <S extends { stage: string }>(view: { stages: S[] }, stage: string): S =>
+  view.stages.find((entry) => entry.stage === stage)!
 const auditCount = async (projectId: string) =>
   Number((await t.app.db.select({ n: count() }).from(projectAudit).where(eq(projectAudit.projectId, projectId)))[0].n)
 const setTeam = (id: string, body: object, token = supervisor.token) => send('PUT', `/api/staff/projects/${id}/team`, token, body)

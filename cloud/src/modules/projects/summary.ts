@@ -1,12 +1,6 @@
 import { addDays, chinaDate, chinaParts, chinaDayStart } from '../../../../types/china-time'
-import {
-  PROJECT_STAGE_LABELS,
-  PROJECT_STAGES,
-  SCHEDULE_LABELS,
-  STAGE_STATE_LABELS,
-  type SummaryQuery,
-  type WeeklySummary,
-} from '../../../../types/projects'
+import { PROJECT_STAGE_LABELS, PROJECT_STAGES, SCHEDULE_LABELS, STAGE_STATE_LABELS } from '../../../../types/project-stages'
+import { type SummaryQuery, type WeeklySummary } from '../../../../types/projects'
 import type { Deps } from '../../deps'
 import { toCsv } from '../../http/csv'
 import { scopeZone, type StaffIdentity } from '../auth/identity'

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { SignedProject } from '../../../../types/content'
-import { PROJECT_STAGES, type ProjectStage, type StageState } from '../../../../types/projects'
+import { PROJECT_STAGES } from '../../../../types/project-stages'
+import { type ProjectStage, type StageState } from '../../../../types/projects'
 import type { Db } from '../../db/client'
 import { projectStages, projectTeam, projectTracking, type StageRow } from '../../db/schema'
 import type { Deps } from '../../deps'

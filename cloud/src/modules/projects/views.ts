@@ -1,9 +1,7 @@
 import { asc, count, desc, eq, inArray } from 'drizzle-orm'
 import type { SignedProject } from '../../../../types/content'
+import { currentStage, isOverdue, projectSchedule } from '../../../../types/project-stages'
 import {
-  currentStage,
-  isOverdue,
-  projectSchedule,
   type InvestorStage,
   type ProjectPerson,
   type StaffProjectCard,

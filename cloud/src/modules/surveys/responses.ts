@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import { chinaDate } from '../../../../types/china-time'
+import { RATING_MAX, RATING_MIN, surveyStatus, TEXT_ANSWER_MAX } from '../../../../types/survey-vocabulary'
 import {
-  RATING_MAX,
-  RATING_MIN,
-  surveyStatus,
-  TEXT_ANSWER_MAX,
   type AnswerValue,
   type MyResponse,
   type Question,

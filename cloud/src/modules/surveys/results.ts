@@ -1,15 +1,8 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm'
 import { chinaDate, chinaDateTime } from '../../../../types/china-time'
 import type { ZoneId } from '../../../../types/content'
-import {
-  QUESTION_TYPE_LABELS,
-  RATING_MAX,
-  SURVEY_KIND_LABELS,
-  type AnswerValue,
-  type Question,
-  type QuestionResult,
-  type SurveyResults,
-} from '../../../../types/surveys'
+import { QUESTION_TYPE_LABELS, RATING_MAX, SURVEY_KIND_LABELS } from '../../../../types/survey-vocabulary'
+import { type AnswerValue, type Question, type QuestionResult, type SurveyResults } from '../../../../types/surveys'
 import { serviceRequests, surveyResponses, surveys, type SurveyResponseRow, type SurveyRow } from '../../db/schema'
 import { withDb, type Deps } from '../../deps'
 import { toCsv } from '../../http/csv'
