@@ -67,3 +67,9 @@ export const projectSchedule = (stages: readonly StageDates[], today: string): S
 /** The label a timeline shows: 逾期 wins over 未开始 / 进行中, 受阻 stays 受阻. */
 export const stageStateLabel = (stage: Pick<StageDates, 'state' | 'plannedDate'>, today: string): string =>
   stage.state !== 'blocked' && isOverdue(stage, today) ? OVERDUE_LABEL : STAGE_STATE_LABELS[stage.state]
+
+/** POST /api/staff/projects/{id}/invites: the code works once, for INVITE_TTL_DAYS. */
+export const INVITE_TTL_DAYS = 7
+/** Letters and digits that cannot be misread (no 0/O, 1/I/L). */
+export const INVITE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
+export const INVITE_CODE_LENGTH = 8

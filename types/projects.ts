@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { StaffRole } from './auth'
 import { SlugId, SourceFile } from './common'
 import { DateString, SignedProject, ZoneId } from './content'
-import { PROJECT_STAGES, SCHEDULES, STAGE_STATES } from './project-stages'
+import { INVITE_ALPHABET, INVITE_CODE_LENGTH, PROJECT_STAGES, SCHEDULES, STAGE_STATES } from './project-stages'
 
 // 项目督考: a signed project followed stage by stage from signing to production. The plain values
 // (stages, states, labels, schedule rules) are in project-stages.ts, without zod, for the main package.
@@ -16,14 +16,19 @@ export type Schedule = z.infer<typeof Schedule>
 
 // ---- Shapes -------------------------------------------------------------------------------
 
+/** A real calendar day (not just the YYYY-MM-DD shape), within the years a project or survey can plan for. */
+export const CalendarDay = z.iso
+  .date('日期应为有效的 YYYY-MM-DD')
+  .refine((day) => day >= '2000-01-01' && day <= '2100-12-31', '日期应在 2000–2100 年之间')
+
 const Note = z.string().trim().max(500, '备注不能超过 500 个字')
 
 /** PUT /api/staff/projects/{id}/stages/{stage}: omitted fields stay as they are, null clears a date or the note. */
 export const StageUpdateBody = z
   .object({
     state: StageState.describe('未开始 not_started / 进行中 in_progress / 已完成 done / 受阻 blocked'),
-    plannedDate: DateString.nullable().optional(),
-    actualDate: DateString.nullable().optional(),
+    plannedDate: CalendarDay.nullable().optional(),
+    actualDate: CalendarDay.nullable().optional(),
     note: Note.nullable().optional(),
     /** What blocks a 受阻 stage; without it the note is taken as the blocker. */
     blocker: z.string().trim().max(300, '受阻原因不能超过 300 个字').nullable().optional(),
@@ -132,7 +137,7 @@ export type ProjectAuditEntry = z.infer<typeof ProjectAuditEntry>
 /** 现场评议: a site review, dated, with who was there and what was concluded. */
 export const ReviewBody = z
   .object({
-    heldOn: DateString,
+    heldOn: CalendarDay,
     stage: ProjectStage.optional(),
     attendees: z
       .array(z.string().trim().min(1, '请填写参加人').max(30, '每位参加人不超过 30 个字'))
@@ -151,23 +156,29 @@ export const ProjectReview = ReviewBody.extend({
 })
 export type ProjectReview = z.infer<typeof ProjectReview>
 
-/** PUT /api/staff/projects/{id}/team: the 包挂领导, the 专班 and the investor contact (supervisors and admins). */
+/**
+ * PUT /api/staff/projects/{id}/team: the 包挂领导, the 专班 and the investor contact (supervisors and
+ * admins). The contact's name and mobile go together; both left out keep the contact, both null clear it.
+ */
 export const TeamBody = z
   .object({
     leaderId: z.uuid('包挂领导编号格式不正确').nullable(),
     memberIds: z.array(z.uuid('专班成员编号格式不正确')).max(20, '专班最多 20 人'),
-    contactName: z.string().trim().min(1, '请填写联系人').max(30, '联系人不能超过 30 个字').nullable(),
+    contactName: z.string().trim().min(1, '请填写联系人').max(30, '联系人不能超过 30 个字').nullable().optional(),
     contactMobile: z
       .string()
       .trim()
       .regex(/^1[3-9]\d{9}$/, '请填写 11 位中国大陆手机号')
-      .nullable(),
+      .nullable()
+      .optional(),
   })
   .strict()
-  .refine((body) => (body.contactName === null) === (body.contactMobile === null), {
-    path: ['contactMobile'],
-    message: '联系人和手机号需同时填写或同时清空',
-  })
+  .refine(
+    (body) =>
+      (body.contactName === undefined) === (body.contactMobile === undefined) &&
+      (body.contactName === null) === (body.contactMobile === null),
+    { path: ['contactMobile'], message: '联系人和手机号需同时填写或同时清空' },
+  )
 export type TeamBody = z.infer<typeof TeamBody>
 
 export const InviteSummary = z.object({
@@ -192,11 +203,6 @@ export const StaffProjectDetail = z.object({
 })
 export type StaffProjectDetail = z.infer<typeof StaffProjectDetail>
 
-/** POST /api/staff/projects/{id}/invites: the code works once, for INVITE_TTL_DAYS. */
-export const INVITE_TTL_DAYS = 7
-/** Letters and digits that cannot be misread (no 0/O, 1/I/L). */
-export const INVITE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
-export const INVITE_CODE_LENGTH = 8
 export const InviteCode = z
   .string()
   .trim()
@@ -247,7 +253,7 @@ export const BlockerRequest = z.object({ requestId: z.string(), ticketNo: z.stri
 export const SummaryQuery = z.object({
   zoneId: ZoneId.optional(),
   /** Any day of the week wanted; default this week. */
-  week: DateString.optional(),
+  week: CalendarDay.optional(),
 })
 export type SummaryQuery = z.infer<typeof SummaryQuery>
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { DateString, ZoneId } from './content'
+import { CalendarDay } from './projects'
 import { MOBILE_PATTERN } from './service'
 import { QUESTION_TYPES, SURVEY_KINDS, SURVEY_STATUSES } from './survey-vocabulary'
 
@@ -49,8 +50,8 @@ export const SurveyBody = z
     title: z.string().trim().min(4, '请填写问卷标题（至少 4 个字）').max(60, '标题不能超过 60 个字'),
     intro: z.string().trim().max(500, '说明不能超过 500 个字'),
     questions: z.array(QuestionInput).min(1, '请至少添加一道题').max(30, '最多 30 道题'),
-    opensOn: DateString,
-    closesOn: DateString,
+    opensOn: CalendarDay,
+    closesOn: CalendarDay,
   })
   .strict()
   .refine((body) => body.closesOn >= body.opensOn, { path: ['closesOn'], message: '截止日期不能早于开始日期' })
@@ -78,7 +79,7 @@ export type SurveyList = z.infer<typeof SurveyList>
 
 export const SurveyListQuery = z.object({ zoneId: ZoneId.optional() })
 
-/** An answer: an option (single), options (multiple), text, or 1–5 (rating). */
+/** An answer: an option (single), options (multiple), text, or 1–5 (rating); checked by checkAnswers (survey-vocabulary.ts). */
 export const AnswerValue = z.union([z.string(), z.array(z.string()), z.number()])
 export type AnswerValue = z.infer<typeof AnswerValue>
 

@@ -18,10 +18,19 @@ export const ROUTES = {
   requests: '/pages/requests/index',
   request: '/pages/request/index',
   privacy: '/pages/privacy/index',
+  project: '/pages/project/index',
+  claim: '/pages/claim/index',
+  survey: '/pages/survey/index',
   staffLogin: '/staff/login/index',
   staffInbox: '/staff/inbox/index',
   staffRequest: '/staff/request/index',
   staffDashboard: '/staff/dashboard/index',
+  staffProjects: '/staff/projects/index',
+  staffProject: '/staff/project/index',
+  staffWeekly: '/staff/weekly/index',
+  staffSurveys: '/staff/surveys/index',
+  staffSurvey: '/staff/survey/index',
+  staffSurveyEdit: '/staff/survey-edit/index',
 } as const
 
 type Query = Record<string, QueryValue>
@@ -42,10 +51,13 @@ export const redirect = (path: string, query?: Query) => void Taro.redirectTo({ 
 
 export const openPark = (id: string) => navigate(ROUTES.park, { id })
 export const openPolicy = (id: string) => navigate(ROUTES.policy, { id })
-/** 找店小二, prefilled from the zone or park the investor came from. */
-export const openService = (query: { zoneId?: string; parkId?: string } = {}) => navigate(ROUTES.service, query)
+/** 找店小二, prefilled from the zone or park the investor came from, or from a followed project's stage. */
+export const openService = (query: { zoneId?: string; parkId?: string; projectId?: string; projectStage?: string } = {}) =>
+  navigate(ROUTES.service, query)
 export const openCompare = (ids?: readonly string[]) => navigate(ROUTES.compare, ids?.length ? { ids: ids.join(',') } : undefined)
 export const openRequest = (id: string) => navigate(ROUTES.request, { id })
+export const openProject = (id: string) => navigate(ROUTES.project, { id })
+export const openSurvey = (id: string) => navigate(ROUTES.survey, { id })
 
 /** Shared links land without a page stack: the only way back is the home tab. */
 export const goHome = () => void Taro.reLaunch({ url: ROUTES.home })

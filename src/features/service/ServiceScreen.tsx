@@ -2,6 +2,7 @@ import { useLoad, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { SlugId } from '@/types/common'
 import { ZoneId } from '@/types/content'
+import { ProjectStage } from '@/types/projects'
 import { useServiceDraft } from './draft-store'
 import { useZoneCatalog } from '@/features/zones/catalog-store'
 import { ServiceForm } from './internal/ServiceForm'
@@ -23,7 +24,14 @@ export default function ServiceScreen() {
     if (draft.created) draft.startOver()
     const zone = ZoneId.safeParse(params.zoneId)
     const park = SlugId.safeParse(params.parkId)
-    if (zone.success) draft.prefill({ zoneId: zone.data, parkId: park.success ? park.data : undefined })
+    const project = SlugId.safeParse(params.projectId)
+    const stage = ProjectStage.safeParse(params.projectStage)
+    if (zone.success)
+      draft.prefill({
+        zoneId: zone.data,
+        parkId: park.success ? park.data : undefined,
+        ...(project.success && stage.success ? { projectId: project.data, projectStage: stage.data } : {}),
+      })
     void useZoneCatalog.getState().load()
   })
 

@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import type { ZoneId } from '@/types/content'
 import type { ServiceRequest } from '@/types/service'
+import type { ProjectStage } from '@/types/project-stages'
 import { taroStorage } from '@/lib/storage'
 import { ApiError, errorMessage } from '@/api/client'
 import { createServiceRequest, uploadImage } from './api'
@@ -40,8 +41,8 @@ interface ServiceDraftState {
   created: ServiceRequest | null
 
   setField: <K extends keyof DraftFields>(key: K, value: DraftFields[K]) => void
-  /** From a park page: ?zoneId=…&parkId=… */
-  prefill: (query: { zoneId?: ZoneId; parkId?: string }) => void
+  /** From a park page: ?zoneId=…&parkId=…; from a followed project: ?zoneId=…&projectId=…&projectStage=… */
+  prefill: (query: { zoneId?: ZoneId; parkId?: string; projectId?: string; projectStage?: ProjectStage }) => void
   addFiles: (files: PickedFile[]) => Promise<void>
   retryUpload: (key: string) => Promise<void>
   removeUpload: (key: string) => void
@@ -134,15 +135,16 @@ export const useServiceDraft = create<ServiceDraftState>()(
           set((s) => {
             const { [key]: _cleared, ...errors } = s.errors
             const fields = { ...s.fields, [key]: value }
-            // A park belongs to one zone.
-            if (key === 'zoneId' && value !== s.fields.zoneId) fields.parkId = null
+            // A park, and a followed project, belong to one zone.
+            if (key === 'zoneId' && value !== s.fields.zoneId) Object.assign(fields, { parkId: null, projectId: null, projectStage: null })
             return { fields, errors }
           }),
 
-        prefill: ({ zoneId, parkId }) =>
+        prefill: ({ zoneId, parkId, projectId, projectStage }) =>
           set((s) => {
             if (!zoneId) return s
-            return { fields: { ...s.fields, zoneId, parkId: parkId ?? (zoneId === s.fields.zoneId ? s.fields.parkId : null) } }
+            const project = projectId && projectStage ? { projectId, projectStage } : { projectId: null, projectStage: null }
+            return { fields: { ...s.fields, zoneId, parkId: parkId ?? (zoneId === s.fields.zoneId ? s.fields.parkId : null), ...project } }
           }),
 
         addFiles: async (files) => {

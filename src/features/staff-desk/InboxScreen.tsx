@@ -18,6 +18,7 @@ import { useInbox, type Queue } from './inbox-store'
 import { isAdmin, useStaffGuard } from './internal/guard'
 import { openDashboard, openStaffRequest } from './internal/navigation'
 import { StaffBar } from './internal/StaffBar'
+import StaffShortcuts from '@/features/staff-projects/StaffShortcuts'
 import { SelectButton } from './internal/SelectButton'
 import '@/styles/service.scss'
 import './internal/staff.scss'
@@ -104,6 +105,7 @@ export default function InboxScreen() {
   return (
     <View className="svc-root">
       <StaffBar session={session} link={{ label: '数据看板', onClick: openDashboard }} />
+      <StaffShortcuts />
       <View className="stf-tabs">
         <Tabs value={inbox.queue} onChange={(value) => void inbox.setQueue(value as Queue)} activeType="line" autoHeight>
           {STAFF_QUEUES.map((queue) => (

@@ -1,6 +1,8 @@
 import { View, Text } from '@tarojs/components'
 import { useSession } from '@/features/session/session-store'
 import FavouriteParks from '@/features/favourites/FavouriteParks'
+import FollowedProjects from '@/features/projects/FollowedProjects'
+import MySurveys from '@/features/surveys/MySurveys'
 import RecentParks from '@/features/parks/RecentParks'
 import { useCompare } from '@/features/parks/compare-store'
 import { a11y } from '@/lib/a11y'
@@ -40,6 +42,8 @@ export default function Mine() {
         </View>
       </View>
 
+      <FollowedProjects />
+      <MySurveys />
       <FavouriteParks />
       <RecentParks />
 

@@ -2,11 +2,8 @@ import { createHash, randomInt, randomUUID } from 'node:crypto'
 import { and, desc, eq, inArray } from 'drizzle-orm'
 import { chinaDate, DAY_MS } from '../../../../types/china-time'
 import type { SignedProject } from '../../../../types/content'
-import { PROJECT_STAGE_LABELS } from '../../../../types/project-stages'
+import { INVITE_ALPHABET, INVITE_CODE_LENGTH, INVITE_TTL_DAYS, PROJECT_STAGE_LABELS } from '../../../../types/project-stages'
 import {
-  INVITE_ALPHABET,
-  INVITE_CODE_LENGTH,
-  INVITE_TTL_DAYS,
   type Invite,
   type ProjectStage,
   type ReviewBody,
@@ -213,21 +210,24 @@ export const updateTeam = async (deps: Deps, member: StaffIdentity, id: string, 
       contactName: tracking.contactName,
       contactMobile: tracking.contactMobile ? maskMobile(tracking.contactMobile) : null,
     }
+    // Left out: the contact stays as it is.
+    const contactName = body.contactName === undefined ? tracking.contactName : body.contactName
+    const contactMobile = body.contactMobile === undefined ? tracking.contactMobile : body.contactMobile
     const after = {
       leaderId,
       memberIds: [...memberIds].sort(),
-      contactName: body.contactName,
-      contactMobile: body.contactMobile ? maskMobile(body.contactMobile) : null,
+      contactName,
+      contactMobile: contactMobile ? maskMobile(contactMobile) : null,
     }
     const unchanged =
       before.leaderId === after.leaderId &&
       before.memberIds.join() === after.memberIds.join() &&
-      tracking.contactName === body.contactName &&
-      tracking.contactMobile === body.contactMobile
+      tracking.contactName === contactName &&
+      tracking.contactMobile === contactMobile
     if (unchanged) return
     await tx
       .update(projectTracking)
-      .set({ leaderId, contactName: body.contactName, contactMobile: body.contactMobile, updatedAt: now })
+      .set({ leaderId, contactName, contactMobile, updatedAt: now })
       .where(eq(projectTracking.projectId, project.id))
     await tx.delete(projectTeam).where(eq(projectTeam.projectId, project.id))
     if (memberIds.length) await tx.insert(projectTeam).values(memberIds.map((staffId) => ({ projectId: project.id, staffId })))

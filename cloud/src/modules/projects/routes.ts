@@ -8,7 +8,6 @@ import {
   ClaimBody,
   Invite,
   InvestorProject,
-  INVITE_TTL_DAYS,
   MyProjectList,
   ProjectBoard,
   ProjectStage,
@@ -19,6 +18,7 @@ import {
   TeamBody,
   WeeklySummary,
 } from '../../../../types/projects'
+import { INVITE_TTL_DAYS } from '../../../../types/project-stages'
 import { attachment } from '../../http/csv'
 import { ErrorBody } from '../../../../types/common'
 import { responses } from '../../http/errors'
