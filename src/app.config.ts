@@ -3,7 +3,7 @@ export default defineAppConfig({
   // path (shared links keep working) so a first open downloads as little as possible.
   pages: ['pages/index/index', 'pages/parks/index', 'pages/policies/index', 'pages/mine/index'],
   subPackages: [
-    ...['park', 'policy', 'match', 'compare', 'service', 'requests', 'request', 'privacy', 'project', 'claim', 'survey'].map((name) => ({
+    ...['park', 'policy', 'match', 'compare', 'service', 'requests', 'request', 'privacy', 'following', 'project', 'claim', 'survey'].map((name) => ({
       root: `pages/${name}`,
       pages: ['index'],
     })),

@@ -18,6 +18,7 @@ export const ROUTES = {
   requests: '/pages/requests/index',
   request: '/pages/request/index',
   privacy: '/pages/privacy/index',
+  following: '/pages/following/index',
   project: '/pages/project/index',
   claim: '/pages/claim/index',
   survey: '/pages/survey/index',

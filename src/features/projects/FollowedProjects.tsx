@@ -9,7 +9,7 @@ import { SkeletonLines } from '@/components/status/PageSkeleton'
 import { useFollowedProjects } from './followed-store'
 import './followed-projects.scss'
 
-/** 我关注的项目 on the 我的 tab (main package: plain Taro views, no NutUI, no zod). */
+/** 我关注的项目: the projects the investor follows through an invite, with where each stands. */
 export default function FollowedProjects() {
   const items = useFollowedProjects((s) => s.items)
   const status = useFollowedProjects((s) => s.status)
@@ -46,7 +46,9 @@ export default function FollowedProjects() {
               <Text className="fprj__name">{item.name}</Text>
               <Text className="pl-muted">{item.zoneName}</Text>
             </View>
-            <Text className={`pl-tag${item.overdue ? ' pl-tag--red' : item.currentState === null ? ' pl-tag--green' : ''}`}>{`${stage} · ${state}`}</Text>
+            <Text
+              className={`pl-tag${item.overdue ? ' pl-tag--red' : item.currentState === null ? ' pl-tag--green' : ''}`}
+            >{`${stage} · ${state}`}</Text>
           </View>
         )
       })}

@@ -40,7 +40,12 @@ export default function ProjectScreen() {
   if (!id) {
     return (
       <View className="pl-page">
-        <ErrorState title="链接不完整" message="没有找到要查看的项目，请从“我的”进入。" onRetry={() => void Taro.reLaunch({ url: ROUTES.mine })} actionText="去“我的”" />
+        <ErrorState
+          title="链接不完整"
+          message="没有找到要查看的项目，请从“我的”进入。"
+          onRetry={() => void Taro.reLaunch({ url: ROUTES.mine })}
+          actionText="去“我的”"
+        />
       </View>
     )
   }
@@ -57,7 +62,12 @@ export default function ProjectScreen() {
         </View>
       )
     }
-    if (status === 'error') return <View className="pl-page"><ErrorState message={error} onRetry={() => void useProject.getState().load(id)} /></View>
+    if (status === 'error')
+      return (
+        <View className="pl-page">
+          <ErrorState message={error} onRetry={() => void useProject.getState().load(id)} />
+        </View>
+      )
     return (
       <View className="pl-page">
         <PageSkeleton cards={3} label="正在加载项目进度" />
@@ -75,7 +85,9 @@ export default function ProjectScreen() {
           {record.name}
         </Text>
         <Text className="pl-muted prj__meta">{meta.join(' · ')}</Text>
-        {isProvided(record.amount) ? <Text className="pl-text prj__meta">{`${record.amount.label} ${formatFigure(record.amount)}`}</Text> : null}
+        {isProvided(record.amount) ? (
+          <Text className="pl-text prj__meta">{`${record.amount.label} ${formatFigure(record.amount)}`}</Text>
+        ) : null}
         <View className="prj__now">
           <Text className="prj__now-label">当前阶段</Text>
           <Text className="prj__now-value">{current ? PROJECT_STAGE_LABELS[current] : '已投产'}</Text>

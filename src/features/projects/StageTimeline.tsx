@@ -45,10 +45,9 @@ export default function StageTimeline<S extends TimelineStage>({
   return (
     <View className="stl" role="list" aria-label="项目阶段">
       {stages.map((stage, index) => {
-        const dates = [
-          stage.plannedDate ? `计划 ${stage.plannedDate}` : null,
-          stage.actualDate ? `完成 ${stage.actualDate}` : null,
-        ].filter(Boolean)
+        const dates = [stage.plannedDate ? `计划 ${stage.plannedDate}` : null, stage.actualDate ? `完成 ${stage.actualDate}` : null].filter(
+          Boolean,
+        )
         return (
           <View
             key={stage.stage}

@@ -1,6 +1,13 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { PROJECT_STAGES, PROJECT_STAGE_LABELS, SCHEDULE_LABELS, STAGE_STATE_LABELS, OVERDUE_LABEL, type Schedule } from '@/types/project-stages'
+import {
+  PROJECT_STAGES,
+  PROJECT_STAGE_LABELS,
+  SCHEDULE_LABELS,
+  STAGE_STATE_LABELS,
+  OVERDUE_LABEL,
+  type Schedule,
+} from '@/types/project-stages'
 import type { StaffProjectCard } from '@/types/projects'
 import ChipGroup from '@/components/chip-group/ChipGroup'
 import EmptyState from '@/components/status/EmptyState'
@@ -13,9 +20,13 @@ import { useBoard } from './board-store'
 import { useStaffSession } from './staff-guard'
 import '@/styles/service.scss'
 import './board-screen.scss'
+import './desk.scss'
 
 const ALL = 'all'
-const SCHEDULE_OPTIONS = [{ value: ALL, label: '全部' }, ...(['red', 'amber', 'green'] as const).map((value) => ({ value, label: SCHEDULE_LABELS[value] }))]
+const SCHEDULE_OPTIONS = [
+  { value: ALL, label: '全部' },
+  ...(['red', 'amber', 'green'] as const).map((value) => ({ value, label: SCHEDULE_LABELS[value] })),
+]
 const STAGE_OPTIONS = [{ value: ALL, label: '全部阶段' }, ...PROJECT_STAGES.map((value) => ({ value, label: PROJECT_STAGE_LABELS[value] }))]
 const STATE_OPTIONS = [
   { value: ALL, label: '全部状态' },
@@ -47,7 +58,10 @@ function ProjectRow({ card }: { card: StaffProjectCard }) {
       <Text className="svc-muted">{[card.parkName ?? card.zoneName, card.partner].filter(Boolean).join(' · ')}</Text>
       <Text className="brd-row__state">{stateText(card)}</Text>
       {lines.map((line) => (
-        <Text key={line} className={`svc-muted brd-row__line${line.startsWith('逾期') || line.startsWith('受阻') ? ' svc-tone--danger' : ''}`}>
+        <Text
+          key={line}
+          className={`svc-muted brd-row__line${line.startsWith('逾期') || line.startsWith('受阻') ? ' svc-tone--danger' : ''}`}
+        >
           {line}
         </Text>
       ))}

@@ -19,7 +19,8 @@ import { ReviewForm } from './internal/ReviewForm'
 import { StageEditor } from './internal/StageEditor'
 import { TeamEditor } from './internal/TeamEditor'
 import '@/styles/service.scss'
-import './desk-screen.scss'
+import './desk.scss'
+import './project-desk-screen.scss'
 
 /** A project on the 督考 desk: stage timeline with updates, 包挂领导 and 专班, invites, 现场评议 and the audit trail. */
 export default function ProjectDeskScreen() {
@@ -57,7 +58,12 @@ export default function ProjectDeskScreen() {
   if (!id) {
     return (
       <View className="svc-root">
-        <ErrorState title="链接不完整" message="没有找到要查看的项目，请从督考看板进入。" actionText="去督考看板" onRetry={() => navigate(ROUTES.staffProjects)} />
+        <ErrorState
+          title="链接不完整"
+          message="没有找到要查看的项目，请从督考看板进入。"
+          actionText="去督考看板"
+          onRetry={() => navigate(ROUTES.staffProjects)}
+        />
       </View>
     )
   }
@@ -78,9 +84,15 @@ export default function ProjectDeskScreen() {
     <View className="dsk-stage">
       {stage.blocker ? <Text className="svc-tone--danger dsk-block">{`受阻原因：${stage.blocker}`}</Text> : null}
       {stage.note ? <Text className="svc-muted dsk-block">{`备注：${stage.note}`}</Text> : null}
-      {stage.updatedBy ? <Text className="svc-muted dsk-block">{`${stage.updatedBy} 更新于 ${formatChinaTime(stage.updatedAt!)}`}</Text> : null}
+      {stage.updatedBy ? (
+        <Text className="svc-muted dsk-block">{`${stage.updatedBy} 更新于 ${formatChinaTime(stage.updatedAt!)}`}</Text>
+      ) : null}
       {stage.blockerRequest ? (
-        <Text className="svc-link dsk-link" {...a11y('link')} onClick={() => navigate(ROUTES.staffRequest, { id: stage.blockerRequest!.id })}>
+        <Text
+          className="svc-link dsk-link"
+          {...a11y('link')}
+          onClick={() => navigate(ROUTES.staffRequest, { id: stage.blockerRequest!.id })}
+        >
           {`已转为店小二请求 ${stage.blockerRequest.ticketNo} ›`}
         </Text>
       ) : null}
@@ -137,7 +149,10 @@ export default function ProjectDeskScreen() {
         </Text>
       ) : null}
       {madeRequest ? (
-        <Text className="svc-alert svc-alert--info" {...a11y('status')}>{`已转为店小二请求 ${madeRequest.ticketNo}，可在工作台跟进。`}</Text>
+        <Text
+          className="svc-alert svc-alert--info"
+          {...a11y('status')}
+        >{`已转为店小二请求 ${madeRequest.ticketNo}，可在工作台跟进。`}</Text>
       ) : null}
 
       <View className="svc-card">

@@ -12,7 +12,8 @@ import { downloadCsv } from './download'
 import { useStaffSession } from './staff-guard'
 import { useWeekly } from './weekly-store'
 import '@/styles/service.scss'
-import './desk-screen.scss'
+import './desk.scss'
+import './weekly-screen.scss'
 
 /** 督考周报: projects per stage, the overdue ones, the stages completed this week; and the same as CSV. */
 export default function WeeklyScreen() {
@@ -104,7 +105,12 @@ export default function WeeklyScreen() {
             <Text className="svc-card__title">{`逾期项目（${summary.overdue.length}）`}</Text>
             {summary.overdue.length === 0 ? <Text className="svc-muted">没有逾期的项目。</Text> : null}
             {summary.overdue.map((card) => (
-              <Text key={card.id} className="svc-link dsk-link dsk-block" {...a11y('link')} onClick={() => navigate(ROUTES.staffProject, { id: card.id })}>
+              <Text
+                key={card.id}
+                className="svc-link dsk-link dsk-block"
+                {...a11y('link')}
+                onClick={() => navigate(ROUTES.staffProject, { id: card.id })}
+              >
                 {`${card.name}：${card.overdueStages.map((stage) => PROJECT_STAGE_LABELS[stage]).join('、')}`}
               </Text>
             ))}
@@ -114,7 +120,10 @@ export default function WeeklyScreen() {
             <Text className="svc-card__title">{`本周完成的阶段（${summary.completed.length}）`}</Text>
             {summary.completed.length === 0 ? <Text className="svc-muted">本周还没有完成的阶段。</Text> : null}
             {summary.completed.map((row) => (
-              <Text key={`${row.projectId}-${row.stage}`} className="dsk-block">{`${row.actualDate} ${row.projectName} · ${PROJECT_STAGE_LABELS[row.stage]}`}</Text>
+              <Text
+                key={`${row.projectId}-${row.stage}`}
+                className="dsk-block"
+              >{`${row.actualDate} ${row.projectName} · ${PROJECT_STAGE_LABELS[row.stage]}`}</Text>
             ))}
           </View>
 
@@ -122,7 +131,10 @@ export default function WeeklyScreen() {
             <View className="svc-card">
               <Text className="svc-card__title">{`受阻（${summary.blocked.length}）`}</Text>
               {summary.blocked.map((row) => (
-                <Text key={`${row.projectId}-${row.stage}`} className="dsk-block">{`${row.projectName} · ${PROJECT_STAGE_LABELS[row.stage]}：${row.blocker ?? ''}`}</Text>
+                <Text
+                  key={`${row.projectId}-${row.stage}`}
+                  className="dsk-block"
+                >{`${row.projectName} · ${PROJECT_STAGE_LABELS[row.stage]}：${row.blocker ?? ''}`}</Text>
               ))}
             </View>
           ) : null}

@@ -1,4 +1,13 @@
-import type { BoardQuery, Invite, ProjectBoard, ReviewBody, StageUpdateBody, StaffProjectDetail, TeamBody, WeeklySummary } from '@/types/projects'
+import type {
+  BoardQuery,
+  Invite,
+  ProjectBoard,
+  ReviewBody,
+  StageUpdateBody,
+  StaffProjectDetail,
+  TeamBody,
+  WeeklySummary,
+} from '@/types/projects'
 import type { ProjectStage } from '@/types/project-stages'
 import type { StaffMemberList } from '@/types/service'
 import { apiRequest } from '@/api/client'

@@ -52,7 +52,14 @@ export const useProjectDesk = create<DeskState>()((set, get) => {
     madeRequest: null,
     open: async (id) => {
       const same = get().id === id && get().detail !== null
-      set({ id, status: same ? 'ready' : 'loading', error: null, actionError: null, fieldErrors: {}, ...(same ? {} : { detail: null, invite: null, madeRequest: null }) })
+      set({
+        id,
+        status: same ? 'ready' : 'loading',
+        error: null,
+        actionError: null,
+        fieldErrors: {},
+        ...(same ? {} : { detail: null, invite: null, madeRequest: null }),
+      })
       try {
         const detail = await getStaffProject(id)
         if (get().id !== id) return

@@ -16,7 +16,8 @@ import { ROUTES, redirect } from '@/lib/routes'
 import { createSurvey, getSurveyResults, updateSurvey } from './api'
 import { emptyEditor, fromSurvey, newQuestion, toSurveyBody, type EditorQuestion, type EditorState } from './internal/editor'
 import '@/styles/service.scss'
-import './surveys-screen.scss'
+import './surveys.scss'
+import './survey-edit-screen.scss'
 
 const KIND_OPTIONS = SURVEY_KINDS.map((value) => ({ value, label: SURVEY_KIND_LABELS[value] }))
 const TYPE_OPTIONS = QUESTION_TYPES.map((value) => ({ value, label: QUESTION_TYPE_LABELS[value] }))
@@ -54,12 +55,25 @@ export default function SurveyEditScreen() {
   if (session.staff.role === 'agent') {
     return (
       <View className="svc-root">
-        <ErrorState title="没有权限" message="只有主管和管理员可以编写和发布问卷。" actionText="返回" onRetry={() => void Taro.navigateBack()} />
+        <ErrorState
+          title="没有权限"
+          message="只有主管和管理员可以编写和发布问卷。"
+          actionText="返回"
+          onRetry={() => void Taro.navigateBack()}
+        />
       </View>
     )
   }
   if (!state) {
-    return <View className="svc-root">{loadError ? <ErrorState message={loadError} onRetry={() => void Taro.navigateBack()} actionText="返回" /> : <PageSkeleton cards={2} />}</View>
+    return (
+      <View className="svc-root">
+        {loadError ? (
+          <ErrorState message={loadError} onRetry={() => void Taro.navigateBack()} actionText="返回" />
+        ) : (
+          <PageSkeleton cards={2} />
+        )}
+      </View>
+    )
   }
 
   const patch = (next: Partial<EditorState>) => setState({ ...state, ...next })
@@ -94,7 +108,12 @@ export default function SurveyEditScreen() {
         {admin ? (
           <View className="sv-field">
             <Text className="sv-label">开发区</Text>
-            <ChipGroup label="开发区" options={zones.map((zone) => ({ value: zone.id, label: zone.shortName }))} value={state.zoneId} onChange={(zoneId) => patch({ zoneId })} />
+            <ChipGroup
+              label="开发区"
+              options={zones.map((zone) => ({ value: zone.id, label: zone.shortName }))}
+              value={state.zoneId}
+              onChange={(zoneId) => patch({ zoneId })}
+            />
             <FieldError text={errors.zoneId} />
           </View>
         ) : null}
@@ -104,23 +123,50 @@ export default function SurveyEditScreen() {
         </View>
         <View className="sv-field">
           <Text className="sv-label">标题</Text>
-          <Input className="svc-input" aria-label="问卷标题" placeholder="例如：2026 年企业用工需求调查" maxLength={60} value={state.title} onChange={(title) => patch({ title })} />
+          <Input
+            className="svc-input"
+            aria-label="问卷标题"
+            placeholder="例如：2026 年企业用工需求调查"
+            maxLength={60}
+            value={state.title}
+            onChange={(title) => patch({ title })}
+          />
           <FieldError text={errors.title} />
         </View>
         <View className="sv-field">
           <Text className="sv-label">说明</Text>
-          <TextBox label="问卷说明" value={state.intro} maxLength={500} placeholder="告诉企业为什么问、怎么用答复" onChange={(intro) => patch({ intro })} />
+          <TextBox
+            label="问卷说明"
+            value={state.intro}
+            maxLength={500}
+            placeholder="告诉企业为什么问、怎么用答复"
+            onChange={(intro) => patch({ intro })}
+          />
           <FieldError text={errors.intro} />
         </View>
         <View className="sv-field sv-dates">
           <View className="sv-date">
             <Text className="sv-label">开始日期</Text>
-            <Input className="svc-input" aria-label="开始日期" placeholder="YYYY-MM-DD" maxLength={10} value={state.opensOn} onChange={(opensOn) => patch({ opensOn })} />
+            <Input
+              className="svc-input"
+              aria-label="开始日期"
+              placeholder="YYYY-MM-DD"
+              maxLength={10}
+              value={state.opensOn}
+              onChange={(opensOn) => patch({ opensOn })}
+            />
             <FieldError text={errors.opensOn} />
           </View>
           <View className="sv-date">
             <Text className="sv-label">截止日期</Text>
-            <Input className="svc-input" aria-label="截止日期" placeholder="YYYY-MM-DD" maxLength={10} value={state.closesOn} onChange={(closesOn) => patch({ closesOn })} />
+            <Input
+              className="svc-input"
+              aria-label="截止日期"
+              placeholder="YYYY-MM-DD"
+              maxLength={10}
+              value={state.closesOn}
+              onChange={(closesOn) => patch({ closesOn })}
+            />
             <FieldError text={errors.closesOn} />
           </View>
         </View>
@@ -131,12 +177,21 @@ export default function SurveyEditScreen() {
           <View className="svc-row">
             <Text className="svc-card__title">{`第 ${index + 1} 题`}</Text>
             {state.questions.length > 1 ? (
-              <Text className="svc-link sv-link" {...a11y('button', { 'aria-label': `删除第 ${index + 1} 题` })} onClick={() => patch({ questions: state.questions.filter((item) => item.key !== question.key) })}>
+              <Text
+                className="svc-link sv-link"
+                {...a11y('button', { 'aria-label': `删除第 ${index + 1} 题` })}
+                onClick={() => patch({ questions: state.questions.filter((item) => item.key !== question.key) })}
+              >
                 删除
               </Text>
             ) : null}
           </View>
-          <ChipGroup label={`第 ${index + 1} 题题型`} options={TYPE_OPTIONS} value={question.type} onChange={(type) => patchQuestion(question.key, { type })} />
+          <ChipGroup
+            label={`第 ${index + 1} 题题型`}
+            options={TYPE_OPTIONS}
+            value={question.type}
+            onChange={(type) => patchQuestion(question.key, { type })}
+          />
           <Input
             className="svc-input"
             aria-label={`第 ${index + 1} 题题目`}
@@ -149,8 +204,19 @@ export default function SurveyEditScreen() {
           {question.type === 'single' || question.type === 'multiple' ? (
             <View className="sv-field">
               <Text className="sv-label">选项（每行一个，2–10 个）</Text>
-              <TextBox label={`第 ${index + 1} 题选项`} value={question.optionsText} maxLength={500} placeholder={'用工\n融资\n水电气暖'} onChange={(optionsText) => patchQuestion(question.key, { optionsText })} />
-              <FieldError text={errors[`questions.${index}.options`] ?? Object.entries(errors).find(([key]) => key.startsWith(`questions.${index}.options.`))?.[1]} />
+              <TextBox
+                label={`第 ${index + 1} 题选项`}
+                value={question.optionsText}
+                maxLength={500}
+                placeholder={'用工\n融资\n水电气暖'}
+                onChange={(optionsText) => patchQuestion(question.key, { optionsText })}
+              />
+              <FieldError
+                text={
+                  errors[`questions.${index}.options`] ??
+                  Object.entries(errors).find(([key]) => key.startsWith(`questions.${index}.options.`))?.[1]
+                }
+              />
             </View>
           ) : null}
           <Text
@@ -165,7 +231,12 @@ export default function SurveyEditScreen() {
       <FieldError text={errors.questions} />
 
       <View className="svc-card">
-        <Button fill="outline" block disabled={state.questions.length >= 30} onClick={() => patch({ questions: [...state.questions, newQuestion('single')] })}>
+        <Button
+          fill="outline"
+          block
+          disabled={state.questions.length >= 30}
+          onClick={() => patch({ questions: [...state.questions, newQuestion('single')] })}
+        >
           添加一题
         </Button>
       </View>

@@ -15,10 +15,12 @@ import { readParam } from '@/lib/query'
 import { ROUTES, navigate } from '@/lib/routes'
 import { useSurveyResults } from './results-store'
 import '@/styles/service.scss'
-import './surveys-screen.scss'
+import './surveys.scss'
+import './survey-results-screen.scss'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
-const answerText = (value: AnswerValue | undefined) => (value === undefined ? '未答' : Array.isArray(value) ? value.join('、') : String(value))
+const answerText = (value: AnswerValue | undefined) =>
+  value === undefined ? '未答' : Array.isArray(value) ? value.join('、') : String(value)
 
 function QuestionBlock({ result, index }: { result: QuestionResult; index: number }) {
   const top = Math.max(1, ...result.options.map((option) => option.count), ...result.distribution)
@@ -78,7 +80,13 @@ function ResponseCard({ row, questions }: { row: ResponseRow; questions: { id: s
         </Text>
       ) : (
         <View className="sv-actions">
-          <Button size="small" type="primary" loading={turning} disabled={busy} onClick={() => void useSurveyResults.getState().turnIntoRequest(row.id)}>
+          <Button
+            size="small"
+            type="primary"
+            loading={turning}
+            disabled={busy}
+            onClick={() => void useSurveyResults.getState().turnIntoRequest(row.id)}
+          >
             转为店小二请求
           </Button>
         </View>
@@ -117,14 +125,23 @@ export default function SurveyResultsScreen() {
   if (!id) {
     return (
       <View className="svc-root">
-        <ErrorState title="链接不完整" message="没有找到要查看的问卷。" actionText="去问卷列表" onRetry={() => navigate(ROUTES.staffSurveys)} />
+        <ErrorState
+          title="链接不完整"
+          message="没有找到要查看的问卷。"
+          actionText="去问卷列表"
+          onRetry={() => navigate(ROUTES.staffSurveys)}
+        />
       </View>
     )
   }
   if (!results) {
     return (
       <View className="svc-root">
-        {status === 'error' ? <ErrorState message={error} onRetry={() => void useSurveyResults.getState().open(id)} /> : <PageSkeleton cards={3} label="正在加载问卷结果" />}
+        {status === 'error' ? (
+          <ErrorState message={error} onRetry={() => void useSurveyResults.getState().open(id)} />
+        ) : (
+          <PageSkeleton cards={3} label="正在加载问卷结果" />
+        )}
       </View>
     )
   }
@@ -147,7 +164,12 @@ export default function SurveyResultsScreen() {
         <View className="sv-actions">
           {draft && canWrite ? (
             <>
-              <Button type="primary" loading={busy === 'publish'} disabled={busy !== null} onClick={() => void useSurveyResults.getState().publish()}>
+              <Button
+                type="primary"
+                loading={busy === 'publish'}
+                disabled={busy !== null}
+                onClick={() => void useSurveyResults.getState().publish()}
+              >
                 发布问卷
               </Button>
               <Button fill="outline" onClick={() => navigate(ROUTES.staffSurveyEdit, { id })}>

@@ -13,6 +13,7 @@ import { a11y } from '@/lib/a11y'
 import { ROUTES, navigate } from '@/lib/routes'
 import { useStaffSurveys } from './surveys-store'
 import '@/styles/service.scss'
+import './surveys.scss'
 import './surveys-screen.scss'
 
 const TONE = { draft: 'pl-tag--grey', upcoming: 'pl-tag--orange', open: 'pl-tag--green', closed: 'pl-tag--grey' } as const
@@ -40,7 +41,9 @@ export default function SurveysScreen() {
             工作台
           </Text>
         </View>
-        <Text className="svc-muted">问需于企、问策于企、问效于企：发布后本开发区的投资方在“我的”中看到并填写，答复可一键转为店小二请求。</Text>
+        <Text className="svc-muted">
+          问需于企、问策于企、问效于企：发布后本开发区的投资方在“我的”中看到并填写，答复可一键转为店小二请求。
+        </Text>
         <View className="sv-actions">
           {canWrite ? (
             <Button type="primary" onClick={() => navigate(ROUTES.staffSurveyEdit)}>
@@ -51,7 +54,9 @@ export default function SurveysScreen() {
             fill="outline"
             onClick={() => {
               setExportError(null)
-              downloadCsv('/api/staff/surveys/export.csv', {}, '问卷答复.csv').catch((failure: unknown) => setExportError(errorMessage(failure)))
+              downloadCsv('/api/staff/surveys/export.csv', {}, '问卷答复.csv').catch((failure: unknown) =>
+                setExportError(errorMessage(failure)),
+              )
             }}
           >
             导出全部答复

@@ -50,7 +50,12 @@ export default function SurveyScreen() {
   if (!id) {
     return (
       <View className="pl-page">
-        <ErrorState title="链接不完整" message="没有找到要填写的问卷，请从“我的”进入。" actionText="去“我的”" onRetry={() => void Taro.reLaunch({ url: ROUTES.mine })} />
+        <ErrorState
+          title="链接不完整"
+          message="没有找到要填写的问卷，请从“我的”进入。"
+          actionText="去“我的”"
+          onRetry={() => void Taro.reLaunch({ url: ROUTES.mine })}
+        />
       </View>
     )
   }

@@ -25,7 +25,12 @@ export default function ZoneSurveys({ zoneId }: { zoneId: string }) {
   return (
     <Section title="问需于企">
       {items.map((item) => (
-        <View key={item.id} className="msrv" onClick={() => openSurvey(item.id)} {...a11y('link', { 'aria-label': `${item.title}，${item.closesOn} 截止` })}>
+        <View
+          key={item.id}
+          className="msrv"
+          onClick={() => openSurvey(item.id)}
+          {...a11y('link', { 'aria-label': `${item.title}，${item.closesOn} 截止` })}
+        >
           <View className="msrv__main">
             <Text className="msrv__title">{item.title}</Text>
             <Text className="pl-muted">{`${SURVEY_KIND_LABELS[item.kind]} · ${item.closesOn} 截止`}</Text>

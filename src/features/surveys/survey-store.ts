@@ -49,7 +49,15 @@ export const useSurvey = create<SurveyState>()(
       saved: null,
       load: async (id) => {
         const same = get().id === id && get().data !== null
-        set({ id, status: same ? 'ready' : 'loading', error: null, missing: false, errors: {}, submitError: null, ...(same ? {} : { data: null, saved: null }) })
+        set({
+          id,
+          status: same ? 'ready' : 'loading',
+          error: null,
+          missing: false,
+          errors: {},
+          submitError: null,
+          ...(same ? {} : { data: null, saved: null }),
+        })
         try {
           // Signed in so the answer already sent comes with the survey.
           await useSession.getState().ensureInvestor()
@@ -58,7 +66,9 @@ export const useSurvey = create<SurveyState>()(
           const drafts = get().drafts
           // Nothing typed yet: start from the answer already sent.
           const mine = data.myResponse
-          const draft = drafts[id] ?? (mine ? { company: mine.company, contactName: mine.contactName, mobile: mine.mobile, answers: mine.answers } : undefined)
+          const draft =
+            drafts[id] ??
+            (mine ? { company: mine.company, contactName: mine.contactName, mobile: mine.mobile, answers: mine.answers } : undefined)
           set({ data, status: 'ready', ...(draft ? { drafts: { ...drafts, [id]: draft } } : {}) })
         } catch (error) {
           if (get().id !== id) return

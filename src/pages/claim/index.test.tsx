@@ -20,7 +20,10 @@ test('a used or expired code says so; another code can be typed and sent', async
   let answer = fail(409, 'invite_used', '该邀请码已被使用，每个邀请码只能使用一次；请向开发区工作人员索取新的邀请码')
   serve({ 'POST /api/auth/guest': () => ok(investorSession()), 'POST /api/projects/claim': () => answer })
   render(<ClaimPage />)
-  expect(await screen.findByRole('alert')).toHaveProperty('textContent', '该邀请码已被使用，每个邀请码只能使用一次；请向开发区工作人员索取新的邀请码')
+  expect(await screen.findByRole('alert')).toHaveProperty(
+    'textContent',
+    '该邀请码已被使用，每个邀请码只能使用一次；请向开发区工作人员索取新的邀请码',
+  )
   expect(taroMock.calls.redirectTo).toEqual([])
 
   answer = fail(400, 'validation_error', '请求参数有误', { code: '邀请码应为 8 位字母或数字' })

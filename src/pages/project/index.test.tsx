@@ -43,7 +43,10 @@ test('a late stage reads 逾期; a project not followed asks for an invite code'
 
   resetApp()
   taroMock.setRouterParams({ id: 'pingyuan-jingde-park' })
-  serve({ 'POST /api/auth/guest': () => ok(investorSession()), '/api/projects/pingyuan-jingde-park': () => fail(404, 'not_found', '没有找到这个项目') })
+  serve({
+    'POST /api/auth/guest': () => ok(investorSession()),
+    '/api/projects/pingyuan-jingde-park': () => fail(404, 'not_found', '没有找到这个项目'),
+  })
   render(<ProjectPage />)
   expect(await screen.findByText('无法查看这个项目')).toBeTruthy()
   fireEvent.click(screen.getByText('输入邀请码'))

@@ -21,7 +21,12 @@ const serveSurvey = (status: 'open' | 'closed' = 'open', onSubmit?: (body: unkno
       ok(
         {
           survey: survey(),
-          myResponse: { ...(data as object), submittedAt: '2026-11-18T02:00:00.000Z', updatedAt: '2026-11-18T02:00:00.000Z', ...(onSubmit?.(data) as object) },
+          myResponse: {
+            ...(data as object),
+            submittedAt: '2026-11-18T02:00:00.000Z',
+            updatedAt: '2026-11-18T02:00:00.000Z',
+            ...(onSubmit?.(data) as object),
+          },
         },
         201,
       ),

@@ -20,8 +20,20 @@ test('the 专班 updates a stage; the refusal reason shows under its field; the 
     [PATH]: () => ok(detail),
     [`PUT ${PATH}/stages/completed`]: ({ data }) => {
       const body = data as { state: string; plannedDate: string | null }
-      if (body.plannedDate === '2026-13-01') return fail(400, 'validation_error', '请求参数有误', { plannedDate: '日期应为有效的 YYYY-MM-DD' })
-      detail = staffProject({}, staffStages({ completed: { state: 'blocked', blocker: '电力增容审批未完成', plannedDate: body.plannedDate, updatedBy: '张三', updatedAt: '2026-11-18T02:00:00.000Z' } }))
+      if (body.plannedDate === '2026-13-01')
+        return fail(400, 'validation_error', '请求参数有误', { plannedDate: '日期应为有效的 YYYY-MM-DD' })
+      detail = staffProject(
+        {},
+        staffStages({
+          completed: {
+            state: 'blocked',
+            blocker: '电力增容审批未完成',
+            plannedDate: body.plannedDate,
+            updatedBy: '张三',
+            updatedAt: '2026-11-18T02:00:00.000Z',
+          },
+        }),
+      )
       return ok(detail)
     },
   })
@@ -58,11 +70,19 @@ test('a blocked stage turns into a 店小二 request with one tap; an invite sho
   serve({
     [PATH]: () => ok(detail),
     [`POST ${PATH}/stages/completed/request`]: () => {
-      detail = staffProject({}, staffStages({ completed: { state: 'blocked', blocker: '电力增容审批未完成', blockerRequest: { id: 'req-9', ticketNo: 'PY-20261118-0001' } } }))
+      detail = staffProject(
+        {},
+        staffStages({
+          completed: { state: 'blocked', blocker: '电力增容审批未完成', blockerRequest: { id: 'req-9', ticketNo: 'PY-20261118-0001' } },
+        }),
+      )
       return ok({ requestId: 'req-9', ticketNo: 'PY-20261118-0001' })
     },
     [`POST ${PATH}/invites`]: () => {
-      detail = { ...detail, invites: [{ createdAt: '2026-11-18T02:00:00.000Z', expiresAt: '2026-11-25T02:00:00.000Z', usedAt: null, createdBy: '张三' }] }
+      detail = {
+        ...detail,
+        invites: [{ createdAt: '2026-11-18T02:00:00.000Z', expiresAt: '2026-11-25T02:00:00.000Z', usedAt: null, createdBy: '张三' }],
+      }
       return ok({ code: 'K7P3XQ9M', expiresAt: '2026-11-25T02:00:00.000Z', path: 'pages/claim/index?code=K7P3XQ9M' }, 201)
     },
   })
@@ -90,7 +110,7 @@ test('a colleague outside the 专班 reads but cannot change anything', async ()
   expect(screen.queryByText('记录评议')).toBeNull()
 })
 
-test('supervisors set the 包挂领导 and 专班 from the zone\'s colleagues', async () => {
+test("supervisors set the 包挂领导 and 专班 from the zone's colleagues", async () => {
   useSession.getState().setStaff(staffSession({ id: 'stf-chen', displayName: '陈主管', role: 'supervisor' }))
   serve({
     [PATH]: () => ok(staffProject({ canManage: true })),

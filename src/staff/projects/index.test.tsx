@@ -30,7 +30,10 @@ test('lists projects red first with what is late, filters through the API and op
   serve({ '/api/home': () => ok(homeFixture()), '/api/staff/projects': () => board() })
   render(<StaffProjectsPage />)
   const rows = await screen.findAllByRole('listitem')
-  expect(rows.map((row) => row.getAttribute('aria-label'))).toEqual(['查打一体无人机项目，滞后，签约 · 逾期', '京德智造产业园，正常，竣工 · 进行中'])
+  expect(rows.map((row) => row.getAttribute('aria-label'))).toEqual([
+    '查打一体无人机项目，滞后，签约 · 逾期',
+    '京德智造产业园，正常，竣工 · 进行中',
+  ])
   expect(within(rows[0]).getByText('逾期：签约')).toBeTruthy()
   expect(within(rows[1]).getByText('包挂领导：陈主管 · 专班 1 人')).toBeTruthy()
   expect(screen.getByText('共 2 个项目 · 滞后 1 · 临近 0 · 正常 1 · 有逾期 1')).toBeTruthy()

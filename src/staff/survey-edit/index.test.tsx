@@ -11,7 +11,7 @@ beforeEach(() => {
   useSession.getState().setStaff(staffSession({ role: 'supervisor', zoneId: 'zouping' }))
 })
 
-test('writes a survey: the contract\'s reasons per field before sending, then the draft and its page', async () => {
+test("writes a survey: the contract's reasons per field before sending, then the draft and its page", async () => {
   serve({ '/api/home': () => ok(homeFixture()), 'POST /api/staff/surveys': () => ok(survey({ status: 'draft', publishedAt: null }), 201) })
   render(<StaffSurveyEditPage />)
   fireEvent.click(await screen.findByText('保存草稿'))

@@ -13,9 +13,12 @@ const card = (() => {
   return { ...rest, questionCount: 4, responseCount: 3 }
 })()
 
-test('lists the zone\'s surveys with their answers; supervisors start a new one', async () => {
+test("lists the zone's surveys with their answers; supervisors start a new one", async () => {
   useSession.getState().setStaff(staffSession({ role: 'supervisor' }))
-  serve({ '/api/staff/surveys': () => ok({ items: [card, { ...card, id: 'draft-1', title: '问效于企：服务评价', status: 'draft', responseCount: 0 }] }) })
+  serve({
+    '/api/staff/surveys': () =>
+      ok({ items: [card, { ...card, id: 'draft-1', title: '问效于企：服务评价', status: 'draft', responseCount: 0 }] }),
+  })
   render(<StaffSurveysPage />)
   expect(await screen.findByRole('listitem', { name: '2026 年冬季企业需求调查，进行中，3 份答复' })).toBeTruthy()
   expect(screen.getByRole('listitem', { name: '问效于企：服务评价，草稿，0 份答复' })).toBeTruthy()

@@ -50,7 +50,12 @@ export function InvitePanel({ detail }: { detail: StaffProjectDetail }) {
         </View>
       ) : null}
       <View className="dsk-actions">
-        <Button type={invite ? 'default' : 'primary'} loading={busy} disabled={busy} onClick={() => void useProjectDesk.getState().makeInvite()}>
+        <Button
+          type={invite ? 'default' : 'primary'}
+          loading={busy}
+          disabled={busy}
+          onClick={() => void useProjectDesk.getState().makeInvite()}
+        >
           {invite ? '再生成一个邀请码' : '生成邀请码'}
         </Button>
       </View>

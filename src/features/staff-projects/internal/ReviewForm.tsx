@@ -9,7 +9,10 @@ import { useProjectDesk } from '../desk-store'
 import { DateField } from './DateField'
 
 const NONE = 'none'
-const STAGE_OPTIONS = [{ value: NONE, label: '不限阶段' }, ...PROJECT_STAGES.map((value) => ({ value, label: PROJECT_STAGE_LABELS[value] }))]
+const STAGE_OPTIONS = [
+  { value: NONE, label: '不限阶段' },
+  ...PROJECT_STAGES.map((value) => ({ value, label: PROJECT_STAGE_LABELS[value] })),
+]
 
 /** 现场评议: when, who was there (one per line or separated by 、), what was concluded. */
 export function ReviewForm({ onDone }: { onDone: () => void }) {

@@ -44,7 +44,9 @@ export function StageEditor({ stage, onDone }: { stage: StaffStage; onDone: () =
     <View className="dsk-editor" aria-label={`更新${PROJECT_STAGE_LABELS[stage.stage]}阶段`}>
       <ChipGroup label="阶段状态" options={STATE_OPTIONS} value={state} onChange={setState} />
       <DateField label="计划日期" value={planned} onChange={setPlanned} error={errors.plannedDate} />
-      {state === 'done' ? <DateField label="实际完成日期（不填为今天）" value={actual} onChange={setActual} error={errors.actualDate} /> : null}
+      {state === 'done' ? (
+        <DateField label="实际完成日期（不填为今天）" value={actual} onChange={setActual} error={errors.actualDate} />
+      ) : null}
       {state === 'blocked' ? (
         <View className="dsk-field">
           <Text className="dsk-field__label">受阻原因</Text>

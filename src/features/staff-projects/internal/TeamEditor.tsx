@@ -66,7 +66,14 @@ export function TeamEditor({ detail, onDone }: { detail: StaffProjectDetail; onD
       </View>
       <View className="dsk-field">
         <Text className="dsk-field__label">投资方联系人</Text>
-        <Input className="svc-input" aria-label="投资方联系人" placeholder="姓名" maxLength={30} value={contactName} onChange={setContactName} />
+        <Input
+          className="svc-input"
+          aria-label="投资方联系人"
+          placeholder="姓名"
+          maxLength={30}
+          value={contactName}
+          onChange={setContactName}
+        />
         <Input
           className="svc-input dsk-gap"
           aria-label="投资方手机号"
@@ -76,7 +83,9 @@ export function TeamEditor({ detail, onDone }: { detail: StaffProjectDetail; onD
           value={contactMobile}
           onChange={setContactMobile}
         />
-        {errors.contactMobile || errors.contactName ? <Text className="dsk-error">{errors.contactMobile ?? errors.contactName}</Text> : null}
+        {errors.contactMobile || errors.contactName ? (
+          <Text className="dsk-error">{errors.contactMobile ?? errors.contactName}</Text>
+        ) : null}
       </View>
       <View className="dsk-actions">
         <Button type="primary" loading={busy} disabled={busy} onClick={() => void save()}>

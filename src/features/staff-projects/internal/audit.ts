@@ -1,9 +1,21 @@
 import { PROJECT_STAGE_LABELS, STAGE_STATE_LABELS, type ProjectStage, type StageState } from '@/types/project-stages'
 import type { ProjectAuditEntry } from '@/types/projects'
 
-type StageValues = { state?: StageState; plannedDate?: string | null; actualDate?: string | null; note?: string | null; blocker?: string | null }
+type StageValues = {
+  state?: StageState
+  plannedDate?: string | null
+  actualDate?: string | null
+  note?: string | null
+  blocker?: string | null
+}
 
-const FIELD_LABELS: Record<keyof StageValues, string> = { state: '状态', plannedDate: '计划日期', actualDate: '实际日期', note: '备注', blocker: '受阻原因' }
+const FIELD_LABELS: Record<keyof StageValues, string> = {
+  state: '状态',
+  plannedDate: '计划日期',
+  actualDate: '实际日期',
+  note: '备注',
+  blocker: '受阻原因',
+}
 
 const show = (key: keyof StageValues, value: unknown) =>
   value === null || value === undefined || value === '' ? '空' : key === 'state' ? STAGE_STATE_LABELS[value as StageState] : String(value)

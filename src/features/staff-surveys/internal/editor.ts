@@ -22,7 +22,13 @@ export interface EditorState {
 }
 
 let nextKey = 1
-export const newQuestion = (type: QuestionType = 'single'): EditorQuestion => ({ key: nextKey++, type, title: '', required: true, optionsText: '' })
+export const newQuestion = (type: QuestionType = 'single'): EditorQuestion => ({
+  key: nextKey++,
+  type,
+  title: '',
+  required: true,
+  optionsText: '',
+})
 
 export const emptyEditor = (zoneId: string | null, now = Date.now()): EditorState => ({
   zoneId,
@@ -53,7 +59,10 @@ export const fromSurvey = (survey: Survey): EditorState => ({
 const isChoice = (type: QuestionType) => type === 'single' || type === 'multiple'
 
 /** The body for the API, and the contract's Chinese reasons by path (questions.0.options) when it is not valid. */
-export function toSurveyBody(state: EditorState, withZone: boolean): { ok: true; body: SurveyBody } | { ok: false; errors: Record<string, string> } {
+export function toSurveyBody(
+  state: EditorState,
+  withZone: boolean,
+): { ok: true; body: SurveyBody } | { ok: false; errors: Record<string, string> } {
   const candidate = {
     ...(withZone && state.zoneId ? { zoneId: state.zoneId } : {}),
     kind: state.kind,

@@ -24,7 +24,10 @@ const CONTACT_FALLBACK: Record<string, string> = {
  * The same rules as the API: the contract schema for the company and contact, checkAnswers for the
  * answers (shared with the server), one Chinese reason per field.
  */
-export function validateSurveyDraft(questions: readonly Question[], draft: SurveyDraft): { ok: true; body: SurveyResponseBody } | { ok: false; errors: SurveyErrors } {
+export function validateSurveyDraft(
+  questions: readonly Question[],
+  draft: SurveyDraft,
+): { ok: true; body: SurveyResponseBody } | { ok: false; errors: SurveyErrors } {
   const errors: SurveyErrors = {}
   const checked = checkAnswers(questions, draft.answers)
   if (!checked.ok) Object.assign(errors, checked.fields)
@@ -32,7 +35,8 @@ export function validateSurveyDraft(questions: readonly Question[], draft: Surve
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0] ?? '')
-      if (key in CONTACT_FALLBACK && !errors[key]) errors[key] = /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : CONTACT_FALLBACK[key]
+      if (key in CONTACT_FALLBACK && !errors[key])
+        errors[key] = /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : CONTACT_FALLBACK[key]
     }
   }
   if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors }
@@ -40,7 +44,12 @@ export function validateSurveyDraft(questions: readonly Question[], draft: Surve
 }
 
 /** Order the form shows fields in: the first error scrolls into view. */
-export const fieldOrder = (questions: readonly Question[]) => [...questions.map((question) => `answers.${question.id}`), 'company', 'contactName', 'mobile']
+export const fieldOrder = (questions: readonly Question[]) => [
+  ...questions.map((question) => `answers.${question.id}`),
+  'company',
+  'contactName',
+  'mobile',
+]
 
 /** The DOM id of a field's block (answers.q1 → survey-answers-q1). */
 export const fieldId = (field: string) => `survey-${field.replace('.', '-')}`
