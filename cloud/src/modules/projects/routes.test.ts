@@ -429,6 +429,16 @@ describe('现场评议 and the weekly summary', () => {
     expect(lines).toContain('竣工,京德智造产业园,平原经济开发区,2026-11-16')
   })
 
+  it('lets the H5 staff desk PUT across origins (the browser asks first)', async () => {
+    const preflight = await t.app.inject({
+      method: 'OPTIONS',
+      url: `/api/staff/projects/${JINGDE}/stages/permit`,
+      headers: { origin: 'http://127.0.0.1:10086', 'access-control-request-method': 'PUT' },
+    })
+    expect(preflight.statusCode).toBe(204)
+    expect(String(preflight.headers['access-control-allow-methods']).split(/,\s*/)).toContain('PUT')
+  })
+
   it('the audit trail cannot be rewritten', async () => {
     await expect(
       t.app.db

@@ -46,6 +46,8 @@ export default fp<{ config: Config }>(
   async (app, { config }) => {
     await app.register(cors, {
       origin: config.corsOrigins,
+      // @fastify/cors allows only GET, HEAD and POST unless told: the staff desk also PUTs (project stages, teams, surveys).
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],
       exposedHeaders: ['ETag'],
       maxAge: 600,
     })
