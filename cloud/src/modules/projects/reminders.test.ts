@@ -74,5 +74,5 @@ describe('stage reminders and escalations with two API processes on one database
         expect(entries.map((entry) => entry.action).sort()).toEqual(['stage_overdue', 'stage_reminder'])
       }
     }
-  })
+  }, 120_000)
 })
