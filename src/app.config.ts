@@ -3,12 +3,27 @@ export default defineAppConfig({
   // path (shared links keep working) so a first open downloads as little as possible.
   pages: ['pages/index/index', 'pages/parks/index', 'pages/policies/index', 'pages/mine/index'],
   subPackages: [
-    ...['park', 'policy', 'match', 'compare', 'service', 'requests', 'request', 'privacy'].map((name) => ({
+    ...['park', 'policy', 'match', 'compare', 'service', 'requests', 'request', 'privacy', 'following', 'project', 'claim', 'survey'].map((name) => ({
       root: `pages/${name}`,
       pages: ['index'],
     })),
     // Staff pages live in their own subpackage so investors never download them.
-    { root: 'staff', pages: ['login/index', 'inbox/index', 'request/index', 'dashboard/index', 'share/index'] },
+    {
+      root: 'staff',
+      pages: [
+        'login/index',
+        'inbox/index',
+        'request/index',
+        'dashboard/index',
+        'projects/index',
+        'project/index',
+        'weekly/index',
+        'surveys/index',
+        'survey/index',
+        'survey-edit/index',
+        'share/index',
+      ],
+    },
   ],
   // Fetch the pages a tab leads to while the investor reads it (Wi-Fi or not: they are small).
   preloadRule: {

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { SlugId } from './common'
 import { ZoneId } from './content'
 import { StaffRole } from './auth'
+import { ProjectStage } from './projects'
 import { REQUEST_STATUSES } from './request-status'
 import { REQUEST_TYPE_OF_POLICY } from './vocabulary'
 
@@ -48,6 +49,9 @@ export const CreateServiceRequestBody = z
     description: z.string().trim().min(10, '请至少用 10 个字描述需求').max(1000, '需求描述不能超过 1000 个字'),
     photos: z.array(z.string().uuid('图片编号无效')).max(3, '最多上传 3 张图片').default([]),
     preferredContactTime: ContactTime.optional(),
+    /** 遇到问题找店小二 from a followed project: the project and the stage the problem is about (both or neither). */
+    projectId: SlugId.optional(),
+    projectStage: ProjectStage.optional(),
   })
   .strict()
 export type CreateServiceRequestBody = z.infer<typeof CreateServiceRequestBody>
@@ -110,6 +114,13 @@ export const MessageBody = z.object({
   body: z.string().trim().min(1, '请输入内容').max(1000, '内容不能超过 1000 个字'),
 })
 
+/** What a request was made from: a stage of a followed project, or an answer to a zone's survey. */
+export const RequestLink = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('project'), projectId: z.string(), projectName: z.string(), stage: ProjectStage }),
+  z.object({ kind: z.literal('survey'), surveyId: z.string(), responseId: z.string(), surveyTitle: z.string() }),
+])
+export type RequestLink = z.infer<typeof RequestLink>
+
 /** What the investor sees of their own request. */
 export const ServiceRequest = z.object({
   id: z.string(),
@@ -139,6 +150,8 @@ export const ServiceRequest = z.object({
   supervisionHotline: z.string().nullable(),
   canWithdraw: z.boolean(),
   canRate: z.boolean(),
+  /** The project stage or survey answer the request came from (added after the first release). */
+  link: RequestLink.nullable().optional(),
 })
 export type ServiceRequest = z.infer<typeof ServiceRequest>
 
@@ -155,6 +168,7 @@ export const ServiceRequestSummary = ServiceRequest.pick({
   firstResponseDueAt: true,
   firstRespondedAt: true,
   rated: true,
+  link: true,
 })
 export type ServiceRequestSummary = z.infer<typeof ServiceRequestSummary>
 

@@ -13,11 +13,13 @@ import homeRoutes from './modules/home/routes'
 import parkRoutes from './modules/parks/routes'
 import policyRoutes from './modules/policies/routes'
 import policyMatchRoutes from './modules/policy-match/routes'
+import projectRoutes from './modules/projects/routes'
 import requestRoutes from './modules/requests/routes'
 import serviceStatsRoutes from './modules/service-stats/routes'
 import shareVisitRoutes from './modules/share-visits/routes'
 import staffRequestRoutes from './modules/staff-requests/routes'
 import staffRoutes from './modules/staff/routes'
+import surveyRoutes from './modules/surveys/routes'
 import uploadRoutes from './modules/uploads/routes'
 import zoneRoutes from './modules/zones/routes'
 import authPlugin from './plugins/app/auth'
@@ -99,6 +101,8 @@ export const buildApp = async ({ db, config, clock }: BuildAppOptions) => {
   await app.register(requestRoutes)
   await app.register(staffRequestRoutes)
   await app.register(staffRoutes)
+  await app.register(projectRoutes)
+  await app.register(surveyRoutes)
 
   return app
 }

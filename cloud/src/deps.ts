@@ -12,3 +12,12 @@ export type Deps = {
   content: ContentStore
   tokens: TokenSigner
 }
+
+/** The same dependencies with queries going to `db` (a transaction): the Fastify instance's decorations are not own properties, so spreading it loses them. */
+export const withDb = (deps: Deps, db: Db): Deps => ({
+  db,
+  config: deps.config,
+  clock: deps.clock,
+  content: deps.content,
+  tokens: deps.tokens,
+})

@@ -24,6 +24,15 @@ const STAFF = {
   name: '平原店小二（e2e）',
 }
 
+/** The 平原 主管 the 督考 and 问需于企 journey signs in with: publishes surveys, updates stages, invites. */
+const SUPERVISOR = {
+  username: 'e2e-pingyuan-supervisor',
+  password: 'e2e-Supervisor-password-2026',
+  zone: 'pingyuan',
+  role: 'supervisor',
+  name: '平原主管（e2e）',
+}
+
 async function waitFor(url, label, child) {
   for (let i = 0; i < 240; i += 1) {
     if (child && child.exitCode !== null) throw new Error(`${label} exited with ${child.exitCode}`)
@@ -65,19 +74,19 @@ function startApi(dataDir, extraEnv = {}) {
 }
 
 /** The built staff:add CLI against the data folder; an account left from an earlier run (E2E_DATA_DIR) is fine. */
-function addStaff(dataDir) {
+function addStaff(dataDir, account = STAFF) {
   if (!existsSync(staffAddEntry)) throw new Error(`${staffAddEntry} is missing: run npm run build:api first`)
   const args = [
     '--username',
-    STAFF.username,
+    account.username,
     '--password',
-    STAFF.password,
+    account.password,
     '--zone',
-    STAFF.zone,
+    account.zone,
     '--role',
-    STAFF.role,
+    account.role,
     '--name',
-    STAFF.name,
+    account.name,
   ]
   const run = spawnSync(process.execPath, [staffAddEntry, ...args], { cwd: root, env: apiEnv(dataDir), encoding: 'utf8', timeout: 120_000 })
   if (run.status === 0) return
@@ -111,6 +120,7 @@ function startControl(state) {
 async function startAll() {
   const dataDir = process.env.E2E_DATA_DIR || mkdtempSync(join(tmpdir(), 'parklink-e2e-'))
   addStaff(dataDir)
+  addStaff(dataDir, SUPERVISOR)
   const state = { dataDir, api: startApi(dataDir), h5: null, control: null }
   state.h5 = spawn(process.execPath, [join(root, 'scripts/serve-h5.mjs')], {
     cwd: root,
@@ -151,4 +161,4 @@ function cleanup(dataDir) {
   if (!process.env.E2E_DATA_DIR && dataDir) rmSync(dataDir, { recursive: true, force: true })
 }
 
-module.exports = { startAll, stopAll, startApi, stopChild, cleanup, waitFor, apiPort, h5Port, root, STAFF }
+module.exports = { startAll, stopAll, startApi, stopChild, cleanup, waitFor, apiPort, h5Port, root, STAFF, SUPERVISOR }

@@ -24,6 +24,15 @@ import { useRequestDetail } from '@/features/service/request-detail-store'
 import { useInbox } from '@/features/staff-desk/inbox-store'
 import { useDesk } from '@/features/staff-desk/desk-store'
 import { useDashboard } from '@/features/staff-desk/dashboard-store'
+import { useFollowedProjects } from '@/features/projects/followed-store'
+import { useProject } from '@/features/projects/project-store'
+import { useMySurveys } from '@/features/surveys/my-surveys-store'
+import { useSurvey } from '@/features/surveys/survey-store'
+import { useBoard } from '@/features/staff-projects/board-store'
+import { useProjectDesk } from '@/features/staff-projects/desk-store'
+import { useWeekly } from '@/features/staff-projects/weekly-store'
+import { useStaffSurveys } from '@/features/staff-surveys/surveys-store'
+import { useSurveyResults } from '@/features/staff-surveys/results-store'
 
 interface ResettableStore {
   setState: (state: never, replace: true) => void
@@ -48,6 +57,15 @@ const stores = [
   useInbox,
   useDesk,
   useDashboard,
+  useFollowedProjects,
+  useProject,
+  useMySurveys,
+  useSurvey,
+  useBoard,
+  useProjectDesk,
+  useWeekly,
+  useStaffSurveys,
+  useSurveyResults,
 ] as unknown as ResettableStore[]
 
 /** First launch: the Taro double emptied, the API wired to the session as src/app.ts does it, every store reset. */

@@ -17,6 +17,15 @@ export const STAFF = {
   name: '平原店小二（weapp）',
 }
 
+/** The 主管 who invites investors and publishes surveys in the 督考 / 问需于企 journey (through the API). */
+export const SUPERVISOR = {
+  username: 'weapp-pingyuan-supervisor',
+  password: 'weapp-Supervisor-password-2026',
+  zone: 'pingyuan',
+  role: 'supervisor',
+  name: '平原主管（weapp）',
+}
+
 const STAFF_ADD = join(repoRoot, 'build/api/cloud/src/cli/staff-add.js')
 
 /** The API origin compiled into the build: the same variable and default as config/index.ts. */
@@ -45,38 +54,31 @@ export const startEnvironment = async ({ port } = {}) => {
     WECHAT_SECRET: 'weapp-run-secret',
     WECHAT_API_BASE: wechat.url,
   }
-  const args = [
-    '--username',
-    STAFF.username,
-    '--password',
-    STAFF.password,
-    '--zone',
-    STAFF.zone,
-    '--role',
-    STAFF.role,
-    '--name',
-    STAFF.name,
-  ]
-  const added = spawnSync(process.execPath, [STAFF_ADD, ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-    timeout: 120_000,
-  })
-  if (added.status !== 0) throw new Error(`staff:add failed (${added.status}): ${added.stderr || added.stdout}`)
-  const shareCode = added.stdout.match(/分享码 \/ share\s+(\S+)/)?.[1]
-  if (!shareCode) throw new Error(`staff:add printed no share code:\n${added.stdout}`)
+  const addStaff = (account) => {
+    const args = ['--username', account.username, '--password', account.password, '--zone', account.zone, '--role', account.role, '--name', account.name]
+    const added = spawnSync(process.execPath, [STAFF_ADD, ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+      timeout: 120_000,
+    })
+    if (added.status !== 0) throw new Error(`staff:add failed (${added.status}): ${added.stderr || added.stdout}`)
+    return added.stdout
+  }
+  const shareCode = addStaff(STAFF).match(/分享码 \/ share\s+(\S+)/)?.[1]
+  if (!shareCode) throw new Error('staff:add printed no share code')
+  addStaff(SUPERVISOR)
   const api = await startApi('API (weapp run)', env, { port: port ?? (await freePort()) })
   return {
     api,
     wechat,
     dataDir,
     staff: { ...STAFF, shareCode },
-    /** A signed-in staff token for checks made through the API (not through the app). */
-    async staffToken() {
+    /** A signed-in staff token for checks made through the API (not through the app); the 店小二's unless told. */
+    async staffToken(account = STAFF) {
       const response = await request(`${api.url}/api/auth/staff`, {
         method: 'POST',
-        body: { username: STAFF.username, password: STAFF.password },
+        body: { username: account.username, password: account.password },
       })
       if (response.status !== 200) throw new Error(`staff sign-in answered ${response.status}: ${response.body}`)
       return response.json.token

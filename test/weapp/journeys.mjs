@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict'
 import sharp from 'sharp'
 import { request } from '../load/api-process.mjs'
+import { SUPERVISOR } from './environment.mjs'
 
 const ZONES = ['庆云县', '平原经济开发区', '邹平经济技术开发区', '高青县', '运河经济开发区']
 const PARK = { id: 'pingyuan-jingde', name: '京德智造产业园' }
@@ -164,6 +165,78 @@ export const journeys = [
       assert.equal(agent.page.route, 'staff/share/index')
       await agent.waitFor('微信扫码打开园区通小程序首页')
       assert.ok(agent.text().includes('分享给微信好友'), 'the share button is offered in the mini-program')
+    },
+  },
+  {
+    name: '项目督考 and 问需于企: an invite opened cold, the timeline, a survey answered; the staff pages',
+    async run({ phone, env }) {
+      // The 主管 invites the investor and publishes a survey (through the API: the agent signs in on this phone).
+      const token = await env.staffToken(SUPERVISOR)
+      const auth = { authorization: `Bearer ${token}` }
+      const invite = await request(`${env.api.url}/api/staff/projects/pingyuan-jingde-park/invites`, { method: 'POST', headers: auth, body: {} })
+      assert.equal(invite.status, 201, invite.body)
+      const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+      const created = await request(`${env.api.url}/api/staff/surveys`, {
+        method: 'POST',
+        headers: auth,
+        body: {
+          kind: 'needs',
+          title: '平原企业用工需求调查',
+          intro: '了解企业用工方面的急难愁盼问题。',
+          questions: [
+            { type: 'single', title: '最急需解决的问题', required: true, options: ['用工', '融资'] },
+            { type: 'rating', title: '服务满意度', required: false },
+          ],
+          opensOn: today,
+          closesOn: '2099-12-31',
+        },
+      })
+      assert.equal(created.status, 201, created.body)
+      const published = await request(`${env.api.url}/api/staff/surveys/${created.json.id}/publish`, { method: 'POST', headers: auth, body: {} })
+      assert.equal(published.status, 200, published.body)
+
+      // The investor opens the invite as a shared card would: the claim page, cold.
+      const investor = phone('follower')
+      await investor.launch({ path: invite.json.path.split('?')[0], query: { code: invite.json.code }, scene: 1007 })
+      await investor.waitFor('当前阶段')
+      assert.equal(investor.page.route, 'pages/project/index')
+      assert.ok(investor.text().includes('京德智造产业园') && investor.text().includes('竣工'), 'the timeline shows the stages')
+
+      // The survey from its link: answered after the consent.
+      await investor.launch({ path: 'pages/survey/index', query: { id: created.json.id } })
+      await investor.waitFor('平原企业用工需求调查')
+      await investor.tap('用工')
+      await investor.tap('同意并填写')
+      await investor.type('例如：山东某某新材料有限公司', '平原测试机械有限公司')
+      await investor.type('您的姓名', '赵经理')
+      await investor.type('11 位手机号', '13800002222')
+      await investor.tap('提交答复')
+      await investor.waitFor('已提交，感谢您的反馈！截止前可以修改答复。')
+      await investor.switchTab('pages/mine/index')
+      await investor.tap('我的项目与问卷')
+      assert.equal(investor.page.route, 'pages/following/index')
+      await investor.waitFor('京德智造产业园')
+      assert.ok(investor.text().includes('平原企业用工需求调查'), 'the answered survey is listed')
+
+      // The staff side: board, project, weekly summary, surveys, results, editor.
+      const agent = phone('agent')
+      await agent.launch({ path: 'staff/inbox/index' })
+      await agent.tap('项目督考')
+      await agent.waitFor('竣工 · 进行中')
+      assert.equal(agent.page.route, 'staff/projects/index')
+      // The row of 京德智造产业园 (its park is also a filter chip above the list).
+      await agent.tap('竣工 · 进行中')
+      await agent.waitFor('阶段进度')
+      assert.equal(agent.page.route, 'staff/project/index')
+      await agent.launch({ path: 'staff/weekly/index' })
+      await agent.waitFor('各阶段项目数')
+      await agent.launch({ path: 'staff/surveys/index' })
+      await agent.waitFor('平原企业用工需求调查')
+      await agent.tap('平原企业用工需求调查')
+      await agent.waitFor('平原测试机械有限公司')
+      assert.equal(agent.page.route, 'staff/survey/index')
+      await agent.launch({ path: 'staff/survey-edit/index' })
+      await agent.waitFor('只有主管和管理员可以编写和发布问卷。')
     },
   },
 ]

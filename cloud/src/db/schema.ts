@@ -77,3 +77,6 @@ export const contentMeta = pgTable(
 
 // The 店小二 service tables (investors, staff, requests, outbox...).
 export * from './service-schema'
+// 项目督考 and 问需于企.
+export * from './projects-schema'
+export * from './surveys-schema'

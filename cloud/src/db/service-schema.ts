@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { STAFF_ROLES } from '../../../types/auth'
 import { REQUEST_STATUSES } from '../../../types/request-status'
-import { CONTACT_TIMES, REQUEST_TYPES, TIMELINE_STEPS } from '../../../types/service'
+import { CONTACT_TIMES, REQUEST_TYPES, TIMELINE_STEPS, type RequestLink } from '../../../types/service'
 
 // The 店小二 service: investors, staff, requests and what hangs off them.
 // Zone and park ids are plain text (no foreign keys to the content tables): a content import may
@@ -110,6 +110,8 @@ export const serviceRequests = pgTable(
     ratingComment: text('rating_comment'),
     ratedAt: at('rated_at'),
     updatedAt: at('updated_at').notNull(),
+    /** The followed project's stage or the survey answer the request was made from. */
+    link: jsonb('link').$type<RequestLink>(),
   },
   (table) => [
     check('service_requests_status', inList('status', REQUEST_STATUSES)),
@@ -235,7 +237,16 @@ export const slaTargets = pgTable(
   (table) => [primaryKey({ columns: [table.zoneId, table.type] }), check('sla_targets_days', sql`${table.workingDays} between 1 and 60`)],
 )
 
-export const OUTBOX_KINDS = ['new_request', 'near_breach', 'breach', 'low_rating', 'reply', 'resolved'] as const
+export const OUTBOX_KINDS = [
+  'new_request',
+  'near_breach',
+  'breach',
+  'low_rating',
+  'reply',
+  'resolved',
+  'stage_reminder',
+  'stage_overdue',
+] as const
 export const OUTBOX_CHANNELS = ['wecom', 'wechat'] as const
 export const OUTBOX_STATUSES = ['pending', 'delivered', 'skipped', 'dead'] as const
 

@@ -140,7 +140,8 @@ const refreshPools = async (operations: Operation[]): Promise<string[]> => {
     const token = isStaffPath(operation.path) ? adminToken : investorTokens[0]
     for (const query of ['', '?limit=2']) {
       const response = await t.app.inject({ method: 'GET', url: `${operation.path}${query}`, headers: { authorization: `Bearer ${token}` } })
-      if (response.statusCode === 200) harvestIds(operation.path, response.json())
+      // CSV downloads carry no ids.
+      if (response.statusCode === 200 && String(response.headers['content-type']).includes('json')) harvestIds(operation.path, response.json())
     }
   }
   return t.contract.take()

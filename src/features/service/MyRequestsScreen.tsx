@@ -1,7 +1,8 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { REQUEST_TYPE_LABELS } from '@/types/service'
+import { REQUEST_TYPE_LABELS, type RequestLink } from '@/types/service'
+import { PROJECT_STAGE_LABELS } from '@/types/project-stages'
 import { useMyRequests } from './my-requests-store'
 import { STATUS_GROUPS, STATUS_GROUP_LABELS, inStatusGroup } from '@/types/request-status'
 import ChipGroup from '@/components/chip-group/ChipGroup'
@@ -16,6 +17,10 @@ import { useNow } from '@/lib/use-now'
 import { a11y } from '@/lib/a11y'
 import '@/styles/service.scss'
 import './my-requests-screen.scss'
+
+/** Where a request came from: a followed project's stage, or an answer to a zone's survey. */
+const describeLink = (link: RequestLink) =>
+  link.kind === 'project' ? `关联项目：${link.projectName} · ${PROJECT_STAGE_LABELS[link.stage]}` : `来自问卷：${link.surveyTitle}`
 
 export default function MyRequestsScreen() {
   const items = useMyRequests((s) => s.items)
@@ -64,6 +69,7 @@ export default function MyRequestsScreen() {
             </View>
             <Text className="svc-req__type">{REQUEST_TYPE_LABELS[item.type]}</Text>
             <Text className="svc-req__company">{item.company}</Text>
+            {item.link ? <Text className="svc-muted svc-req__link">{describeLink(item.link)}</Text> : null}
             <View className="svc-row svc-req__meta">
               <Text className="svc-muted">{`提交于 ${formatChinaTime(item.createdAt, now)}`}</Text>
               {!item.firstRespondedAt && item.status !== 'withdrawn' ? <DeadlineText request={item} now={now} prefix="响应" /> : null}

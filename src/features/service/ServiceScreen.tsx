@@ -4,6 +4,7 @@ import { SlugId } from '@/types/common'
 import { ZoneId } from '@/types/content'
 import { RequestType } from '@/types/service'
 import { readParam } from '@/lib/query'
+import { ProjectStage } from '@/types/projects'
 import { useServiceDraft } from './draft-store'
 import { useZoneCatalog } from '@/features/zones/catalog-store'
 import { ServiceForm } from './internal/ServiceForm'
@@ -27,11 +28,14 @@ export default function ServiceScreen() {
     const park = SlugId.safeParse(params.parkId)
     const type = RequestType.safeParse(params.type)
     const policy = readParam(params, 'policy')
+    const project = SlugId.safeParse(params.projectId)
+    const stage = ProjectStage.safeParse(params.projectStage)
     draft.prefill({
       zoneId: zone.success ? zone.data : undefined,
       parkId: zone.success && park.success ? park.data : undefined,
       type: type.success ? type.data : undefined,
       policy,
+      ...(zone.success && project.success && stage.success ? { projectId: project.data, projectStage: stage.data } : {}),
     })
     void useZoneCatalog.getState().load()
   })

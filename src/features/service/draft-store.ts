@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import type { ZoneId } from '@/types/content'
 import type { RequestType, ServiceRequest } from '@/types/service'
+import type { ProjectStage } from '@/types/project-stages'
 import { taroStorage } from '@/lib/storage'
 import { ApiError, errorMessage } from '@/api/client'
 import { createServiceRequest, uploadImage } from './api'
@@ -42,10 +43,18 @@ interface ServiceDraftState {
 
   setField: <K extends keyof DraftFields>(key: K, value: DraftFields[K]) => void
   /**
-   * From the page the investor came from: a park (?zoneId=…&parkId=…) or a policy (?zoneId=…&type=…&policy=…,
-   * whose title starts an empty description). What the investor already typed is kept.
+   * From the page the investor came from: a park (?zoneId=…&parkId=…), a policy (?zoneId=…&type=…&policy=…,
+   * whose title starts an empty description) or a followed project (?zoneId=…&projectId=…&projectStage=…).
+   * What the investor already typed is kept.
    */
-  prefill: (query: { zoneId?: ZoneId; parkId?: string; type?: RequestType; policy?: string }) => void
+  prefill: (query: {
+    zoneId?: ZoneId
+    parkId?: string
+    type?: RequestType
+    policy?: string
+    projectId?: string
+    projectStage?: ProjectStage
+  }) => void
   addFiles: (files: PickedFile[]) => Promise<void>
   retryUpload: (key: string) => Promise<void>
   removeUpload: (key: string) => void
@@ -138,17 +147,20 @@ export const useServiceDraft = create<ServiceDraftState>()(
           set((s) => {
             const { [key]: _cleared, ...errors } = s.errors
             const fields = { ...s.fields, [key]: value }
-            // A park belongs to one zone.
-            if (key === 'zoneId' && value !== s.fields.zoneId) fields.parkId = null
+            // A park, and a followed project, belong to one zone.
+            if (key === 'zoneId' && value !== s.fields.zoneId) Object.assign(fields, { parkId: null, projectId: null, projectStage: null })
             return { fields, errors }
           }),
 
-        prefill: ({ zoneId, parkId, type, policy }) =>
+        prefill: ({ zoneId, parkId, type, policy, projectId, projectStage }) =>
           set((s) => {
             const fields = { ...s.fields }
             if (zoneId) {
               fields.zoneId = zoneId
               fields.parkId = parkId ?? (zoneId === s.fields.zoneId ? s.fields.parkId : null)
+              // A project link belongs to the page that opened the form; any other entry clears it.
+              fields.projectId = projectId && projectStage ? projectId : null
+              fields.projectStage = projectId && projectStage ? projectStage : null
             }
             if (type) fields.type = type
             if (policy && !s.fields.description.trim()) fields.description = policyTopic(policy)

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import { taroStorage } from '@/lib/storage'
-import { PRIVACY_NOTICE_VERSION, type ConsentRecord } from './internal/privacy'
+import { PRIVACY_NOTICE_VERSION, hasCurrentConsent, type ConsentRecord } from './internal/privacy'
 
 interface PrivacyState {
   /** The notice version the user agreed to, and when. */
@@ -20,3 +20,6 @@ export const usePrivacy = create<PrivacyState>()(
     { name: 'parklink-privacy', storage: taroStorage, partialize: ({ consent }) => ({ consent }) },
   ),
 )
+
+/** Whether the user agreed to the current 隐私保护指引 (other features ask before collecting contact details). */
+export const useHasPrivacyConsent = (): boolean => usePrivacy((s) => hasCurrentConsent(s.consent))

@@ -20,6 +20,7 @@ import { usePolling } from '@/lib/use-polling'
 import { isAdmin, useStaffGuard } from './internal/guard'
 import { openDashboard, openShare, openStaffRequest } from './internal/navigation'
 import { StaffBar } from './internal/StaffBar'
+import StaffShortcuts from '@/features/staff-projects/StaffShortcuts'
 import { SelectButton } from './internal/SelectButton'
 import '@/styles/service.scss'
 import './internal/staff.scss'
@@ -114,6 +115,7 @@ export default function InboxScreen() {
           { label: '我的分享码', onClick: openShare },
         ]}
       />
+      <StaffShortcuts />
       <View className="stf-tabs">
         <Tabs value={inbox.queue} onChange={(value) => void inbox.setQueue(value as Queue)} activeType="line" autoHeight>
           {STAFF_QUEUES.map((queue) => (

@@ -20,6 +20,7 @@ test('lists the favourite parks after signing in, and links to the other section
 
   for (const [name, url] of [
     ['我的服务请求', '/pages/requests/index'],
+    ['我的项目与问卷', '/pages/following/index'],
     ['政策匹配', '/pages/match/index'],
     ['园区对比', '/pages/compare/index'],
     ['隐私政策', '/pages/privacy/index'],

@@ -22,6 +22,8 @@ export default function Mine() {
 
   const links: Array<{ title: string; desc?: string; onClick: () => void }> = [
     { title: '我的服务请求', desc: '查看店小二办理进度', onClick: () => navigate(ROUTES.requests) },
+    // A page of its own: the lists load there, keeping this tab light (main package, first screen).
+    { title: '我的项目与问卷', desc: '项目进度、开发区问卷', onClick: () => navigate(ROUTES.following) },
     { title: '政策匹配', desc: '看看能享受哪些政策', onClick: () => navigate(ROUTES.match) },
     { title: '园区对比', desc: compareCount ? `已选 ${compareCount} 个` : '最多 3 个园区', onClick: () => openCompare() },
     { title: '隐私政策', onClick: () => navigate(ROUTES.privacy) },

@@ -151,3 +151,24 @@ test('咨询店小二 from a policy pre-fills its zone, its need type and the po
   ).toBe('true')
   expect((screen.getByLabelText('需求描述') as HTMLTextAreaElement).value).toBe('咨询政策「重大产业项目发展基金」：')
 })
+
+test('遇到问题找店小二 from a followed project sends the project and the chosen stage with the request', async () => {
+  agree()
+  taroMock.setRouterParams({ zoneId: 'pingyuan', projectId: 'pingyuan-jingde-park', projectStage: 'completed' })
+  render(<ServicePage />)
+  expect(await screen.findByText('关联项目：我关注的项目')).toBeTruthy()
+  expect(screen.getByRole('radio', { name: '遇到问题的阶段：竣工' }).getAttribute('aria-checked')).toBe('true')
+  await choose('遇到问题的阶段', '施工许可')
+  await choose('需求类型', '代办帮办/项目审批')
+  type('企业名称', '山东德润新材料有限公司')
+  type('联系人', '李明')
+  type('手机号', '13800138000')
+  type('需求描述', '施工许可需要的消防审查材料不清楚，请帮忙代办。')
+  fireEvent.click(screen.getByText('提交需求'))
+  expect(await screen.findByText('提交成功')).toBeTruthy()
+  expect(requestsTo('/api/requests')[0].data).toMatchObject({
+    zoneId: 'pingyuan',
+    projectId: 'pingyuan-jingde-park',
+    projectStage: 'permit',
+  })
+})

@@ -11,15 +11,18 @@ import type { WecomClient } from '../../integrations/wecom'
 type OutboxKind = (typeof OUTBOX_KINDS)[number]
 type OutboxRow = typeof outbox.$inferSelect
 
-/** To the zone's WeCom group robot: new request, near breach, breach, low rating. */
+/** To the zone's WeCom group robot: new request, near breach, breach, low rating; a project stage due or overdue. */
 export type StaffNotice = {
-  kind: Extract<OutboxKind, 'new_request' | 'near_breach' | 'breach' | 'low_rating'>
+  kind: Extract<OutboxKind, 'new_request' | 'near_breach' | 'breach' | 'low_rating' | 'stage_reminder' | 'stage_overdue'>
   zoneId: string
-  requestId: string
+  /** Null for project stage notices (their payload names the project and stage). */
+  requestId: string | null
   /** The staff members the message is meant for (named in the text; recorded for the record). */
   recipients: string[]
   /** Markdown; never the investor's mobile number. */
   markdown: string
+  /** What the notice is about when it is not a request, kept in the payload: { projectId, stage, plannedDate }. */
+  subject?: Record<string, string>
 }
 
 /** To the investor as a WeChat subscribe message: staff replied, request resolved. */
@@ -85,7 +88,7 @@ export const enqueueNotice = async (tx: Db, config: Config, now: Date, notice: S
     ...base,
     channel: 'wecom',
     recipients: notice.recipients,
-    payload: { markdown: notice.markdown },
+    payload: { markdown: notice.markdown, ...notice.subject },
     ...wecomDelivery(config, notice.zoneId),
   })
 }

@@ -1,15 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { lt, sql } from 'drizzle-orm'
+import { and, eq, lt, sql } from 'drizzle-orm'
 import { chinaDayCompact } from '../../../../types/china-time'
-import type { CreateServiceRequestBody, ServiceRequest } from '../../../../types/service'
+import type { CreateServiceRequestBody, RequestLink, ServiceRequest } from '../../../../types/service'
 import { TICKET_PREFIXES, TICKET_SEQUENCE_DIGITS, ticketNoStem } from '../../../../types/tickets'
 import { addWorkingDays } from '../../../../types/working-days'
 import { addMs } from '../../clock'
 import type { Db } from '../../db/client'
 import { fromColumnJson, toColumnJson } from '../../db/column-json'
-import { DEFAULT_RESOLUTION_WORKING_DAYS, idempotencyKeys, serviceRequests, type RequestRow } from '../../db/schema'
+import { DEFAULT_RESOLUTION_WORKING_DAYS, idempotencyKeys, projectFollowers, serviceRequests, type RequestRow } from '../../db/schema'
 import type { Deps } from '../../deps'
-import { ApiError, badField, invalidToken } from '../../http/errors'
+import { ApiError, badField, forbidden, invalidToken } from '../../http/errors'
+import { findProject } from '../projects/tracking'
 import { getForInvestor } from './investor'
 import { newRequestParts, toInvestorView } from './views'
 
@@ -21,6 +22,24 @@ const canonicalJson = (value: unknown): string =>
   )
 
 export type CreateResult = { request: ServiceRequest; replayed: boolean }
+
+/**
+ * 遇到问题找店小二 from a followed project: the project must be in the request's zone and followed by
+ * this investor (POST /api/projects/claim). Answers the link the request keeps.
+ */
+const projectLink = async (deps: Deps, investorId: string, body: CreateServiceRequestBody): Promise<RequestLink | null> => {
+  if (!body.projectId && !body.projectStage) return null
+  if (!body.projectId) throw badField('projectId', '请同时提供项目和阶段')
+  if (!body.projectStage) throw badField('projectStage', '请同时提供项目和阶段')
+  const project = findProject(deps, body.projectId)
+  if (!project || project.zoneId !== body.zoneId) throw badField('projectId', '该项目不属于所选开发区')
+  const [follower] = await deps.db
+    .select({ projectId: projectFollowers.projectId })
+    .from(projectFollowers)
+    .where(and(eq(projectFollowers.projectId, project.id), eq(projectFollowers.investorId, investorId)))
+  if (!follower) throw forbidden('只能为您关注的项目提交，请先用邀请码关注该项目')
+  return { kind: 'project', projectId: project.id, projectName: project.name, stage: body.projectStage }
+}
 
 /** One row of submit_service_request (migration 0006); see there for the outcomes. */
 type Submitted = {
@@ -58,7 +77,10 @@ export const createRequest = async (
   investorId: string,
   body: CreateServiceRequestBody,
   idempotencyKey: string,
+  /** A request made by staff from a survey answer carries that link (a project's comes from the body). */
+  options: { link?: RequestLink } = {},
 ): Promise<CreateResult> => {
+  const link = (await projectLink(deps, investorId, body)) ?? options.link ?? null
   const park = body.parkId ? deps.content.current().parks.find((entry) => entry.card.id === body.parkId) : undefined
   if (body.parkId && park?.card.zoneId !== body.zoneId) throw badField('parkId', '该园区不属于所选开发区')
   // Upload ids as the database prints them (signed URLs name them so).
@@ -96,6 +118,7 @@ export const createRequest = async (
     ratingComment: null,
     ratedAt: null,
     updatedAt: now,
+    link,
   }
   const targetKey = `${body.zoneId}/${body.type}`
 

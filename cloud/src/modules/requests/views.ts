@@ -123,6 +123,7 @@ export const toSummary = (row: RequestRow): ServiceRequestSummary => ({
   firstResponseDueAt: row.firstResponseDueAt.toISOString(),
   firstRespondedAt: iso(row.firstRespondedAt),
   rated: row.ratingScore !== null,
+  link: row.link ?? null,
 })
 
 export const toStaffSummary = (row: RequestRow, assignee: StaffRefT | null): StaffRequestSummary => ({

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin'
 import { OutboxDispatcher, type DispatchSummary } from '../../modules/notifications/outbox'
+import { runStageReminders, type StageReminderSummary } from '../../modules/projects/reminders'
 import { announceNewRequests, runSlaOnce, type SlaSummary } from '../../modules/requests/sla'
 import { pruneIdempotencyKeys } from '../../modules/requests/submit'
 import { pruneRateLimits } from './rate-limit'
@@ -11,8 +12,10 @@ declare module 'fastify' {
       /** New-request notices for requests submitted since; returns how many. */
       announce(): Promise<number>
       runSla(): Promise<SlaSummary>
+      /** 项目督考: tracking for new project records, stage reminders and escalations to the 包挂领导. */
+      runStageReminders(): Promise<StageReminderSummary>
       dispatchOutbox(): Promise<DispatchSummary>
-      /** One full tick as the timer runs it: announcements and SLA, then notifications, then housekeeping. */
+      /** One full tick as the timer runs it: announcements, SLA and project stages, then notifications, then housekeeping. */
       tick(): Promise<void>
     }
   }
@@ -30,15 +33,18 @@ export default fp(
     const jobs = {
       announce: () => announceNewRequests(app),
       runSla: () => runSlaOnce(app),
+      runStageReminders: () => runStageReminders(app),
       dispatchOutbox: () => dispatcher.runOnce(),
       tick: async () => {
         const announced = await jobs.announce()
         const sla = await jobs.runSla()
+        const stages = await jobs.runStageReminders()
         const outbox = await jobs.dispatchOutbox()
         await pruneRateLimits(app.db, app.clock())
         await pruneIdempotencyKeys(app.db, app.clock())
-        if (announced + sla.reminded + sla.escalated + outbox.delivered + outbox.retried + outbox.dead > 0) {
-          app.log.info({ announced, sla, outbox }, 'jobs tick')
+        const stageWork = stages.tracked + stages.reminded + stages.escalated
+        if (announced + sla.reminded + sla.escalated + stageWork + outbox.delivered + outbox.retried + outbox.dead > 0) {
+          app.log.info({ announced, sla, stages, outbox }, 'jobs tick')
         }
       },
     }

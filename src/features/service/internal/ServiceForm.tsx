@@ -4,6 +4,8 @@ import { View, Text } from '@tarojs/components'
 import { Button, Input, Picker } from '@nutui/nutui-react-taro'
 import Dialog from '@/components/dialog/Dialog'
 import { CONTACT_TIMES, CONTACT_TIME_LABELS, REQUEST_TYPES, REQUEST_TYPE_LABELS } from '@/types/service'
+import { PROJECT_STAGES, PROJECT_STAGE_LABELS } from '@/types/project-stages'
+import { useProject } from '@/features/projects/project-store'
 import { useServiceDraft } from '../draft-store'
 import { useZoneCatalog } from '@/features/zones/catalog-store'
 import ChipGroup from '@/components/chip-group/ChipGroup'
@@ -17,6 +19,7 @@ import './service-form.scss'
 
 const TYPE_OPTIONS = REQUEST_TYPES.map((value) => ({ value, label: REQUEST_TYPE_LABELS[value] }))
 const CONTACT_OPTIONS = CONTACT_TIMES.map((value) => ({ value, label: CONTACT_TIME_LABELS[value] }))
+const STAGE_OPTIONS = PROJECT_STAGES.map((value) => ({ value, label: PROJECT_STAGE_LABELS[value] }))
 const NO_PARK = '__none__'
 
 interface FieldProps {
@@ -67,6 +70,8 @@ export function ServiceForm({ onSubmitted }: { onSubmitted?: () => void }) {
   const catalogStatus = useZoneCatalog((s) => s.status)
   const reloadCatalog = useZoneCatalog((s) => s.load)
   const [parkPickerOpen, setParkPickerOpen] = useState(false)
+  // The followed project's name, when the investor came from its page (the request carries only its id).
+  const projectName = useProject((s) => (s.project && s.project.project.id === fields.projectId ? s.project.project.name : null))
 
   const zoneParks = parks.filter((p) => p.zoneId === fields.zoneId)
   const parkLabel = fields.parkId ? (zoneParks.find((p) => p.id === fields.parkId)?.name ?? '') : ''
@@ -141,6 +146,30 @@ export function ServiceForm({ onSubmitted }: { onSubmitted?: () => void }) {
           </Field>
         ) : null}
       </View>
+
+      {fields.projectId ? (
+        <View className="svc-card">
+          <Field name="projectStage" label={`关联项目：${projectName ?? '我关注的项目'}`} required error={errors.projectStage ?? errors.projectId}>
+            <Text className="svc-field__hint">遇到问题的阶段，店小二会结合项目进度跟进</Text>
+            <ChipGroup
+              label="遇到问题的阶段"
+              options={STAGE_OPTIONS}
+              value={fields.projectStage}
+              onChange={(v) => draft.setField('projectStage', v)}
+            />
+            <Text
+              className="svc-link svc-form__unlink"
+              {...a11y('button')}
+              onClick={() => {
+                draft.setField('projectId', null)
+                draft.setField('projectStage', null)
+              }}
+            >
+              不关联项目
+            </Text>
+          </Field>
+        </View>
+      ) : null}
 
       <View className="svc-card">
         <Field name="company" label="企业名称" required error={errors.company}>

@@ -1,5 +1,6 @@
 import { CreateServiceRequestBody, MAX_UPLOAD_BYTES, type ContactTime, type Photo, type RequestType } from '@/types/service'
 import type { ZoneId } from '@/types/content'
+import type { ProjectStage } from '@/types/project-stages'
 
 /** What the form holds while the investor types; kept in storage until sent. */
 export interface DraftFields {
@@ -12,6 +13,9 @@ export interface DraftFields {
   description: string
   photos: Photo[]
   preferredContactTime: ContactTime | null
+  /** 遇到问题找店小二 from a followed project: the project and the stage the problem is about. */
+  projectId: string | null
+  projectStage: ProjectStage | null
 }
 
 export type DraftField = keyof DraftFields
@@ -31,6 +35,8 @@ export const emptyDraft = (): DraftFields => ({
   description: '',
   photos: [],
   preferredContactTime: null,
+  projectId: null,
+  projectStage: null,
 })
 
 /** How a description starts when the investor asks about a policy: staff see which one at once. */
@@ -47,6 +53,8 @@ export const FIELD_ORDER: DraftField[] = [
   'description',
   'photos',
   'preferredContactTime',
+  'projectId',
+  'projectStage',
 ]
 
 // Used when the schema's own message is not Chinese (enums, ids).
@@ -60,6 +68,8 @@ const FALLBACK: Record<DraftField, string> = {
   description: '请填写需求描述',
   photos: '图片有误，请删除后重新上传',
   preferredContactTime: '请选择方便联系的时间',
+  projectId: '关联的项目有误，请从项目页面重新进入',
+  projectStage: '请选择遇到问题的阶段',
 }
 
 const hasChinese = (text: string) => /[\u4e00-\u9fff]/.test(text)
@@ -78,6 +88,8 @@ export function toRequestBody(draft: DraftFields): Record<string, unknown> {
     description: draft.description,
     photos: draft.photos.map((photo) => photo.id),
     preferredContactTime: draft.preferredContactTime ?? undefined,
+    projectId: draft.projectId ?? undefined,
+    projectStage: draft.projectStage ?? undefined,
   }
 }
 

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 
 /** Bump when the notice changes: everyone is asked again. */
-export const PRIVACY_NOTICE_VERSION = '2026-11-21'
+export const PRIVACY_NOTICE_VERSION = '2026-12-01'
 
 export interface ConsentRecord {
   version: string
@@ -27,6 +27,13 @@ export const PRIVACY_SECTIONS: readonly NoticeSection[] = [
     paragraphs: [
       `当您通过“找店小二”提交服务请求时，我们会收集：${COLLECTED_ITEMS.join('、')}。`,
       '图片仅在您主动选择上传时收集；微信标识（小程序内）或设备标识（网页版）用于识别您本人，以便您查看自己的请求。',
+    ],
+  },
+  {
+    title: '开发区问卷（问需于企）',
+    paragraphs: [
+      '当您回答开发区的问卷时，我们收集企业名称、联系人、手机号和您的答复，仅用于开发区了解企业需求并与您联系；开发区工作人员可以把您的答复转为服务请求，由店小二跟进，您可在“我的服务请求”中查看。',
+      '问卷截止前您可以修改答复；只有发布问卷的开发区的工作人员可以查看。',
     ],
   },
   {

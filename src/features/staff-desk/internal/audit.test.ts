@@ -18,6 +18,8 @@ test('audit entries read as plain Chinese', () => {
   expect(describeAudit(entry('rated', { score: 2 }))).toBe('评价了服务：2 分')
   expect(describeAudit(entry('escalated', { reason: 'low_rating', score: 2, supervisorName: '王五' }))).toBe('因低分评价转主管督办（王五）')
   expect(describeAudit(entry('note_added'))).toBe('添加了内部备注')
+  expect(describeAudit(entry('filed_for_investor', { from: 'survey_response' }))).toBe('代企业转为请求（来自问卷答复）')
+  expect(describeAudit(entry('filed_for_investor', { from: 'project_blocker', stage: 'permit' }))).toBe('代企业转为请求（来自项目受阻阶段）')
   expect(describeAudit(entry('something_new'))).toBe('something_new')
 })
 

@@ -17,6 +17,7 @@ const ACTIONS: Record<string, string> = {
   rated: '评价了服务',
   escalated: '因低分评价转主管督办',
   withdrawn: '撤回了请求',
+  filed_for_investor: '代企业转为请求',
 }
 
 const REASONS: Record<string, string> = {
@@ -39,5 +40,6 @@ export function describeAudit(entry: Entry): string {
   if (entry.action === 'assigned' && text(detail.assigneeName)) return `${base}（给 ${detail.assigneeName as string}）`
   if (entry.action === 'escalated' && text(detail.supervisorName)) return `${base}（${detail.supervisorName as string}）`
   if (entry.action === 'rated' && typeof detail.score === 'number') return `${base}：${detail.score} 分`
+  if (entry.action === 'filed_for_investor') return `${base}（${detail.from === 'survey_response' ? '来自问卷答复' : '来自项目受阻阶段'}）`
   return base
 }

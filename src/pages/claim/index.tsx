@@ -1,0 +1,5 @@
+import ClaimScreen from '@/features/projects/ClaimScreen'
+
+export default function ClaimPage() {
+  return <ClaimScreen />
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '项目进度', enablePullDownRefresh: true, backgroundTextStyle: 'dark' })

@@ -1,0 +1,5 @@
+import ProjectScreen from '@/features/projects/ProjectScreen'
+
+export default function ProjectPage() {
+  return <ProjectScreen />
+}

@@ -1,0 +1,5 @@
+import SurveyScreen from '@/features/surveys/SurveyScreen'
+
+export default function SurveyPage() {
+  return <SurveyScreen />
+}

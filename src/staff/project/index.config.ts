@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '项目督考', enablePullDownRefresh: true, backgroundTextStyle: 'dark', enableShareAppMessage: true })

@@ -1,0 +1,5 @@
+import BoardScreen from '@/features/staff-projects/BoardScreen'
+
+export default function StaffProjectsPage() {
+  return <BoardScreen />
+}

@@ -1,0 +1,5 @@
+import SurveyEditScreen from '@/features/staff-surveys/SurveyEditScreen'
+
+export default function StaffSurveyEditPage() {
+  return <SurveyEditScreen />
+}

@@ -1,0 +1,5 @@
+import SurveyResultsScreen from '@/features/staff-surveys/SurveyResultsScreen'
+
+export default function StaffSurveyPage() {
+  return <SurveyResultsScreen />
+}

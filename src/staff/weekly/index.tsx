@@ -1,0 +1,5 @@
+import WeeklyScreen from '@/features/staff-projects/WeeklyScreen'
+
+export default function StaffWeeklyPage() {
+  return <WeeklyScreen />
+}
