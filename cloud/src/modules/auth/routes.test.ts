@@ -109,7 +109,9 @@ describe('tokens', () => {
       session.investor.id,
       3600_000,
     ).token
-    for (const token of [`${version}.${payload}.${flipped}`, expired, foreign, 'garbage', `${version}.${payload}`, '']) {
+    // Other spellings of the same HMAC (lenient base64url decoding) are refused like a wrong one.
+    const spellings = [`${signature}=`, `${signature}!`, `${signature}==`, `${signature}%`].map((sig) => `${version}.${payload}.${sig}`)
+    for (const token of [`${version}.${payload}.${flipped}`, expired, foreign, 'garbage', `${version}.${payload}`, '', ...spellings]) {
       const response = await t.app.inject({ method: 'GET', url: '/api/requests/mine', headers: bearer(token) })
       expect(response.statusCode).toBe(401)
     }
