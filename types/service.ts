@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { SlugId } from './common'
+import { singleLine, SlugId } from './common'
 import { ZoneId } from './content'
 import { StaffRole } from './auth'
 import { REQUEST_STATUSES } from './request-status'
@@ -38,8 +38,8 @@ export const CreateServiceRequestBody = z
     type: RequestType.describe('需求类型'),
     zoneId: ZoneId,
     parkId: SlugId.optional(),
-    company: z.string().trim().min(2, '请填写企业名称（至少 2 个字）').max(100, '企业名称不能超过 100 个字'),
-    contactName: z.string().trim().min(1, '请填写联系人').max(30, '联系人不能超过 30 个字'),
+    company: singleLine(z.string().trim().min(2, '请填写企业名称（至少 2 个字）').max(100, '企业名称不能超过 100 个字'), '企业名称'),
+    contactName: singleLine(z.string().trim().min(1, '请填写联系人').max(30, '联系人不能超过 30 个字'), '联系人'),
     mobile: z.string().trim().regex(MOBILE_PATTERN, '请填写 11 位中国大陆手机号'),
     description: z.string().trim().min(10, '请至少用 10 个字描述需求').max(1000, '需求描述不能超过 1000 个字'),
     photos: z.array(z.string().uuid('图片编号无效')).max(3, '最多上传 3 张图片').default([]),
@@ -194,7 +194,7 @@ export const CannedReply = z.object({ id: z.string(), zoneId: ZoneId, title: z.s
 export type CannedReply = z.infer<typeof CannedReply>
 export const CannedReplyBody = z.object({
   zoneId: ZoneId.optional(),
-  title: z.string().trim().min(1, '请输入标题').max(40, '标题不能超过 40 个字'),
+  title: singleLine(z.string().trim().min(1, '请输入标题').max(40, '标题不能超过 40 个字'), '标题'),
   body: z.string().trim().min(1, '请输入内容').max(1000, '内容不能超过 1000 个字'),
 })
 
@@ -246,9 +246,9 @@ export type ZoneServiceStats = z.infer<typeof ZoneServiceStats>
 // ---- Sharing and favourites (investor experience) -----------------------------
 
 export const ShareVisitBody = z.object({
-  ref: z.string().trim().min(1).max(64),
+  ref: singleLine(z.string().trim().min(1).max(64), '分享码'),
   page: z.enum(['pages/park/index', 'pages/policy/index', 'pages/compare/index']),
-  targetId: z.string().max(200),
+  targetId: singleLine(z.string().max(200), '分享对象'),
   /** WeChat launch scene (1007 单聊, 1008 群聊, 1154 朋友圈单页...) when known. */
   scene: z.number().int().optional(),
 })

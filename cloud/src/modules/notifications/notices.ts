@@ -13,6 +13,32 @@ import { enqueueNotice } from './outbox'
 
 type Named = { id: string; displayName: string }
 
+/** Characters WeCom markdown reads as markup, and the full-width look-alikes shown instead. */
+const MARKUP_LOOKALIKES: Record<string, string> = {
+  '*': '＊',
+  _: '＿',
+  '`': '｀',
+  '[': '［',
+  ']': '］',
+  '<': '＜',
+  '>': '＞',
+  '#': '＃',
+  '~': '～',
+  '\\': '＼',
+}
+
+/**
+ * Text from people (company, names, park and zone names) as plain text inside a WeCom markdown
+ * message: markup characters become their full-width look-alikes (WeCom has no escape character),
+ * `://` loses its link-making power, and line breaks or control characters become spaces, so the
+ * text cannot add bold lines, links, headings or <@all> mentions of its own.
+ */
+export const markdownText = (text: string): string =>
+  text
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/[*_`[\]<>#~\\]/g, (char) => MARKUP_LOOKALIKES[char])
+    .replace(/:\/\//g, '：//')
+
 export const zoneStaff = (db: Db, zoneId: string, roles: readonly StaffRole[]): Promise<Named[]> =>
   db
     .select({ id: staff.id, displayName: staff.displayName })
@@ -20,15 +46,16 @@ export const zoneStaff = (db: Db, zoneId: string, roles: readonly StaffRole[]): 
     .where(and(eq(staff.zoneId, zoneId), inArray(staff.role, [...roles])))
     .orderBy(asc(staff.createdAt), asc(staff.id))
 
-const names = (people: Named[]) => (people.length > 0 ? people.map((person) => person.displayName).join('、') : '（本区暂无账号）')
+const names = (people: Named[]) =>
+  people.length > 0 ? people.map((person) => markdownText(person.displayName)).join('、') : '（本区暂无账号）'
 
 /** The lines under a notice's title: zone and park, type, company. */
 const details = (deps: Pick<Deps, 'content'>, row: Pick<RequestRow, 'zoneId' | 'parkId' | 'type' | 'company'>) => {
   const park = parkName(deps, row.parkId)
   return [
-    `> 开发区：${zoneName(deps, row.zoneId)}${park ? ` · ${park}` : ''}`,
+    `> 开发区：${markdownText(zoneName(deps, row.zoneId))}${park ? ` · ${markdownText(park)}` : ''}`,
     `> 类型：${REQUEST_TYPE_LABELS[row.type]}`,
-    `> 企业：${row.company}`,
+    `> 企业：${markdownText(row.company)}`,
   ]
 }
 
@@ -59,7 +86,7 @@ export const notifyNearBreach = async (tx: Db, deps: Pick<Deps, 'config' | 'cont
   const markdown = [
     ...header(deps, row, '即将超时提醒'),
     `> 首次响应截止：${chinaDateTime(row.firstResponseDueAt)}（还剩不到 2 小时）`,
-    assignee ? `请 ${assignee.displayName} 尽快答复。` : `尚未受理，请店小二（${names(recipients)}）尽快受理并答复。`,
+    assignee ? `请 ${markdownText(assignee.displayName)} 尽快答复。` : `尚未受理，请店小二（${names(recipients)}）尽快受理并答复。`,
   ].join('\n')
   await enqueueNotice(tx, deps.config, now, {
     kind: 'near_breach',
@@ -97,7 +124,7 @@ export const notifyLowRating = async (
   const markdown = [
     ...header(deps, row, '差评督办'),
     `> 企业评价：${RATING_LABELS[score]}（${score} 分）`,
-    supervisor ? `已重新打开并指派给主管 ${supervisor.displayName}。` : '已重新打开，本区暂无主管账号，请管理员跟进。',
+    supervisor ? `已重新打开并指派给主管 ${markdownText(supervisor.displayName)}。` : '已重新打开，本区暂无主管账号，请管理员跟进。',
   ].join('\n')
   await enqueueNotice(tx, deps.config, now, {
     kind: 'low_rating',
