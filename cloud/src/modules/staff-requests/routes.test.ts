@@ -71,13 +71,16 @@ describe('status transitions (every pair, against STATUS_TRANSITIONS)', () => {
   const pairs = REQUEST_STATUSES.flatMap((from) => REQUEST_STATUSES.map((to) => [from, to] as const))
   it.each(pairs)('%s → %s', async (from, to) => {
     const id = await requestIn(from)
-    const response = await setStatus(id, to)
+    // The agent owns what it moved along; a request still new (or withdrawn while new) is nobody's, so
+    // the supervisor moves it (an agent may only accept it, which makes it theirs: see "who may act").
+    const actor = (from === 'new' || from === 'withdrawn') && to !== 'accepted' ? supervisor : agent
+    const response = await setStatus(id, to, actor.token)
     if (canTransition(from, to)) {
       expect(response.statusCode).toBe(200)
       const view = StaffRequestDetail.parse(response.json())
       expect(view.status).toBe(to)
       expect(view.allowedTransitions).toEqual([...STATUS_TRANSITIONS[to]])
-      expect(view.audit.at(-1)).toMatchObject({ action: 'status_changed', detail: { from, to }, actor: '赵小二' })
+      expect(view.audit.at(-1)).toMatchObject({ action: 'status_changed', detail: { from, to }, actor: actor.displayName })
     } else {
       expect(response.statusCode).toBe(409)
       expect(response.json().error).toEqual({ code: 'invalid_transition', message: expect.stringMatching(/不能改为/) })
@@ -192,6 +195,84 @@ describe('claim and assign', () => {
       expect(wrong.statusCode).toBe(400)
       expect(wrong.json().error.fields).toEqual({ staffId: '只能指派给本开发区的店小二或主管' })
     }
+  })
+})
+
+describe('who may act on a request (roles × owner or not × action)', () => {
+  type Actor = 'owner' | 'colleague' | 'supervisor' | 'admin' | 'outsider'
+  type Action = 'in_progress' | 'resolved' | 'withdrawn' | 'reply' | 'note'
+  const who = (actor: Actor): TestStaff => ({ owner: agent, colleague, supervisor, admin, outsider })[actor]
+  const act = (id: string, action: Action, member: TestStaff) =>
+    action === 'reply' || action === 'note'
+      ? t.app.inject({
+          method: 'POST',
+          url: `/api/staff/requests/${id}/${action === 'reply' ? 'replies' : 'notes'}`,
+          headers: bearer(member.token),
+          payload: { body: `${member.displayName}的${action === 'reply' ? '答复' : '备注'}` },
+        })
+      : setStatus(id, action, member.token)
+  /** An accepted request the agent 赵小二 has taken. */
+  const owned = async () => {
+    const request = await newRequest()
+    await staffPost(t.app, agent.token, `/api/staff/requests/${request.id}/claim`)
+    return request.id
+  }
+  const EXPECTED: Record<Actor, Record<Action, number>> = {
+    owner: { in_progress: 200, resolved: 200, withdrawn: 200, reply: 200, note: 200 },
+    colleague: { in_progress: 403, resolved: 403, withdrawn: 403, reply: 403, note: 200 },
+    supervisor: { in_progress: 200, resolved: 200, withdrawn: 200, reply: 200, note: 200 },
+    admin: { in_progress: 200, resolved: 200, withdrawn: 200, reply: 200, note: 200 },
+    outsider: { in_progress: 404, resolved: 404, withdrawn: 404, reply: 404, note: 404 },
+  }
+  const cases = (Object.keys(EXPECTED) as Actor[]).flatMap((actor) =>
+    (Object.keys(EXPECTED[actor]) as Action[]).map((action) => [actor, action, EXPECTED[actor][action]] as const),
+  )
+
+  it.each(cases)('%s: %s → %d', async (actor, action, status) => {
+    const id = await owned()
+    const before = await detail(id)
+    const response = await act(id, action, who(actor))
+    expect(response.statusCode).toBe(status)
+    const after = await detail(id, supervisor.token)
+    if (status === 200) {
+      if (action === 'note') expect(after.notes.at(-1)?.author.id).toBe(who(actor).id)
+      else if (action === 'reply') expect(after.messages.at(-1)).toMatchObject({ author: 'staff', body: `${who(actor).displayName}的答复` })
+      else expect(after.status).toBe(action)
+      return
+    }
+    if (status === 403) {
+      expect(response.json().error).toEqual({ code: 'forbidden', message: expect.stringContaining('内部备注') })
+    }
+    // A refusal changes nothing: status, messages, notes, audit, first response.
+    expect({ ...after, assignee: after.assignee?.id }).toEqual({ ...before, assignee: before.assignee?.id })
+  })
+
+  it('a request nobody has taken: an agent accepts or answers it (and so takes it), but may not withdraw or resolve it', async () => {
+    const accepted = await newRequest()
+    const acceptedView = StaffRequestDetail.parse((await setStatus(accepted.id, 'accepted', colleague.token)).json())
+    expect(acceptedView.assignee?.id).toBe(colleague.id)
+
+    const answered = await newRequest()
+    const reply = await act(answered.id, 'reply', colleague)
+    expect(reply.statusCode).toBe(200)
+    expect(StaffRequestDetail.parse(reply.json())).toMatchObject({ status: 'accepted', assignee: { id: colleague.id } })
+
+    const untouched = await newRequest()
+    expect((await setStatus(untouched.id, 'withdrawn', colleague.token)).statusCode).toBe(403)
+    expect((await act(untouched.id, 'note', colleague)).statusCode).toBe(200)
+    expect(await detail(untouched.id)).toMatchObject({ status: 'new', assignee: null, firstRespondedAt: null })
+    expect((await setStatus(untouched.id, 'withdrawn', supervisor.token)).statusCode).toBe(200)
+  })
+
+  it('after reassignment the new assignee acts and the former one may only add notes', async () => {
+    const id = await owned()
+    await staffPost(t.app, supervisor.token, `/api/staff/requests/${id}/assign`, { staffId: colleague.id })
+    expect((await act(id, 'reply', colleague)).statusCode).toBe(200)
+    expect((await act(id, 'in_progress', colleague)).statusCode).toBe(200)
+    expect((await act(id, 'reply', agent)).statusCode).toBe(403)
+    expect((await act(id, 'resolved', agent)).statusCode).toBe(403)
+    expect((await act(id, 'note', agent)).statusCode).toBe(200)
+    expect((await detail(id)).status).toBe('in_progress')
   })
 })
 

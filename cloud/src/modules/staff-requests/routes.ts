@@ -103,6 +103,8 @@ const staffRequestRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['staff'],
         summary: '公开答复（投资者可见；第一条答复停止 24 小时计时并通知投资者）',
+        description:
+          '只有负责人、本开发区主管或管理员可以答复（其他店小二 403，可改写内部备注）；尚未指派的新请求由答复的店小二受理。',
         params: RequestIdParams,
         body: MessageBody,
         response: actionResponses,
@@ -117,7 +119,7 @@ const staffRequestRoutes: FastifyPluginAsyncZod = async (app) => {
       ...action,
       schema: {
         tags: ['staff'],
-        summary: '内部备注（投资者不可见，不算作答复）',
+        summary: '内部备注（投资者不可见，不算作答复；本开发区的工作人员都可以添加）',
         params: RequestIdParams,
         body: MessageBody,
         response: actionResponses,
@@ -134,6 +136,7 @@ const staffRequestRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['staff'],
         summary: '变更状态（只允许 STATUS_TRANSITIONS 中的变更）',
         description:
+          '只有负责人、本开发区主管或管理员可以变更状态或撤回（其他店小二 403）；店小二受理尚未指派的请求即成为负责人。' +
           '不允许的变更返回 409 invalid_transition。“待您补充”暂停办结计时，离开时把暂停时长加到办结时限；“已办结”通知投资者评价。',
         params: RequestIdParams,
         body: StatusBody,
