@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import path from 'node:path'
 import { z } from 'zod'
 import { type ZoneId } from '../../types/content'
@@ -85,6 +86,59 @@ const rateLimitVar = (fallback: Limit) =>
     })
     .refine((limit) => limit.max >= 1 && limit.windowMs >= 1_000, 'needs at least 1 request in a window of at least 1 s')
 
+/** proxy-addr's names for address ranges (Fastify's trustProxy understands them). */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal']
+
+/** An address or CIDR range of a proxy; a range covering every address (/0) would trust anyone. */
+const isProxyAddress = (entry: string): boolean => {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true
+  const [address, prefix, ...rest] = entry.split('/')
+  const version = isIP(address)
+  if (version === 0 || rest.length > 0) return false
+  if (prefix === undefined) return true
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) >= 1 && Number(prefix) <= (version === 4 ? 32 : 128)
+}
+
+/**
+ * TRUST_PROXY: `false`/`0`, the number of proxies in front of the API (1–10: the client is the address
+ * the outermost of them saw), or the proxies' addresses and CIDR ranges. `true` is refused: it trusts
+ * the leftmost X-Forwarded-For entry, which the client writes itself.
+ */
+const trustProxyVar = z
+  .preprocess(emptyToUndefined, z.string().trim().default('false'))
+  .transform((value, context): false | number | string[] => {
+    if (value === 'false' || value === '0') return false
+    if (value === 'true') {
+      context.addIssue({
+        code: 'custom',
+        message:
+          'true would trust every X-Forwarded-For entry, so any client could choose its address (and escape every per-address limit); ' +
+          'set the number of proxies in front of the API (e.g. 1) or their addresses (e.g. 10.0.0.0/8)',
+      })
+      return z.NEVER
+    }
+    if (/^\d+$/.test(value)) {
+      const hops = Number(value)
+      if (hops >= 1 && hops <= 10) return hops
+    } else if (/[./:]|^[a-z]+$/.test(value)) {
+      const entries = splitList(value)
+      const bad = entries.filter((entry) => !isProxyAddress(entry))
+      if (bad.length === 0 && entries.length > 0) return entries
+      if (bad.length > 0) {
+        context.addIssue({
+          code: 'custom',
+          message: `not a proxy address or CIDR range: ${bad.join(', ')} (use addresses such as 10.0.0.5, ranges such as 10.0.0.0/8, or loopback)`,
+        })
+        return z.NEVER
+      }
+    }
+    context.addIssue({
+      code: 'custom',
+      message: 'must be false, the number of proxies in front of the API (1–10), or their comma-separated addresses/CIDR ranges',
+    })
+    return z.NEVER
+  })
+
 const Env = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -114,8 +168,8 @@ const Env = z
     ),
     /** How often (ms) each process checks content_meta for a newer import; 0 turns polling off. */
     CONTENT_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
-    /** Behind a reverse proxy / load balancer, trust X-Forwarded-* for the client address. */
-    TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
+    /** Behind reverse proxies / load balancers: how many, or which, may set X-Forwarded-For (see trustProxyVar). */
+    TRUST_PROXY: trustProxyVar,
     /** Signs session tokens and upload URLs; the same value on every API process. Required in production. */
     AUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
     /** Mini-program credentials: wx.login codes are exchanged (code2session) only when both are set. */
@@ -199,7 +253,8 @@ export type Config = {
   /** true = reflect any origin; false = no CORS; list = exactly these origins. */
   corsOrigins: true | false | string[]
   contentPollMs: number
-  trustProxy: boolean
+  /** Fastify's trustProxy: false, a hop count, or the proxies' addresses/CIDR ranges (never `true`). */
+  trustProxy: false | number | string[]
   auth: {
     secret: string
     /** True when AUTH_SECRET is unset outside production: the built-in development secret signs tokens. */
@@ -253,7 +308,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     corsOrigins: parseCorsOrigins(e.CORS_ORIGINS, e.NODE_ENV),
     contentPollMs: e.CONTENT_POLL_MS,
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy: e.TRUST_PROXY,
     auth: { secret: e.AUTH_SECRET ?? DEV_AUTH_SECRET, usingDevSecret: !e.AUTH_SECRET },
     wechat: {
       credentials: e.WECHAT_APPID && e.WECHAT_SECRET ? { appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET } : null,

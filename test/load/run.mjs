@@ -7,7 +7,8 @@
 //             new-request notice, SLA reminder and escalation written and delivered exactly once.
 //             Uses DATABASE_URL when set, otherwise re-runs itself under test/pg/with-postgres.sh.
 // The default rate limits apply (per address 120 submissions/h, per investor 30/h): the API runs with
-// TRUST_PROXY=true and each simulated client sends its own X-Forwarded-For, as 50 users behind a proxy would.
+// TRUST_PROXY=127.0.0.1 (the proxy's address: this script) and each simulated client sends its own X-Forwarded-For,
+// as 50 users behind a proxy would.
 // Prints a markdown summary and exits 1 when any check fails. Every loop is bounded.
 import { randomUUID } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -207,7 +208,7 @@ const freshStorage = async (kind) => {
   return { env: { DATABASE_URL: database.url }, query: (fn) => fn((text) => pgQuery(database.url, text)), drop: database.drop }
 }
 
-const API_ENV = { TRUST_PROXY: 'true', JOBS_INTERVAL_MS: '0' }
+const API_ENV = { TRUST_PROXY: '127.0.0.1', JOBS_INTERVAL_MS: '0' }
 
 const loadScenario = async (kind) => {
   const since = Date.now()

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { InvestorSession, StaffSession } from '../../../../types/auth'
 import { TokenSigner } from './tokens'
+import { buildApp, type App } from '../../app'
 import { DEFAULT_RATE_LIMITS } from '../../config'
 import { investors, staff } from '../../db/schema'
 import { createStaffAccount } from '../staff/accounts'
@@ -179,5 +180,68 @@ describe('staff sign-in', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0)
     // Another address is not affected.
     expect((await login(plain, 'nobody', 'whatever-password', '10.9.9.10')).statusCode).toBe(401)
+  })
+})
+
+describe('the client address behind proxies (TRUST_PROXY)', () => {
+  // Three guest sign-ins a minute per address, so a fourth from the same client is refused.
+  const limited = (trustProxy: string) =>
+    buildApp({
+      db: plain.database,
+      clock: clock.now,
+      config: serviceTestConfig(
+        { TRUST_PROXY: trustProxy },
+        { rateLimits: { ...DEFAULT_RATE_LIMITS, investorLoginPerIp: { max: 3, windowMs: MINUTE } } },
+      ),
+    })
+  const guest = (app: App, remoteAddress: string, forwardedFor?: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/auth/guest',
+      payload: {},
+      remoteAddress,
+      headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor },
+    })
+
+  it('a hop count takes the address the last proxy saw: a client spoofing X-Forwarded-For is still one client', async () => {
+    const app = await limited('1')
+    try {
+      // The proxy (10.0.0.1) appends the real client (203.0.113.7) to whatever the client sent.
+      const statuses = []
+      for (const spoofed of ['1.1.1.1', '2.2.2.2', '3.3.3.3, 4.4.4.4', '5.5.5.5'])
+        statuses.push((await guest(app, '10.0.0.1', `${spoofed}, 203.0.113.7`)).statusCode)
+      expect(statuses).toEqual([200, 200, 200, 429])
+      // Another real client behind the same proxy has its own count.
+      expect((await guest(app, '10.0.0.1', '203.0.113.8')).statusCode).toBe(200)
+    } finally {
+      await app.close()
+    }
+  })
+
+  it('a list of proxies trusts X-Forwarded-For only from them; a client talking directly is its socket address', async () => {
+    const app = await limited('10.0.0.0/8')
+    try {
+      const fromProxy = []
+      for (const spoofed of ['1.1.1.1', '2.2.2.2', '3.3.3.3', '4.4.4.4'])
+        fromProxy.push((await guest(app, '10.0.0.2', `${spoofed}, 198.51.100.4`)).statusCode)
+      expect(fromProxy).toEqual([200, 200, 200, 429])
+      // Straight from the internet, X-Forwarded-For is ignored: each spoofed value is still 198.51.100.9.
+      const direct = []
+      for (const spoofed of ['1.1.1.1', '2.2.2.2', '3.3.3.3', '4.4.4.4']) direct.push((await guest(app, '198.51.100.9', spoofed)).statusCode)
+      expect(direct).toEqual([200, 200, 200, 429])
+    } finally {
+      await app.close()
+    }
+  })
+
+  it('without TRUST_PROXY the header is ignored altogether', async () => {
+    const app = await limited('false')
+    try {
+      const statuses = []
+      for (const spoofed of ['1.1.1.1', '2.2.2.2', '3.3.3.3', '4.4.4.4']) statuses.push((await guest(app, '192.0.2.50', spoofed)).statusCode)
+      expect(statuses).toEqual([200, 200, 200, 429])
+    } finally {
+      await app.close()
+    }
   })
 })
