@@ -8,7 +8,8 @@ export type NotProvided = z.infer<typeof NotProvided>
 export const orNotProvided = <T extends z.ZodType>(schema: T) => z.union([schema, NotProvided])
 
 /** Line breaks (\n, \r, U+2028/2029) and other control characters (C0, DEL, C1). */
-const BREAK_OR_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+export const BREAK_OR_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/
 
 /**
  * A single-line text field: refuses line breaks and control characters with a Chinese reason naming

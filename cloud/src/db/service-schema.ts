@@ -47,9 +47,6 @@ export const staff = pgTable(
     passwordHash: text('password_hash').notNull(),
     /** Put in `ref` when this person shares a page. */
     shareCode: text('share_code').notNull().unique(),
-    /** Consecutive failed logins since the last success or lock. */
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: at('locked_until'),
     createdAt: at('created_at').notNull(),
   },
   (table) => [
@@ -235,7 +232,7 @@ export const slaTargets = pgTable(
   (table) => [primaryKey({ columns: [table.zoneId, table.type] }), check('sla_targets_days', sql`${table.workingDays} between 1 and 60`)],
 )
 
-export const OUTBOX_KINDS = ['new_request', 'near_breach', 'breach', 'low_rating', 'reply', 'resolved'] as const
+export const OUTBOX_KINDS = ['new_request', 'near_breach', 'breach', 'low_rating', 'reply', 'resolved', 'login_burst'] as const
 export const OUTBOX_CHANNELS = ['wecom', 'wechat'] as const
 export const OUTBOX_STATUSES = ['pending', 'delivered', 'skipped', 'dead'] as const
 
@@ -329,4 +326,28 @@ export const rateLimitHits = pgTable(
     resetAt: at('reset_at').notNull(),
   },
   (table) => [index('rate_limit_hits_reset_idx').on(table.resetAt)],
+)
+
+/**
+ * Failed staff sign-ins per username (`u:<username>`, known or not) and per client address
+ * (`a:<address>`): past a few failures each new one makes that key wait longer before the next try
+ * (see modules/auth/throttle.ts). Shared by every API process; forgotten a while after the last failure.
+ */
+export const loginThrottles = pgTable(
+  'login_throttles',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    lastFailedAt: at('last_failed_at').notNull(),
+    /** No password is checked for this key before then. */
+    blockedUntil: at('blocked_until').notNull(),
+    /** Username keys: the client addresses the recent failures came from (a few), lifted with it by an admin. */
+    addresses: text('addresses')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** When the zone's supervisors were told of this burst (once per burst). */
+    notifiedAt: at('notified_at'),
+  },
+  (table) => [index('login_throttles_last_failed_idx').on(table.lastFailedAt)],
 )

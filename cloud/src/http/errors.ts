@@ -51,8 +51,7 @@ export const responses = {
   payloadTooLarge: ErrorBody.describe('请求内容过大（payload_too_large、file_too_large）'),
   unsupportedType: ErrorBody.describe('不支持的内容类型（unsupported_media_type、unsupported_type）'),
   unprocessable: ErrorBody.describe('请求无法处理（idempotency_mismatch：同一 Idempotency-Key 对应了不同的请求内容）'),
-  locked: ErrorBody.describe('账号已锁定（account_locked）'),
-  rateLimited: ErrorBody.describe('请求过于频繁（rate_limited），Retry-After 头给出等待秒数'),
+  rateLimited: ErrorBody.describe('请求过于频繁（rate_limited；工作人员登录失败过多时为 login_throttled），Retry-After 头给出等待秒数'),
 }
 
 /** Chinese messages for the 4xx Fastify itself raises (bad JSON, wrong content type, too large...). */

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { StaffRole } from '../../../../types/auth'
 import { chinaDateTime } from '../../../../types/china-time'
+import { BREAK_OR_CONTROL } from '../../../../types/common'
 import { RATING_LABELS, REQUEST_TYPE_LABELS } from '../../../../types/service'
 import type { Db } from '../../db/client'
 import { investors, staff, type RequestRow } from '../../db/schema'
@@ -35,7 +36,7 @@ const MARKUP_LOOKALIKES: Record<string, string> = {
  */
 export const markdownText = (text: string): string =>
   text
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(new RegExp(`${BREAK_OR_CONTROL.source}+`, 'g'), ' ')
     .replace(/[*_`[\]<>#~\\]/g, (char) => MARKUP_LOOKALIKES[char])
     .replace(/:\/\//g, '：//')
 
@@ -59,15 +60,16 @@ const details = (deps: Pick<Deps, 'content'>, row: Pick<RequestRow, 'zoneId' | '
   ]
 }
 
-const header = (deps: Pick<Deps, 'content'>, row: RequestRow, title: string) => [
-  `**${title}** ${row.ticketNo}`,
-  ...details(deps, row),
-]
+const header = (deps: Pick<Deps, 'content'>, row: RequestRow, title: string) => [`**${title}** ${row.ticketNo}`, ...details(deps, row)]
 
 /** A new request, for the zone's agents (sent by the job loop once the request is committed). */
 export const notifyNewRequest = async (tx: Db, deps: Pick<Deps, 'config' | 'content'>, row: RequestRow, now: Date) => {
   const agents = await zoneStaff(tx, row.zoneId, ['agent'])
-  const markdown = [...header(deps, row, '新的服务请求'), `> 首次响应截止：${chinaDateTime(row.firstResponseDueAt)}`, '请店小二尽快受理。'].join('\n')
+  const markdown = [
+    ...header(deps, row, '新的服务请求'),
+    `> 首次响应截止：${chinaDateTime(row.firstResponseDueAt)}`,
+    '请店小二尽快受理。',
+  ].join('\n')
   await enqueueNotice(tx, deps.config, now, {
     kind: 'new_request',
     zoneId: row.zoneId,
@@ -131,6 +133,35 @@ export const notifyLowRating = async (
     zoneId: row.zoneId,
     requestId: row.id,
     recipients: supervisor ? [supervisor.id] : [],
+    markdown,
+  })
+}
+
+/**
+ * Many wrong passwords for one account within a quarter of an hour: its zone's supervisors hear of it.
+ * The account is only slowed down, never locked (modules/auth/throttle.ts); an admin can lift the waits.
+ */
+export const notifyLoginBurst = async (
+  tx: Db,
+  deps: Pick<Deps, 'config'>,
+  account: { id: string; username: string; displayName: string; zoneId: string | null },
+  burst: { failures: number; addresses: number },
+  now: Date,
+) => {
+  if (!account.zoneId) return
+  const supervisors = await zoneStaff(tx, account.zoneId, ['supervisor'])
+  const markdown = [
+    '**登录异常提醒**',
+    `> 账号：${markdownText(account.displayName)}（${markdownText(account.username)}）`,
+    `> 15 分钟内密码错误 ${burst.failures} 次，来自 ${burst.addresses} 个网络地址`,
+    `> 时间：${chinaDateTime(now)}`,
+    `账号未被锁定，新的尝试需等待片刻。如非本人操作，请主管（${names(supervisors)}）提醒本人留意；管理员可在后台解除等待。`,
+  ].join('\n')
+  await enqueueNotice(tx, deps.config, now, {
+    kind: 'login_burst',
+    zoneId: account.zoneId,
+    requestId: null,
+    recipients: supervisors.map((person) => person.id),
     markdown,
   })
 }

@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin'
+import { pruneLoginThrottles } from '../../modules/auth/throttle'
 import { OutboxDispatcher, type DispatchSummary } from '../../modules/notifications/outbox'
 import { announceNewRequests, runSlaOnce, type SlaSummary } from '../../modules/requests/sla'
 import { pruneIdempotencyKeys } from '../../modules/requests/submit'
@@ -36,6 +37,7 @@ export default fp(
         const sla = await jobs.runSla()
         const outbox = await jobs.dispatchOutbox()
         await pruneRateLimits(app.db, app.clock())
+        await pruneLoginThrottles(app.db, app.clock())
         await pruneIdempotencyKeys(app.db, app.clock())
         if (announced + sla.reminded + sla.escalated + outbox.delivered + outbox.retried + outbox.dead > 0) {
           app.log.info({ announced, sla, outbox }, 'jobs tick')

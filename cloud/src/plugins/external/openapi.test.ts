@@ -58,6 +58,7 @@ const SERVICE_OPERATIONS: [method: string, path: string, caller: 'anyone' | 'inv
   ['get', '/api/staff/canned-replies', 'staff'],
   ['post', '/api/staff/canned-replies', 'staff'],
   ['get', '/api/staff/dashboard', 'staff'],
+  ['post', '/api/staff/accounts/{id}/unlock', 'staff'],
 ]
 
 describe('GET /openapi.json', () => {
@@ -123,7 +124,7 @@ describe('GET /openapi.json', () => {
       expect({ path, documented: documented(method, path, '429') }).toMatchObject({ documented: true })
     }
     expect(documented('post', '/api/requests', '422')).toBe(true)
-    expect(documented('post', '/api/auth/staff', '423')).toBe(true)
+    expect(documented('post', '/api/auth/staff', '423')).toBe(false) // throttled (429), never locked
     expect(documented('post', '/api/auth/wechat', '503')).toBe(true)
     expect(documented('post', '/api/uploads', '413') && documented('post', '/api/uploads', '415')).toBe(true)
     expect(documented('post', '/api/staff/requests/{id}/status', '409')).toBe(true)
