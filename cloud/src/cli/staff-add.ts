@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { STAFF_ROLE_LABELS } from '../../../types/auth'
 import { ConfigError, loadConfig } from '../config'
 import { openDatabase } from '../db/client'
-import { DataDirLockedError } from '../db/data-dir-lock'
+import { DataDirError } from '../db/data-dir-lock'
 import { createStaffAccount, StaffAccountInput, StaffExistsError } from '../modules/staff/accounts'
 
 const USAGE =
@@ -68,7 +68,7 @@ const main = async () => {
 
 main().catch((error: unknown) => {
   const known =
-    error instanceof UsageError || error instanceof StaffExistsError || error instanceof ConfigError || error instanceof DataDirLockedError
+    error instanceof UsageError || error instanceof StaffExistsError || error instanceof ConfigError || error instanceof DataDirError
   console.error(known ? error.message : error)
   process.exit(known && error instanceof UsageError ? 2 : 1)
 })
