@@ -69,7 +69,18 @@ describe('server.ts', () => {
       const script = `mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" && exec "$@"`
       const result = spawnSync(
         'unshare',
-        [...userns, '--mount', 'sh', '-c', script, readOnly, process.execPath, '--import', 'tsx', path.join(repoRoot, 'cloud/src/server.ts')],
+        [
+          ...userns,
+          '--mount',
+          'sh',
+          '-c',
+          script,
+          readOnly,
+          process.execPath,
+          '--import',
+          'tsx',
+          path.join(repoRoot, 'cloud/src/server.ts'),
+        ],
         { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', DATA_DIR: readOnly, PORT: '0' }, timeout: 60_000 },
       )
       expect(result.status).toBe(1)

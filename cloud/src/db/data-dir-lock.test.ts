@@ -19,7 +19,8 @@ const lockFile = () => path.join(dir, LOCK_FILE_NAME)
  * second container on the same volume is: its pids mean nothing here and ours nothing there. Root
  * may create namespaces directly; anyone else through a user namespace.
  */
-const NAMESPACE = process.getuid?.() === 0 ? ['--pid', '--fork', '--mount-proc'] : ['--user', '--map-root-user', '--pid', '--fork', '--mount-proc']
+const NAMESPACE =
+  process.getuid?.() === 0 ? ['--pid', '--fork', '--mount-proc'] : ['--user', '--map-root-user', '--pid', '--fork', '--mount-proc']
 
 /** A process holding the lock of `folder` (test-support/hold-data-dir.ts), optionally in its own PID namespace. */
 const startHolder = async (folder: string, { namespace }: { namespace: boolean }): Promise<ChildProcess> => {
