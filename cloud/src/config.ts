@@ -52,6 +52,25 @@ export type RateLimits = {
   shareVisitsPerIp: Limit
 }
 
+/**
+ * Bounds on every wait for PostgreSQL (ms): establishing a connection (also taking one from a full
+ * pool), a statement on the server (cancelled there), an answer at all (the client gives up: a frozen
+ * server or a dead network path), and a transaction left idle (the server ends the session).
+ */
+export type PostgresTimeouts = { connectMs: number; statementMs: number; queryMs: number; idleInTransactionMs: number }
+
+export const DEFAULT_POSTGRES_TIMEOUTS: PostgresTimeouts = {
+  connectMs: 5_000,
+  statementMs: 10_000,
+  queryMs: 12_000,
+  idleInTransactionMs: 30_000,
+}
+
+/** GET /api/health gives the database this long (ms) before answering 503. */
+export const DEFAULT_HEALTH_TIMEOUT_MS = 2_000
+
+const msVar = (fallback: number, max = 600_000) => z.coerce.number().int().min(100).max(max).default(fallback)
+
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   investorLoginPerIp: { max: 30, windowMs: 60_000 },
   staffLoginPerIp: { max: 10, windowMs: 60_000 },
@@ -152,6 +171,11 @@ const Env = z
         .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
         .optional(),
     ),
+    PG_CONNECT_TIMEOUT_MS: msVar(DEFAULT_POSTGRES_TIMEOUTS.connectMs, 60_000),
+    PG_STATEMENT_TIMEOUT_MS: msVar(DEFAULT_POSTGRES_TIMEOUTS.statementMs),
+    PG_QUERY_TIMEOUT_MS: msVar(DEFAULT_POSTGRES_TIMEOUTS.queryMs),
+    PG_IDLE_IN_TRANSACTION_TIMEOUT_MS: msVar(DEFAULT_POSTGRES_TIMEOUTS.idleInTransactionMs),
+    HEALTH_TIMEOUT_MS: msVar(DEFAULT_HEALTH_TIMEOUT_MS, 60_000),
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(defaultDataDir)),
     CONTENT_DIR: z.preprocess(emptyToUndefined, z.string().default(defaultContentDir)),
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).optional()),
@@ -247,6 +271,8 @@ export type Config = {
   port: number
   host: string
   databaseUrl: string | undefined
+  postgres: PostgresTimeouts
+  healthTimeoutMs: number
   dataDir: string
   contentDir: string
   logLevel: (typeof LOG_LEVELS)[number]
@@ -303,6 +329,13 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    postgres: {
+      connectMs: e.PG_CONNECT_TIMEOUT_MS,
+      statementMs: e.PG_STATEMENT_TIMEOUT_MS,
+      queryMs: e.PG_QUERY_TIMEOUT_MS,
+      idleInTransactionMs: e.PG_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
+    healthTimeoutMs: e.HEALTH_TIMEOUT_MS,
     dataDir: path.resolve(e.DATA_DIR),
     contentDir: path.resolve(e.CONTENT_DIR),
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),

@@ -2,6 +2,7 @@ import { spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { startBlackHole } from '../test-support/faults'
 import { runScript, startScript } from '../test-support/run'
 import { repoRoot } from './paths'
 
@@ -60,6 +61,21 @@ describe('server.ts', () => {
     ])
     expect(again.code).toBe(0)
   }, 90_000)
+
+  it('gives up within 15 s, saying why, when PostgreSQL accepts connections and never answers', async () => {
+    const blackHole = await startBlackHole()
+    try {
+      const started = Date.now()
+      const result = await runScript('cloud/src/server.ts', { DATABASE_URL: blackHole.url(), PORT: '0' })
+      expect(result.code).toBe(1)
+      expect(Date.now() - started).toBeLessThan(15_000)
+      expect(result.stderr).toContain(`无法连接 PostgreSQL 127.0.0.1:${blackHole.port}`)
+      expect(result.stderr).not.toContain('secret-password')
+      expect(result.stderr).not.toMatch(/^\s+at /m)
+    } finally {
+      await blackHole.close()
+    }
+  }, 60_000)
 
   it('says clearly, without a stack trace, that a read-only data folder cannot be used', async () => {
     // A read-only bind mount in a mount namespace of its own, as a volume mounted :ro would be.

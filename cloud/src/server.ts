@@ -2,7 +2,7 @@ import { buildApp, type App } from './app'
 import { ConfigError, loadConfig } from './config'
 import { importIntoEmpty } from './modules/content/import'
 import { InvalidContentError, loadContent } from './modules/content/load'
-import { openDatabase, type Database } from './db/client'
+import { DatabaseUnreachableError, openDatabase, type Database } from './db/client'
 import { DataDirError } from './db/data-dir-lock'
 import { formatSeeded, seedDemoStaff } from './modules/staff/seed'
 
@@ -61,7 +61,11 @@ const stopOnSignals = (app: App, database: Database) => {
 
 main().catch((error: unknown) => {
   // Expected startup problems get their message only; anything else its stack too.
-  const known = error instanceof ConfigError || error instanceof DataDirError || error instanceof InvalidContentError
+  const known =
+    error instanceof ConfigError ||
+    error instanceof DataDirError ||
+    error instanceof DatabaseUnreachableError ||
+    error instanceof InvalidContentError
   console.error(known ? error.message : error)
   process.exit(1)
 })

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { Health } from '../../../../types/content-api'
-import { errorBody, responses } from '../../http/errors'
+import { databaseUnavailable, errorBody, responses } from '../../http/errors'
 import { pingDatabase } from './health'
 
 /** For load balancers and uptime checks: live on every call, never cached. */
@@ -20,7 +20,8 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         await pingDatabase(app)
       } catch (error) {
         request.log.error({ err: error }, 'health check: database unreachable')
-        return reply.code(503).send(errorBody('database_unavailable', '数据库暂不可用，请稍后再试'))
+        const unavailable = databaseUnavailable()
+        return reply.code(503).headers(unavailable.headers!).send(errorBody(unavailable.code, unavailable.message))
       }
       return { status: 'ok' as const, database: app.dbKind, contentVersion: app.content.version }
     },
