@@ -71,6 +71,9 @@ export const DEFAULT_HEALTH_TIMEOUT_MS = 2_000
 
 const msVar = (fallback: number, max = 600_000) => z.coerce.number().int().min(100).max(max).default(fallback)
 
+/** Photos kept per day (MB): a phone photo is kept at up to 2560 px, about 1 MB. */
+export const DEFAULT_UPLOAD_DAILY_MB = { perInvestor: 50, perIp: 300 }
+
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   investorLoginPerIp: { max: 30, windowMs: 60_000 },
   staffLoginPerIp: { max: 10, windowMs: 60_000 },
@@ -217,6 +220,9 @@ const Env = z
     JOBS_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).optional(),
     /** Delivery attempts per notification before it is marked dead. */
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    /** Megabytes of photos kept per investor, and per client address, over any 24 hours. */
+    UPLOAD_DAILY_MB_PER_INVESTOR: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_UPLOAD_DAILY_MB.perInvestor),
+    UPLOAD_DAILY_MB_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_UPLOAD_DAILY_MB.perIp),
     /** Where uploaded photos are stored (default DATA_DIR/uploads). */
     UPLOAD_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
     /** S3-compatible object storage for uploads; all four set = used, none = local disk (UPLOAD_DIR). */
@@ -298,6 +304,8 @@ export type Config = {
   jobsIntervalMs: number
   outboxMaxAttempts: number
   uploadDir: string
+  /** Bytes of photos kept over any 24 hours, per investor and per client address (429 past either). */
+  uploadDailyBytes: { perInvestor: number; perIp: number }
   /** Object storage for uploads; null = local disk in uploadDir. */
   s3: S3Settings | null
   rateLimits: RateLimits
@@ -360,6 +368,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     jobsIntervalMs: e.JOBS_INTERVAL_MS ?? (e.NODE_ENV === 'test' ? 0 : 30_000),
     outboxMaxAttempts: e.OUTBOX_MAX_ATTEMPTS,
     uploadDir: path.resolve(e.UPLOAD_DIR ?? path.join(e.DATA_DIR, 'uploads')),
+    uploadDailyBytes: { perInvestor: e.UPLOAD_DAILY_MB_PER_INVESTOR * 1024 * 1024, perIp: e.UPLOAD_DAILY_MB_PER_IP * 1024 * 1024 },
     s3:
       e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
         ? {

@@ -48,8 +48,8 @@ export class DatabaseUnreachableError extends Error {
   }
 }
 
-/** SQLSTATEs meaning "the database cannot serve this now": cancelled by statement_timeout, shutting down, too many connections, an idle transaction ended. */
-const UNAVAILABLE_STATES = new Set(['57014', '57P01', '57P02', '57P03', '53300', '25P03'])
+/** SQLSTATEs meaning "the database cannot serve this now": cancelled by statement_timeout, shutting down, disk full, too many connections, an idle transaction ended. */
+const UNAVAILABLE_STATES = new Set(['57014', '57P01', '57P02', '57P03', '53100', '53300', '25P03'])
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND'])
 /** node-postgres says these in words only. */
 const UNAVAILABLE_MESSAGES = [

@@ -65,9 +65,16 @@ export const uploads = pgTable(
       .references(() => investors.id),
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
+    /** Who sent it from where: the daily caps count bytes per investor and per client address. */
+    clientAddress: text('client_address'),
     createdAt: at('created_at').notNull(),
   },
-  (table) => [index('uploads_owner_idx').on(table.ownerId)],
+  (table) => [
+    index('uploads_owner_idx').on(table.ownerId, table.createdAt),
+    index('uploads_client_address_idx').on(table.clientAddress, table.createdAt),
+    // The job loop deletes uploads never attached to a request, oldest first.
+    index('uploads_created_idx').on(table.createdAt),
+  ],
 )
 
 export const serviceRequests = pgTable(

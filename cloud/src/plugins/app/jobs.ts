@@ -3,6 +3,7 @@ import { pruneLoginThrottles } from '../../modules/auth/throttle'
 import { OutboxDispatcher, type DispatchSummary } from '../../modules/notifications/outbox'
 import { announceNewRequests, runSlaOnce, type SlaSummary } from '../../modules/requests/sla'
 import { pruneIdempotencyKeys } from '../../modules/requests/submit'
+import { pruneUnattachedUploads } from '../../modules/uploads/uploads'
 import { pruneRateLimits } from './rate-limit'
 
 declare module 'fastify' {
@@ -20,7 +21,8 @@ declare module 'fastify' {
 }
 
 /**
- * Announces new requests, runs the SLA job and the outbox dispatcher every JOBS_INTERVAL_MS in each
+ * Announces new requests, runs the SLA job and the outbox dispatcher, and deletes what has expired
+ * (rate-limit windows, login throttles, idempotency keys, unattached uploads) every JOBS_INTERVAL_MS in each
  * API process (0 = off; off in tests by default). Several processes may tick at once: the jobs claim
  * rows with FOR UPDATE SKIP LOCKED. Ticks never overlap within a process, and closing the app waits for
  * the current one.
@@ -39,8 +41,9 @@ export default fp(
         await pruneRateLimits(app.db, app.clock())
         await pruneLoginThrottles(app.db, app.clock())
         await pruneIdempotencyKeys(app.db, app.clock())
-        if (announced + sla.reminded + sla.escalated + outbox.delivered + outbox.retried + outbox.dead > 0) {
-          app.log.info({ announced, sla, outbox }, 'jobs tick')
+        const uploadsDeleted = await pruneUnattachedUploads(app, app.uploadStorage)
+        if (announced + sla.reminded + sla.escalated + outbox.delivered + outbox.retried + outbox.dead + uploadsDeleted > 0) {
+          app.log.info({ announced, sla, outbox, uploadsDeleted }, 'jobs tick')
         }
       },
     }
@@ -69,5 +72,5 @@ export default fp(
       await running
     })
   },
-  { name: 'jobs', dependencies: ['context', 'database', 'content', 'wechat'] },
+  { name: 'jobs', dependencies: ['context', 'database', 'content', 'wechat', 'upload-storage'] },
 )
