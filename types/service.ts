@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { singleLine, SlugId } from './common'
+import { pageOf, singleLine, SlugId } from './common'
 import { ZoneId } from './content'
 import { StaffRole } from './auth'
 import { REQUEST_STATUSES } from './request-status'
@@ -177,6 +177,21 @@ export const StaffRequestSummary = ServiceRequestSummary.extend({
   assignee: StaffRef.nullable(),
 })
 export type StaffRequestSummary = z.infer<typeof StaffRequestSummary>
+
+/** Queue counts stop here: counting every row of a long queue on each page would cost more than the page. */
+export const STAFF_QUEUE_COUNT_CAP = 999
+
+/** A page of a staff queue: `total` counts the queue up to STAFF_QUEUE_COUNT_CAP; past it, totalCapped (show 999+). */
+export const StaffRequestPage = pageOf(StaffRequestSummary).extend({
+  totalCapped: z
+    .boolean()
+    .describe(`true：队列超过 ${STAFF_QUEUE_COUNT_CAP} 条，total 为 ${STAFF_QUEUE_COUNT_CAP}，显示为“${STAFF_QUEUE_COUNT_CAP}+”`),
+})
+export type StaffRequestPage = z.infer<typeof StaffRequestPage>
+
+/** How a queue count reads: 12, or 999+ past the cap. */
+export const formatQueueCount = (page: Pick<StaffRequestPage, 'total' | 'totalCapped'>): string =>
+  page.totalCapped ? `${STAFF_QUEUE_COUNT_CAP}+` : String(page.total)
 
 export const StaffRequestDetail = ServiceRequest.omit({ canWithdraw: true, canRate: true }).extend({
   assignee: StaffRef.nullable(),

@@ -1,7 +1,21 @@
-import { sql } from 'drizzle-orm'
-import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { type SQL, sql } from 'drizzle-orm'
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { STAFF_ROLES } from '../../../types/auth'
-import { REQUEST_STATUSES } from '../../../types/request-status'
+import { OPEN_STATUSES, REQUEST_STATUSES } from '../../../types/request-status'
 import { CONTACT_TIMES, REQUEST_TYPES, TIMELINE_STEPS } from '../../../types/service'
 
 // The 店小二 service: investors, staff, requests and what hangs off them.
@@ -12,6 +26,30 @@ const at = (name: string) => timestamp(name, { withTimezone: true })
 const inList = (column: string, values: readonly string[]) => sql.raw(`"${column}" in (${values.map((value) => `'${value}'`).join(', ')})`)
 
 export const INVESTOR_KINDS = ['wechat', 'guest'] as const
+
+type RequestColumns = {
+  status: AnyPgColumn
+  firstRespondedAt: AnyPgColumn
+  firstResponseDueAt: AnyPgColumn
+  resolutionDueAt: AnyPgColumn
+  resolutionPausedSince: AnyPgColumn
+}
+
+/** Still being worked on (OPEN_STATUSES); written out so index predicates and queries match. */
+export const isOpenRequest = (table: Pick<RequestColumns, 'status'>): SQL =>
+  sql`${table.status} in (${sql.raw(OPEN_STATUSES.map((status) => `'${status}'`).join(', '))})`
+
+/**
+ * When an open request became (or becomes) overdue: its 24-hour first-response deadline while
+ * unanswered, or its resolution deadline unless the clock is paused (a deadline that passed before
+ * the pause stays passed); null for closed requests and paused ones still in time. A request is
+ * overdue when this is at or before now. An expression (indexed as such), so no write path keeps it.
+ */
+export const overdueAt = (table: RequestColumns): SQL =>
+  sql`(case when ${isOpenRequest(table)} then least(
+    case when ${table.firstRespondedAt} is null then ${table.firstResponseDueAt} end,
+    case when ${table.resolutionPausedSince} is null or ${table.resolutionDueAt} <= ${table.resolutionPausedSince} then ${table.resolutionDueAt} end
+  ) end)`
 
 export const investors = pgTable(
   'investors',
@@ -119,9 +157,29 @@ export const serviceRequests = pgTable(
     check('service_requests_status', inList('status', REQUEST_STATUSES)),
     check('service_requests_type', inList('type', REQUEST_TYPES)),
     check('service_requests_rating', sql`${table.ratingScore} is null or ${table.ratingScore} between 1 and 5`),
-    index('service_requests_zone_created_idx').on(table.zoneId, table.createdAt),
     index('service_requests_investor_idx').on(table.investorId, table.createdAt),
     index('service_requests_assignee_idx').on(table.assigneeId),
+    // The staff queues (modules/staff-requests/inbox.ts) page by keyset over these, for one zone and
+    // for all zones; each index holds exactly the rows of its queue in the queue's order.
+    index('service_requests_zone_created_idx').on(table.zoneId, table.createdAt, table.id),
+    index('service_requests_created_idx').on(table.createdAt, table.id),
+    index('service_requests_park_created_idx').on(table.parkId, table.createdAt, table.id),
+    index('service_requests_new_idx')
+      .on(table.createdAt, table.id)
+      .where(sql`${table.status} = 'new' and ${table.assigneeId} is null`),
+    index('service_requests_zone_new_idx')
+      .on(table.zoneId, table.createdAt, table.id)
+      .where(sql`${table.status} = 'new' and ${table.assigneeId} is null`),
+    index('service_requests_mine_idx').on(table.assigneeId, table.createdAt, table.id).where(isOpenRequest(table)),
+    index('service_requests_due_idx')
+      .on(table.firstResponseDueAt, table.id)
+      .where(sql`${table.firstRespondedAt} is null and ${table.breachedAt} is null and ${isOpenRequest(table)}`),
+    index('service_requests_overdue_idx')
+      .on(overdueAt(table), table.id)
+      .where(sql`${overdueAt(table)} is not null`),
+    index('service_requests_zone_overdue_idx')
+      .on(table.zoneId, overdueAt(table), table.id)
+      .where(sql`${overdueAt(table)} is not null`),
     // What the job loop scans: requests not announced yet, and unanswered requests by deadline.
     index('service_requests_unannounced_idx')
       .on(table.createdAt)

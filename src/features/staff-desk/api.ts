@@ -1,4 +1,3 @@
-import type { Page } from '@/types/common'
 import type { ZoneId } from '@/types/content'
 import type {
   CannedReply,
@@ -7,13 +6,13 @@ import type {
   RequestStatus,
   StaffMemberList,
   StaffRequestDetail,
+  StaffRequestPage,
   StaffRequestQuery,
-  StaffRequestSummary,
 } from '@/types/service'
 import { apiRequest } from '@/api/client'
 
 /** Staff routes: the client sends the staff token for every /api/staff/* path. */
-export type StaffRequestPage = Page<StaffRequestSummary>
+export type { StaffRequestPage }
 
 export type StaffRequestQueryInput = Partial<StaffRequestQuery>
 

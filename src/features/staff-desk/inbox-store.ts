@@ -28,7 +28,9 @@ export function buildInboxQuery(filters: InboxFilters, cursor?: string | null): 
 
 interface InboxState extends InboxFilters {
   items: StaffRequestSummary[]
+  /** The queue's size, counted up to STAFF_QUEUE_COUNT_CAP; totalCapped past it (shown as 999+). */
   total: number
+  totalCapped: boolean
   nextCursor: string | null
   status: 'idle' | 'loading' | 'ready' | 'error'
   loadingMore: boolean
@@ -52,6 +54,7 @@ export const useInbox = create<InboxState>()((set, get) => ({
   zoneId: null,
   items: [],
   total: 0,
+  totalCapped: false,
   nextCursor: null,
   status: 'idle',
   loadingMore: false,
@@ -61,12 +64,12 @@ export const useInbox = create<InboxState>()((set, get) => ({
   setQueue: (queue) => {
     if (queue === get().queue && get().status !== 'idle') return Promise.resolve()
     // A different list: show its skeleton rather than the previous queue's rows.
-    set({ queue, items: [], total: 0, nextCursor: null, status: 'loading' })
+    set({ queue, items: [], total: 0, totalCapped: false, nextCursor: null, status: 'loading' })
     return get().refresh()
   },
 
   setFilters: (patch) => {
-    set({ ...patch, items: [], total: 0, nextCursor: null, status: 'loading' })
+    set({ ...patch, items: [], total: 0, totalCapped: false, nextCursor: null, status: 'loading' })
     return get().refresh()
   },
 
@@ -77,7 +80,15 @@ export const useInbox = create<InboxState>()((set, get) => ({
     try {
       const page = await listStaffRequests(buildInboxQuery(get()))
       if (mine !== generation) return
-      set({ items: page.items, total: page.total, nextCursor: page.nextCursor, status: 'ready', refreshing: false, loadingMore: false })
+      set({
+        items: page.items,
+        total: page.total,
+        totalCapped: page.totalCapped,
+        nextCursor: page.nextCursor,
+        status: 'ready',
+        refreshing: false,
+        loadingMore: false,
+      })
     } catch (error) {
       if (mine !== generation) return
       set(hasRows ? { refreshing: false, error: errorMessage(error) } : { status: 'error', refreshing: false, error: errorMessage(error) })
@@ -98,6 +109,7 @@ export const useInbox = create<InboxState>()((set, get) => ({
         items: [...get().items, ...page.items.filter((i) => !seen.has(i.id))],
         nextCursor: page.nextCursor,
         total: page.total,
+        totalCapped: page.totalCapped,
         loadingMore: false,
       })
     } catch (error) {

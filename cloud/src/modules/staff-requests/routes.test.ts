@@ -1,14 +1,24 @@
 import { randomUUID } from 'node:crypto'
 import { eq, sql } from 'drizzle-orm'
-import { pageOf } from '../../../../types/common'
 import { REQUEST_STATUSES, STATUS_TRANSITIONS, canTransition, type RequestStatus } from '../../../../types/request-status'
-import { StaffRequestDetail, StaffRequestSummary } from '../../../../types/service'
+import { StaffRequestDetail, StaffRequestPage } from '../../../../types/service'
 import { TokenSigner } from '../auth/tokens'
-import { requestAudit, serviceRequests } from '../../db/schema'
+import { requestAudit, serviceRequests, staff as staffTable } from '../../db/schema'
+import { generateRequests } from '../../../../test/scale/requests'
+import { execSql } from '../../../test-support/database'
 import { createTestApp, SETUP_TIMEOUT, type TestApp } from '../../../test-support/app'
-import { addStaff, bearer, guestToken, ManualClock, serviceTestConfig, staffPost, submit, type TestStaff } from '../../../test-support/service'
+import {
+  addStaff,
+  bearer,
+  guestToken,
+  ManualClock,
+  serviceTestConfig,
+  staffPost,
+  submit,
+  type TestStaff,
+} from '../../../test-support/service'
 
-const Page = pageOf(StaffRequestSummary)
+const Page = StaffRequestPage
 const HOUR = 3600_000
 
 const clock = new ManualClock('2026-11-18T01:00:00Z') // Wednesday 09:00 in China
@@ -330,6 +340,57 @@ describe('queues', () => {
     expect(ids(await list('queue=overdue', yAgent.token))).toEqual(expect.arrayContaining([mine.id]))
     clock.advance(-(8 * 24 + 25) * HOUR)
   })
+})
+
+describe('a long queue', () => {
+  it(
+    'counts up to 999 (totalCapped past it, never an exact count) and pages through every row once by keyset',
+    async () => {
+      // 2,000 requests of the last half day in gaoqing: over half of them new, all of them in `all`.
+      await generateRequests(execSql(t.database), {
+        requests: 2000,
+        zones: [{ id: 'gaoqing', ticketPrefix: 'GQ', parkIds: ['gaoqing-a', 'gaoqing-b'] }],
+        now: clock.now(),
+        days: 0.5,
+        events: false,
+      })
+      const [member] = await t.app.db.select().from(staffTable).where(eq(staffTable.username, 'scale-gaoqing-a1'))
+      const token = t.app.tokens.sign('staff', member.id, HOUR).token
+      const exact = async (where: ReturnType<typeof sql>) =>
+        (
+          (await t.app.db.execute(
+            sql`select count(*)::int as n from service_requests where zone_id = 'gaoqing' and ${where}`,
+          )) as unknown as {
+            rows: { n: number }[]
+          }
+        ).rows[0].n
+      const all = await list('queue=all&limit=50', token)
+      expect({ total: all.total, totalCapped: all.totalCapped }).toEqual({ total: 999, totalCapped: true })
+      const newCount = await exact(sql`status = 'new' and assignee_id is null`)
+      expect(newCount).toBeGreaterThan(999)
+      const fresh = await list('queue=new&limit=50', token)
+      expect({ total: fresh.total, totalCapped: fresh.totalCapped }).toEqual({ total: 999, totalCapped: true })
+      // Under the cap the count is exact.
+      const finance = await list('queue=all&type=finance&limit=50', token)
+      expect({ total: finance.total, totalCapped: finance.totalCapped }).toEqual({
+        total: await exact(sql`type = 'finance'`),
+        totalCapped: false,
+      })
+
+      // Every row of `new`, oldest first, once.
+      const seen: string[] = []
+      let cursor: string | null = null
+      do {
+        const pageOf: Awaited<ReturnType<typeof list>> = await list(`queue=new&limit=50${cursor ? `&cursor=${cursor}` : ''}`, token)
+        seen.push(...pageOf.items.map((item) => item.createdAt + ' ' + item.id))
+        cursor = pageOf.nextCursor
+      } while (cursor)
+      expect(seen).toHaveLength(newCount)
+      expect(new Set(seen).size).toBe(newCount)
+      expect([...seen].sort()).toEqual(seen)
+    },
+    SETUP_TIMEOUT,
+  )
 })
 
 describe('security: every staff route × every wrong identity', () => {
