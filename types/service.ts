@@ -219,6 +219,9 @@ export const DashboardQuery = z.object({
   to: z.string().date('日期格式应为 YYYY-MM-DD').optional(),
 })
 
+/** The dashboard names the busiest parks of the period; the rest are one 其他 row (byParkOther). */
+export const DASHBOARD_TOP_PARKS = 20
+
 export const Dashboard = z.object({
   zoneId: ZoneId.nullable(),
   from: z.string(),
@@ -226,7 +229,10 @@ export const Dashboard = z.object({
   total: z.number().int(),
   byStatus: z.record(z.string(), z.number().int()),
   byType: z.record(z.string(), z.number().int()),
+  /** The DASHBOARD_TOP_PARKS busiest parks (parkId null: requests naming no park), busiest first. */
   byPark: z.array(z.object({ parkId: z.string().nullable(), parkName: z.string(), count: z.number().int() })),
+  /** 其他: the parks after the busiest ones, together; null when there are no more (optional: added later). */
+  byParkOther: z.object({ parkCount: z.number().int(), count: z.number().int() }).nullable().optional(),
   firstResponse: z.object({
     medianMinutes: z.number().nullable(),
     p90Minutes: z.number().nullable(),

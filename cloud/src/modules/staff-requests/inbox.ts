@@ -89,12 +89,14 @@ const pageQuery = (db: Db, where: SQL | undefined, order: SQL[], limit: number, 
     .orderBy(...order)
     .limit(limit)
 
-const countQuery = (db: Db, where: SQL | undefined) =>
+/** In the page's order, so it walks the same index and stops at the cap. */
+const countQuery = (db: Db, where: SQL | undefined, order: SQL[]) =>
   db.select({ n: sql<number>`count(*)::int` }).from(
     db
       .select({ one: sql`1` })
       .from(r)
       .where(where)
+      .orderBy(...order)
       .limit(STAFF_QUEUE_COUNT_CAP + 1)
       .as('capped'),
   )
@@ -121,7 +123,7 @@ export const inboxQueries = (
       : sql`(${key}, ${r.id}) < (${cursor.t}::timestamptz, ${cursor.i}::uuid)`
     : undefined
   const order = ascending ? [sql`${key} asc`, asc(r.id)] : [sql`${key} desc`, desc(r.id)]
-  return { page: pageQuery(deps.db, and(filters, after), order, query.limit + 1, key), count: countQuery(deps.db, filters) }
+  return { page: pageQuery(deps.db, and(filters, after), order, query.limit + 1, key), count: countQuery(deps.db, filters, order) }
 }
 
 /**

@@ -1,14 +1,14 @@
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm'
 import { chinaDate, chinaDayStart, DAY_MS } from '../../../../types/china-time'
 import type { ZoneId } from '../../../../types/content'
-import type { Dashboard } from '../../../../types/service'
-import { serviceRequests as r, shareVisits, staff } from '../../db/schema'
+import { DASHBOARD_TOP_PARKS, type Dashboard } from '../../../../types/service'
+import { overdueAt, serviceRequests as r, shareVisits, staff } from '../../db/schema'
 import type { Deps } from '../../deps'
 import { badField } from '../../http/errors'
 import { scopeZone, type StaffIdentity } from '../auth/identity'
 import { parkName } from '../content/lookup'
 import { overdueCondition } from '../requests/conditions'
-import { requestRates } from '../requests/rates'
+import { rateAggregates, toRates } from '../requests/rates'
 import { toStaffSummary } from '../requests/views'
 
 const ts = (at: Date) => sql`${at.toISOString()}::timestamptz`
@@ -30,42 +30,97 @@ export const dashboard = async (deps: Deps, member: StaffIdentity, query: Dashbo
 
   const inZone = zone ? eq(r.zoneId, zone) : undefined
   const where = and(inZone, sql`${r.createdAt} >= ${ts(start)}`, sql`${r.createdAt} < ${ts(end)}`)
-  const figures = await requestRates(deps, where, now)
-  const grouped = async (column: typeof r.status | typeof r.type) =>
-    Object.fromEntries(
-      (await deps.db.select({ key: column, n: count() }).from(r).where(where).groupBy(column)).map((row) => [row.key, Number(row.n)]),
-    )
-  const byPark = await deps.db
-    .select({ parkId: r.parkId, n: count() })
-    .from(r)
-    .where(where)
-    .groupBy(r.parkId)
-    .orderBy(desc(count()), asc(r.parkId))
-
+  const period = await periodFigures(deps, where, now)
   const overdueRows = await deps.db
-    .select()
+    .select({ request: r, assignee: { id: staff.id, displayName: staff.displayName, role: staff.role } })
     .from(r)
     .leftJoin(staff, eq(staff.id, r.assigneeId))
     .where(and(inZone, overdueCondition(now)))
-    .orderBy(asc(r.createdAt), asc(r.id))
-    .limit(50)
+    .orderBy(sql`${overdueAt(r)} asc`, asc(r.id))
+    .limit(OVERDUE_ROWS)
 
   return {
     zoneId: zone,
     from,
     to,
-    total: figures.total,
-    byStatus: await grouped(r.status),
-    byType: await grouped(r.type),
-    byPark: byPark.map((row) => ({ parkId: row.parkId, parkName: parkName(deps, row.parkId) ?? '未指定园区', count: Number(row.n) })),
-    firstResponse: { medianMinutes: figures.medianMinutes, p90Minutes: figures.p90Minutes, within24hShare: figures.within24hShare },
-    resolutionWithinTargetShare: figures.resolutionWithinTargetShare,
-    satisfactionShare: figures.satisfactionShare,
-    ratedCount: figures.ratedCount,
-    overdue: overdueRows.map(({ service_requests: row, staff: assignee }) =>
-      toStaffSummary(row, assignee ? { id: assignee.id, displayName: assignee.displayName, role: assignee.role } : null),
-    ),
+    total: period.rates.total,
+    byStatus: period.byStatus,
+    byType: period.byType,
+    byPark: period.byPark.map((row) => ({ parkId: row.parkId, parkName: parkName(deps, row.parkId) ?? '未指定园区', count: row.count })),
+    byParkOther: period.byParkOther,
+    firstResponse: {
+      medianMinutes: period.rates.medianMinutes,
+      p90Minutes: period.rates.p90Minutes,
+      within24hShare: period.rates.within24hShare,
+    },
+    resolutionWithinTargetShare: period.rates.resolutionWithinTargetShare,
+    satisfactionShare: period.rates.satisfactionShare,
+    ratedCount: period.rates.ratedCount,
+    overdue: overdueRows.map(({ request, assignee }) => toStaffSummary(request, assignee?.id ? assignee : null)),
     referrals: await referrals(deps, zone, start, end),
+  }
+}
+
+/** The longest overdue requests the dashboard lists (all of them are in the overdue queue). */
+const OVERDUE_ROWS = 50
+
+/**
+ * Everything about the period's requests in one pass over them: GROUPING SETS give the totals and
+ * rates (the empty set), the counts by status, by type and by park; a window ranks the parks and
+ * the ones after DASHBOARD_TOP_PARKS are folded into one 其他 row before they leave the database.
+ */
+const periodFigures = async (deps: Deps, where: SQL | undefined, now: Date) => {
+  const rates = rateAggregates(now)
+  const set = sql`grouping(${r.status}, ${r.type}, ${r.parkId})`
+  const grouped = deps.db
+    .select({
+      set: sql<number>`${set}`.as('set'),
+      status: sql<string | null>`${r.status}`.as('status'),
+      type: sql<string | null>`${r.type}`.as('type'),
+      parkId: sql<string | null>`${r.parkId}`.as('park_id'),
+      rank: sql<number>`row_number() over (partition by ${set} order by count(*) desc, ${r.parkId} nulls last)`.as('rank'),
+      ...Object.fromEntries(Object.entries(rates).map(([name, column]) => [name, column.as(name)])),
+    })
+    .from(r)
+    .where(where)
+    .groupBy(sql`grouping sets ((), (${r.status}), (${r.type}), (${r.parkId}))`)
+    .as('grouped')
+  // grouping(status, type, park_id): 7 = the whole period, 3 = by status, 5 = by type, 6 = by park.
+  const other = sql`${grouped.set} = 6 and ${grouped.rank} > ${DASHBOARD_TOP_PARKS}`
+  const rows = await deps.db
+    .select({
+      set: grouped.set,
+      status: grouped.status,
+      type: grouped.type,
+      parkId: sql<string | null>`case when ${other} then null else ${grouped.parkId} end`,
+      other: sql<boolean>`${other}`,
+      rank: sql<number>`min(${grouped.rank})`,
+      groups: sql<number>`count(*)::int`,
+      // Only the folded 其他 row gathers several groups: its total is their sum; other columns are one group's.
+      ...Object.fromEntries(
+        Object.keys(rates).map((name) => [
+          name,
+          sql`${sql.raw(name === 'total' ? 'sum' : 'max')}(${sql.identifier('grouped')}.${sql.identifier(name)})`,
+        ]),
+      ),
+    })
+    .from(grouped)
+    .groupBy(grouped.set, grouped.status, grouped.type, sql`4`, sql`5`)
+  const whole = rows.find((row) => Number(row.set) === 7)
+  const bySet = (value: number) => rows.filter((row) => Number(row.set) === value)
+  const parks = bySet(6).filter((row) => !row.other)
+  const folded = bySet(6).find((row) => row.other)
+  const counts = (value: number, key: 'status' | 'type') =>
+    Object.fromEntries(bySet(value).map((row) => [row[key] as string, Number((row as Record<string, unknown>).total)]))
+  return {
+    // The empty grouping set gives its row even for an empty period.
+    rates: toRates(whole as unknown as Parameters<typeof toRates>[0]),
+    byStatus: counts(3, 'status'),
+    byType: counts(5, 'type'),
+    byPark: parks
+      .sort((a, b) => Number(a.rank) - Number(b.rank))
+      .map((row) => ({ parkId: row.parkId, count: Number((row as Record<string, unknown>).total) })),
+    byParkOther: folded ? { parkCount: Number(folded.groups), count: Number((folded as Record<string, unknown>).total) } : null,
   }
 }
 
@@ -95,4 +150,3 @@ const referrals = async (deps: Deps, zone: ZoneId | null, start: Date, end: Date
     byPage: byPage.map((row) => ({ ...row, visits: Number(row.visits) })),
   }
 }
-
