@@ -1,7 +1,21 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { serviceRequests as r } from '../../db/schema'
-import { isOpen } from './conditions'
+import { isOpenRequest, serviceRequests as r } from '../../db/schema'
+
+/** The columns the rates read: the table's, or the same columns of a subquery over it. */
+export type RateSource = Pick<
+  typeof r,
+  | 'status'
+  | 'createdAt'
+  | 'firstRespondedAt'
+  | 'firstResponseDueAt'
+  | 'closedAt'
+  | 'resolvedAt'
+  | 'resolutionDueAt'
+  | 'resolutionPausedSince'
+  | 'ratingScore'
+>
+const serviceRequestColumns: RateSource = r
 
 const ts = (at: Date) => sql`${at.toISOString()}::timestamptz`
 
@@ -14,7 +28,8 @@ const share = (part: number, whole: number): number | null => (whole > 0 ? Math.
  * "Resolution within target" counts resolved requests plus open ones already past their
  * (pause-adjusted) target.
  */
-export const rateAggregates = (now: Date) => {
+export const rateAggregates = (now: Date, r: RateSource = serviceRequestColumns) => {
+  const isOpen = isOpenRequest(r)
   const answerDue = sql`${r.firstRespondedAt} is not null or (${r.firstResponseDueAt} <= ${ts(now)} and (${r.status} <> 'withdrawn' or ${r.closedAt} > ${r.firstResponseDueAt}))`
   const minutes = sql`extract(epoch from (${r.firstRespondedAt} - ${r.createdAt})) / 60`
   return {
