@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { singleLine } from './common'
 import { ZoneId } from './content'
 
 export const STAFF_ROLES = ['agent', 'supervisor', 'admin'] as const
@@ -16,7 +17,7 @@ export type Investor = z.infer<typeof Investor>
 export const WechatLoginBody = z.object({ code: z.string().min(1).max(128) })
 export const GuestLoginBody = z.object({
   /** A previous guest token's device id, so reinstalling storage keeps nothing but a retry stays stable. */
-  deviceId: z.string().min(8).max(64).optional(),
+  deviceId: singleLine(z.string().min(8).max(64), '设备编号').optional(),
 })
 
 export const InvestorSession = z.object({
@@ -39,7 +40,7 @@ export const StaffMember = z.object({
 export type StaffMember = z.infer<typeof StaffMember>
 
 export const StaffLoginBody = z.object({
-  username: z.string().trim().min(1, '请输入用户名').max(64),
+  username: singleLine(z.string().trim().min(1, '请输入用户名').max(64), '用户名'),
   password: z.string().min(1, '请输入密码').max(128),
 })
 export type StaffLoginBody = z.infer<typeof StaffLoginBody>

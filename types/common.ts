@@ -7,6 +7,18 @@ export type NotProvided = z.infer<typeof NotProvided>
 /** A value that is either known or explicitly marked as not provided by the sources. */
 export const orNotProvided = <T extends z.ZodType>(schema: T) => z.union([schema, NotProvided])
 
+/** Line breaks (\n, \r, U+2028/2029) and other control characters (C0, DEL, C1). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+export const BREAK_OR_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/
+
+/**
+ * A single-line text field: refuses line breaks and control characters with a Chinese reason naming
+ * the field (`label`). Such fields go into one-line places (lists, notices to staff groups), where a
+ * newline could forge a line of its own.
+ */
+export const singleLine = <T extends z.ZodString>(schema: T, label: string): T =>
+  schema.refine((value) => !BREAK_OR_CONTROL.test(value), `${label}只能填一行，不能包含换行或控制字符`) as T
+
 /** Stable slug ids: lowercase ascii, digits and dashes (qingyun, pingyuan-jingde). */
 export const SlugId = z
   .string()

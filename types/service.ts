@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { SlugId } from './common'
+import { pageOf, singleLine, SlugId } from './common'
 import { ZoneId } from './content'
 import { StaffRole } from './auth'
 import { ProjectStage } from './projects'
@@ -43,8 +43,8 @@ export const CreateServiceRequestBody = z
     type: RequestType.describe('需求类型'),
     zoneId: ZoneId,
     parkId: SlugId.optional(),
-    company: z.string().trim().min(2, '请填写企业名称（至少 2 个字）').max(100, '企业名称不能超过 100 个字'),
-    contactName: z.string().trim().min(1, '请填写联系人').max(30, '联系人不能超过 30 个字'),
+    company: singleLine(z.string().trim().min(2, '请填写企业名称（至少 2 个字）').max(100, '企业名称不能超过 100 个字'), '企业名称'),
+    contactName: singleLine(z.string().trim().min(1, '请填写联系人').max(30, '联系人不能超过 30 个字'), '联系人'),
     mobile: z.string().trim().regex(MOBILE_PATTERN, '请填写 11 位中国大陆手机号'),
     description: z.string().trim().min(10, '请至少用 10 个字描述需求').max(1000, '需求描述不能超过 1000 个字'),
     photos: z.array(z.string().uuid('图片编号无效')).max(3, '最多上传 3 张图片').default([]),
@@ -205,6 +205,21 @@ export const StaffRequestSummary = ServiceRequestSummary.extend({
 })
 export type StaffRequestSummary = z.infer<typeof StaffRequestSummary>
 
+/** Queue counts stop here: counting every row of a long queue on each page would cost more than the page. */
+export const STAFF_QUEUE_COUNT_CAP = 999
+
+/** A page of a staff queue: `total` counts the queue up to STAFF_QUEUE_COUNT_CAP; past it, totalCapped (show 999+). */
+export const StaffRequestPage = pageOf(StaffRequestSummary).extend({
+  totalCapped: z
+    .boolean()
+    .describe(`true：队列超过 ${STAFF_QUEUE_COUNT_CAP} 条，total 为 ${STAFF_QUEUE_COUNT_CAP}，显示为“${STAFF_QUEUE_COUNT_CAP}+”`),
+})
+export type StaffRequestPage = z.infer<typeof StaffRequestPage>
+
+/** How a queue count reads: 12, or 999+ past the cap. */
+export const formatQueueCount = (page: Pick<StaffRequestPage, 'total' | 'totalCapped'>): string =>
+  page.totalCapped ? `${STAFF_QUEUE_COUNT_CAP}+` : String(page.total)
+
 export const StaffRequestDetail = ServiceRequest.omit({ canWithdraw: true, canRate: true }).extend({
   assignee: StaffRef.nullable(),
   notes: z.array(InternalNote),
@@ -226,7 +241,7 @@ export const CannedReply = z.object({ id: z.string(), zoneId: ZoneId, title: z.s
 export type CannedReply = z.infer<typeof CannedReply>
 export const CannedReplyBody = z.object({
   zoneId: ZoneId.optional(),
-  title: z.string().trim().min(1, '请输入标题').max(40, '标题不能超过 40 个字'),
+  title: singleLine(z.string().trim().min(1, '请输入标题').max(40, '标题不能超过 40 个字'), '标题'),
   body: z.string().trim().min(1, '请输入内容').max(1000, '内容不能超过 1000 个字'),
 })
 
@@ -236,6 +251,9 @@ export const DashboardQuery = z.object({
   to: z.string().date('日期格式应为 YYYY-MM-DD').optional(),
 })
 
+/** The dashboard names the busiest parks of the period; the rest are one 其他 row (byParkOther). */
+export const DASHBOARD_TOP_PARKS = 20
+
 export const Dashboard = z.object({
   zoneId: ZoneId.nullable(),
   from: z.string(),
@@ -243,7 +261,10 @@ export const Dashboard = z.object({
   total: z.number().int(),
   byStatus: z.record(z.string(), z.number().int()),
   byType: z.record(z.string(), z.number().int()),
+  /** The DASHBOARD_TOP_PARKS busiest parks (parkId null: requests naming no park), busiest first. */
   byPark: z.array(z.object({ parkId: z.string().nullable(), parkName: z.string(), count: z.number().int() })),
+  /** 其他: the parks after the busiest ones, together; null when there are no more (optional: added later). */
+  byParkOther: z.object({ parkCount: z.number().int(), count: z.number().int() }).nullable().optional(),
   firstResponse: z.object({
     medianMinutes: z.number().nullable(),
     p90Minutes: z.number().nullable(),
@@ -278,10 +299,10 @@ export type ZoneServiceStats = z.infer<typeof ZoneServiceStats>
 // ---- Sharing and favourites (investor experience) -----------------------------
 
 export const ShareVisitBody = z.object({
-  ref: z.string().trim().min(1).max(64),
+  ref: singleLine(z.string().trim().min(1).max(64), '分享码'),
   /** pages/index/index: a staff member's own link or 小程序码 to the home page (targetId `home`). */
   page: z.enum(['pages/index/index', 'pages/park/index', 'pages/policy/index', 'pages/compare/index']),
-  targetId: z.string().max(200),
+  targetId: singleLine(z.string().max(200), '分享对象'),
   /** WeChat launch scene (1007 单聊, 1008 群聊, 1154 朋友圈单页...) when known. */
   scene: z.number().int().optional(),
 })

@@ -54,6 +54,13 @@ const REDACT_PATHS = [
   ...['mobile', 'phone', 'contactName', 'password', 'token', 'openid'].flatMap((field) => [field, `*.${field}`, `*.*.${field}`]),
 ]
 
+/**
+ * Fastify refuses a bare hop count (it cannot tell a proxy from a client that reaches the API directly),
+ * so TRUST_PROXY=<n> becomes the equivalent trust function; the README says when that is safe.
+ */
+const trustProxyOption = (trust: Config['trustProxy']) =>
+  typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust
+
 /** The API without listening: server.ts listens, tests use app.inject(). */
 export const buildApp = async ({ db, config, clock }: BuildAppOptions) => {
   const app = Fastify({
@@ -63,7 +70,7 @@ export const buildApp = async ({ db, config, clock }: BuildAppOptions) => {
       serializers: { err: serializeError, req: serializeRequest },
     },
     bodyLimit: MAX_BODY_LIMIT,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     clientErrorHandler,
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>()

@@ -31,7 +31,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'warn',
       CORS_ORIGINS: 'https://h5.example.com, https://www.example.com',
       CONTENT_POLL_MS: '0',
-      TRUST_PROXY: 'true',
+      TRUST_PROXY: '1',
       AUTH_SECRET: SECRET,
     })
     expect(config).toMatchObject({
@@ -42,8 +42,33 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       corsOrigins: ['https://h5.example.com', 'https://www.example.com'],
       contentPollMs: 0,
-      trustProxy: true,
+      trustProxy: 1,
     })
+  })
+
+  it('reads TRUST_PROXY as a hop count or the proxies\' addresses, and refuses true (any client could pick its address)', () => {
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false)
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false)
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2)
+    expect(loadConfig({ TRUST_PROXY: ' 10.0.0.0/8, 192.168.1.20 ,fd00::/8,::1, loopback' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.20',
+      'fd00::/8',
+      '::1',
+      'loopback',
+    ])
+    for (const [value, reason] of [
+      ['true', /TRUST_PROXY: .*true.*X-Forwarded-For/],
+      ['yes', /TRUST_PROXY: .*yes/],
+      ['-1', /TRUST_PROXY: must be/],
+      ['100', /TRUST_PROXY: must be/],
+      ['10.0.0.0/33', /TRUST_PROXY: .*10\.0\.0\.0\/33/],
+      ['10.0.0.256', /TRUST_PROXY: .*10\.0\.0\.256/],
+      ['proxy.example.com', /TRUST_PROXY: .*proxy\.example\.com/],
+      ['0.0.0.0/0', /TRUST_PROXY: .*0\.0\.0\.0\/0/],
+    ] as const) {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(reason)
+    }
   })
 
   it('allows no cross-origin callers in production unless CORS_ORIGINS says so', () => {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import path from 'node:path'
 import { z } from 'zod'
 import { type ZoneId } from '../../types/content'
@@ -51,6 +52,28 @@ export type RateLimits = {
   shareVisitsPerIp: Limit
 }
 
+/**
+ * Bounds on every wait for PostgreSQL (ms): establishing a connection (also taking one from a full
+ * pool), a statement on the server (cancelled there), an answer at all (the client gives up: a frozen
+ * server or a dead network path), and a transaction left idle (the server ends the session).
+ */
+export type PostgresTimeouts = { connectMs: number; statementMs: number; queryMs: number; idleInTransactionMs: number }
+
+export const DEFAULT_POSTGRES_TIMEOUTS: PostgresTimeouts = {
+  connectMs: 5_000,
+  statementMs: 10_000,
+  queryMs: 12_000,
+  idleInTransactionMs: 30_000,
+}
+
+/** GET /api/health gives the database this long (ms) before answering 503. */
+export const DEFAULT_HEALTH_TIMEOUT_MS = 2_000
+
+const msVar = (fallback: number, max = 600_000) => z.coerce.number().int().min(100).max(max).default(fallback)
+
+/** Photos kept per day (MB): a phone photo is kept at up to 2560 px, about 1 MB. */
+export const DEFAULT_UPLOAD_DAILY_MB = { perInvestor: 50, perIp: 300 }
+
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   investorLoginPerIp: { max: 30, windowMs: 60_000 },
   staffLoginPerIp: { max: 10, windowMs: 60_000 },
@@ -85,6 +108,59 @@ const rateLimitVar = (fallback: Limit) =>
     })
     .refine((limit) => limit.max >= 1 && limit.windowMs >= 1_000, 'needs at least 1 request in a window of at least 1 s')
 
+/** proxy-addr's names for address ranges (Fastify's trustProxy understands them). */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal']
+
+/** An address or CIDR range of a proxy; a range covering every address (/0) would trust anyone. */
+const isProxyAddress = (entry: string): boolean => {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true
+  const [address, prefix, ...rest] = entry.split('/')
+  const version = isIP(address)
+  if (version === 0 || rest.length > 0) return false
+  if (prefix === undefined) return true
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) >= 1 && Number(prefix) <= (version === 4 ? 32 : 128)
+}
+
+/**
+ * TRUST_PROXY: `false`/`0`, the number of proxies in front of the API (1–10: the client is the address
+ * the outermost of them saw), or the proxies' addresses and CIDR ranges. `true` is refused: it trusts
+ * the leftmost X-Forwarded-For entry, which the client writes itself.
+ */
+const trustProxyVar = z
+  .preprocess(emptyToUndefined, z.string().trim().default('false'))
+  .transform((value, context): false | number | string[] => {
+    if (value === 'false' || value === '0') return false
+    if (value === 'true') {
+      context.addIssue({
+        code: 'custom',
+        message:
+          'true would trust every X-Forwarded-For entry, so any client could choose its address (and escape every per-address limit); ' +
+          'set the number of proxies in front of the API (e.g. 1) or their addresses (e.g. 10.0.0.0/8)',
+      })
+      return z.NEVER
+    }
+    if (/^\d+$/.test(value)) {
+      const hops = Number(value)
+      if (hops >= 1 && hops <= 10) return hops
+    } else if (/[./:]|^[a-z]+$/.test(value)) {
+      const entries = splitList(value)
+      const bad = entries.filter((entry) => !isProxyAddress(entry))
+      if (bad.length === 0 && entries.length > 0) return entries
+      if (bad.length > 0) {
+        context.addIssue({
+          code: 'custom',
+          message: `not a proxy address or CIDR range: ${bad.join(', ')} (use addresses such as 10.0.0.5, ranges such as 10.0.0.0/8, or loopback)`,
+        })
+        return z.NEVER
+      }
+    }
+    context.addIssue({
+      code: 'custom',
+      message: 'must be false, the number of proxies in front of the API (1–10), or their comma-separated addresses/CIDR ranges',
+    })
+    return z.NEVER
+  })
+
 const Env = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -98,6 +174,11 @@ const Env = z
         .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
         .optional(),
     ),
+    PG_CONNECT_TIMEOUT_MS: msVar(DEFAULT_POSTGRES_TIMEOUTS.connectMs, 60_000),
+    PG_STATEMENT_TIMEOUT_MS: msVar(DEFAULT_POSTGRES_TIMEOUTS.statementMs),
+    PG_QUERY_TIMEOUT_MS: msVar(DEFAULT_POSTGRES_TIMEOUTS.queryMs),
+    PG_IDLE_IN_TRANSACTION_TIMEOUT_MS: msVar(DEFAULT_POSTGRES_TIMEOUTS.idleInTransactionMs),
+    HEALTH_TIMEOUT_MS: msVar(DEFAULT_HEALTH_TIMEOUT_MS, 60_000),
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(defaultDataDir)),
     CONTENT_DIR: z.preprocess(emptyToUndefined, z.string().default(defaultContentDir)),
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS).optional()),
@@ -114,8 +195,8 @@ const Env = z
     ),
     /** How often (ms) each process checks content_meta for a newer import; 0 turns polling off. */
     CONTENT_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
-    /** Behind a reverse proxy / load balancer, trust X-Forwarded-* for the client address. */
-    TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
+    /** Behind reverse proxies / load balancers: how many, or which, may set X-Forwarded-For (see trustProxyVar). */
+    TRUST_PROXY: trustProxyVar,
     /** Signs session tokens and upload URLs; the same value on every API process. Required in production. */
     AUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
     /** Mini-program credentials: wx.login codes are exchanged (code2session) only when both are set. */
@@ -139,6 +220,9 @@ const Env = z
     JOBS_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).optional(),
     /** Delivery attempts per notification before it is marked dead. */
     OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    /** Megabytes of photos kept per investor, and per client address, over any 24 hours. */
+    UPLOAD_DAILY_MB_PER_INVESTOR: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_UPLOAD_DAILY_MB.perInvestor),
+    UPLOAD_DAILY_MB_PER_IP: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_UPLOAD_DAILY_MB.perIp),
     /** Where uploaded photos are stored (default DATA_DIR/uploads). */
     UPLOAD_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
     /** S3-compatible object storage for uploads; all four set = used, none = local disk (UPLOAD_DIR). */
@@ -193,13 +277,16 @@ export type Config = {
   port: number
   host: string
   databaseUrl: string | undefined
+  postgres: PostgresTimeouts
+  healthTimeoutMs: number
   dataDir: string
   contentDir: string
   logLevel: (typeof LOG_LEVELS)[number]
   /** true = reflect any origin; false = no CORS; list = exactly these origins. */
   corsOrigins: true | false | string[]
   contentPollMs: number
-  trustProxy: boolean
+  /** Fastify's trustProxy: false, a hop count, or the proxies' addresses/CIDR ranges (never `true`). */
+  trustProxy: false | number | string[]
   auth: {
     secret: string
     /** True when AUTH_SECRET is unset outside production: the built-in development secret signs tokens. */
@@ -217,6 +304,8 @@ export type Config = {
   jobsIntervalMs: number
   outboxMaxAttempts: number
   uploadDir: string
+  /** Bytes of photos kept over any 24 hours, per investor and per client address (429 past either). */
+  uploadDailyBytes: { perInvestor: number; perIp: number }
   /** Object storage for uploads; null = local disk in uploadDir. */
   s3: S3Settings | null
   rateLimits: RateLimits
@@ -248,12 +337,19 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    postgres: {
+      connectMs: e.PG_CONNECT_TIMEOUT_MS,
+      statementMs: e.PG_STATEMENT_TIMEOUT_MS,
+      queryMs: e.PG_QUERY_TIMEOUT_MS,
+      idleInTransactionMs: e.PG_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
+    healthTimeoutMs: e.HEALTH_TIMEOUT_MS,
     dataDir: path.resolve(e.DATA_DIR),
     contentDir: path.resolve(e.CONTENT_DIR),
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     corsOrigins: parseCorsOrigins(e.CORS_ORIGINS, e.NODE_ENV),
     contentPollMs: e.CONTENT_POLL_MS,
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy: e.TRUST_PROXY,
     auth: { secret: e.AUTH_SECRET ?? DEV_AUTH_SECRET, usingDevSecret: !e.AUTH_SECRET },
     wechat: {
       credentials: e.WECHAT_APPID && e.WECHAT_SECRET ? { appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET } : null,
@@ -272,6 +368,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     jobsIntervalMs: e.JOBS_INTERVAL_MS ?? (e.NODE_ENV === 'test' ? 0 : 30_000),
     outboxMaxAttempts: e.OUTBOX_MAX_ATTEMPTS,
     uploadDir: path.resolve(e.UPLOAD_DIR ?? path.join(e.DATA_DIR, 'uploads')),
+    uploadDailyBytes: { perInvestor: e.UPLOAD_DAILY_MB_PER_INVESTOR * 1024 * 1024, perIp: e.UPLOAD_DAILY_MB_PER_IP * 1024 * 1024 },
     s3:
       e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
         ? {

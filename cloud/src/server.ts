@@ -2,8 +2,8 @@ import { buildApp, type App } from './app'
 import { ConfigError, loadConfig } from './config'
 import { importIntoEmpty } from './modules/content/import'
 import { InvalidContentError, loadContent } from './modules/content/load'
-import { openDatabase, type Database } from './db/client'
-import { DataDirLockedError } from './db/data-dir-lock'
+import { DatabaseUnreachableError, openDatabase, type Database } from './db/client'
+import { DataDirError } from './db/data-dir-lock'
 import { formatSeeded, seedDemoStaff } from './modules/staff/seed'
 
 /** How long in-flight requests get to finish on SIGTERM/SIGINT before the process gives up. */
@@ -61,7 +61,11 @@ const stopOnSignals = (app: App, database: Database) => {
 
 main().catch((error: unknown) => {
   // Expected startup problems get their message only; anything else its stack too.
-  const known = error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof InvalidContentError
+  const known =
+    error instanceof ConfigError ||
+    error instanceof DataDirError ||
+    error instanceof DatabaseUnreachableError ||
+    error instanceof InvalidContentError
   console.error(known ? error.message : error)
   process.exit(1)
 })

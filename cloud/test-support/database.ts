@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
+import type { PGlite } from '@electric-sql/pglite'
 import { openPglite, openPostgres, type Database } from '../src/db/client'
+import { execForPg, execForPglite, type ExecSql } from '../../test/scale/requests'
 
 /**
  * A fresh, migrated database for one test file (create in beforeAll, close in afterAll):
@@ -50,4 +52,10 @@ const withAdmin = async <T>(url: string, run: (client: pg.Client) => Promise<T>)
   } finally {
     await client.end()
   }
+}
+
+/** Runs SQL text with several statements on the database's own client (for the scale generator, test/scale). */
+export const execSql = (database: Database): ExecSql => {
+  const client = (database.db as unknown as { $client: unknown }).$client
+  return database.kind === 'pglite' ? execForPglite(client as PGlite) : execForPg(client as pg.Pool)
 }

@@ -81,9 +81,9 @@ const measure = async (options) => {
 
 const apiBench = async () => {
   const dataDir = mkdtempSync(join(work, 'api-'))
-  // The default limits stay on and count every request: TRUST_PROXY + one X-Forwarded-For per request
+  // The default limits stay on and count every request: TRUST_PROXY (this script is the proxy) + one X-Forwarded-For per request
   // (per-address submit limit 120/h, RATE_LIMIT_SUBMIT_PER_IP), spread over GUESTS investors (30/h each).
-  const api = await startApi('API (bench)', { DATA_DIR: dataDir, TRUST_PROXY: 'true' })
+  const api = await startApi('API (bench)', { DATA_DIR: dataDir, TRUST_PROXY: '127.0.0.1' })
   const ceilingPort = await freePort()
   let ceiling
   try {

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { copyContentDir } from '../../test-support/content-dir'
+import { lockDataDir } from '../db/data-dir-lock'
 import { runScript } from '../../test-support/run'
 
 const SCRIPT = 'cloud/src/cli/content-import.ts'
@@ -24,7 +25,7 @@ describe('npm run content:import', () => {
     const second = await runScript(SCRIPT, { DATA_DIR: dataDir })
     expect(second.code).toBe(0)
     expect(second.stdout).toContain(`${version}（未变化 / unchanged）`)
-    expect(fs.existsSync(path.join(dataDir, 'pglite.lock'))).toBe(false)
+    ;(await lockDataDir(dataDir)).release() // the folder is free again
   }, 60_000)
 
   it('exits non-zero with every problem listed when the content is invalid', async () => {

@@ -1,8 +1,8 @@
 import { ConfigError, loadConfig } from '../config'
 import { importContent } from '../modules/content/import'
 import { InvalidContentError, loadContent } from '../modules/content/load'
-import { openDatabase } from '../db/client'
-import { DataDirLockedError } from '../db/data-dir-lock'
+import { DatabaseUnreachableError, openDatabase } from '../db/client'
+import { DataDirError } from '../db/data-dir-lock'
 
 /**
  * `npm run content:import`: validates CONTENT_DIR and writes it to DATABASE_URL or DATA_DIR.
@@ -25,7 +25,11 @@ const main = async () => {
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof InvalidContentError
+  const known =
+    error instanceof ConfigError ||
+    error instanceof DataDirError ||
+    error instanceof DatabaseUnreachableError ||
+    error instanceof InvalidContentError
   console.error(known ? error.message : error)
   process.exit(1)
 })

@@ -37,7 +37,7 @@ describe('npm run staff:add', () => {
       expect(result.code).toBe(0)
       expect(result.stdout).toContain('staff account created: zouping-zhao')
       expect(result.stdout).not.toContain('a-strong-password')
-      expect(fs.existsSync(path.join(dataDir, 'pglite.lock'))).toBe(false)
+      ;(await lockDataDir(dataDir)).release() // the folder is free again
 
       // The API on that folder lets the new account sign in.
       const database = await openDatabase({ dataDir, databaseUrl: undefined })
@@ -121,7 +121,7 @@ describe('npm run staff:add', () => {
       try {
         const result = await run(dataDir, ['--username', 'late-comer', '--password', 'a-strong-password', '--role', 'admin'])
         expect(result.code).toBe(1)
-        expect(result.stderr).toContain(`正被进程 ${process.pid} 使用`)
+        expect(result.stderr).toContain(`正被进程 ${process.pid}（主机`)
         expect(result.stderr).not.toMatch(/\bat .+\.ts:\d+/)
       } finally {
         lock.release()

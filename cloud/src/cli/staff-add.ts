@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { STAFF_ROLE_LABELS } from '../../../types/auth'
 import { ConfigError, loadConfig } from '../config'
-import { openDatabase } from '../db/client'
-import { DataDirLockedError } from '../db/data-dir-lock'
+import { DatabaseUnreachableError, openDatabase } from '../db/client'
+import { DataDirError } from '../db/data-dir-lock'
 import { createStaffAccount, StaffAccountInput, StaffExistsError } from '../modules/staff/accounts'
 
 const USAGE =
@@ -68,7 +68,11 @@ const main = async () => {
 
 main().catch((error: unknown) => {
   const known =
-    error instanceof UsageError || error instanceof StaffExistsError || error instanceof ConfigError || error instanceof DataDirLockedError
+    error instanceof UsageError ||
+    error instanceof StaffExistsError ||
+    error instanceof ConfigError ||
+    error instanceof DataDirError ||
+    error instanceof DatabaseUnreachableError
   console.error(known ? error.message : error)
   process.exit(known && error instanceof UsageError ? 2 : 1)
 })

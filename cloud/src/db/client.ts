@@ -6,7 +6,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import pg from 'pg'
-import type { Config } from '../config'
+import { DEFAULT_POSTGRES_TIMEOUTS, type Config, type PostgresTimeouts } from '../config'
 import { migrationsDir } from '../paths'
 import { lockDataDir } from './data-dir-lock'
 import * as schema from './schema'
@@ -26,12 +26,69 @@ export type Database = {
 /** Arbitrary constant: the pg_advisory_lock key that serializes migrations between API processes. */
 const MIGRATION_LOCK_KEY = 741_852_963_001
 
+/** Migrations may build indexes over large tables: their statements get this long, not the request timeouts. */
+const MIGRATION_TIMEOUT_MS = 30 * 60_000
+
 /**
  * PostgreSQL when DATABASE_URL is set, otherwise PGlite in DATA_DIR/pglite (locked to this process).
  * Pending migrations are applied before it returns.
  */
-export const openDatabase = (config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> =>
-  config.databaseUrl ? openPostgres(config.databaseUrl) : openPgliteFolder(config.dataDir)
+export const openDatabase = (config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'postgres'>>): Promise<Database> =>
+  config.databaseUrl ? openPostgres(config.databaseUrl, config.postgres) : openPgliteFolder(config.dataDir)
+
+/** PostgreSQL could not be reached (or did not answer) at start-up: an expected problem, printed without a stack. */
+export class DatabaseUnreachableError extends Error {
+  override name = 'DatabaseUnreachableError'
+  constructor(server: string, reason: string, connectMs: number) {
+    super(
+      `无法连接 PostgreSQL ${server}（${reason}）：请检查 DATABASE_URL、网络以及数据库是否在运行；每次连接最多等待 PG_CONNECT_TIMEOUT_MS（当前 ${connectMs} 毫秒）。\n` +
+        `Cannot reach PostgreSQL ${server} (${reason}): check DATABASE_URL, the network and that the database is running; ` +
+        `each connection attempt waits at most PG_CONNECT_TIMEOUT_MS (now ${connectMs} ms).`,
+    )
+  }
+}
+
+/** SQLSTATEs meaning "the database cannot serve this now": cancelled by statement_timeout, shutting down, disk full, too many connections, an idle transaction ended. */
+const UNAVAILABLE_STATES = new Set(['57014', '57P01', '57P02', '57P03', '53100', '53300', '25P03'])
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND'])
+/** node-postgres says these in words only. */
+const UNAVAILABLE_MESSAGES = [
+  /timeout exceeded when trying to connect/i,
+  /Query read timeout/i,
+  /Connection terminated/i,
+  /is not queryable/i,
+  /terminating connection due to/i,
+]
+
+/**
+ * Whether an error means the database is unavailable (unreachable, frozen, overloaded, restarting)
+ * rather than that this request is wrong: the API then answers 503 with Retry-After.
+ */
+export const isDatabaseUnavailable = (error: unknown): boolean => {
+  for (let current = error, depth = 0; current && depth < 4; depth++) {
+    if (current instanceof DatabaseTimeoutError) return true
+    const code = (current as { code?: unknown }).code
+    if (typeof code === 'string' && (UNAVAILABLE_STATES.has(code) || code.startsWith('08') || NETWORK_CODES.has(code))) return true
+    const message = (current as { message?: unknown }).message
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))) return true
+    current = (current as { cause?: unknown }).cause
+  }
+  return false
+}
+
+/** A wait for the database that was given up (health check). */
+export class DatabaseTimeoutError extends Error {
+  override name = 'DatabaseTimeoutError'
+}
+
+/** `work`, or DatabaseTimeoutError after `ms` (the work itself is not cancelled; the driver's own timeouts end it). */
+export const withTimeout = <T>(work: Promise<T>, ms: number): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DatabaseTimeoutError(`no answer from the database within ${ms} ms`)), ms)
+  })
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
+}
 
 const openPgliteFolder = async (dataDir: string): Promise<Database> => {
   const lock = await lockDataDir(dataDir)
@@ -118,23 +175,56 @@ export const openPglite = async (dataDir?: string): Promise<Database> => {
   }
 }
 
-export const openPostgres = async (connectionString: string): Promise<Database> => {
-  const pool = new pg.Pool({ connectionString, max: 10 })
+/**
+ * A pool whose every wait is bounded (PostgresTimeouts): no request hangs on a frozen or unreachable
+ * server, it fails and the API answers 503. Start-up first connects and asks `select 1`, each bounded
+ * by the connect timeout, and throws DatabaseUnreachableError when that fails; then migrates.
+ */
+export const openPostgres = async (connectionString: string, timeouts: PostgresTimeouts = DEFAULT_POSTGRES_TIMEOUTS): Promise<Database> => {
+  await migrateLocked(connectionString, timeouts)
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    connectionTimeoutMillis: timeouts.connectMs,
+    statement_timeout: timeouts.statementMs,
+    query_timeout: timeouts.queryMs,
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+    keepAlive: true,
+  })
   // Idle clients can fail (server restart); the pool drops them, this only keeps the process alive.
   pool.on('error', (error) => process.emitWarning(`PostgreSQL idle client error: ${error.message}`))
-  try {
-    await migrateLocked(pool)
-  } catch (error) {
-    await pool.end()
-    throw error
-  }
   return { db: drizzlePostgres(pool, { schema }), kind: 'postgres', close: () => pool.end() }
 }
 
-/** Several processes may start together: the advisory lock lets one migrate while the others wait. */
-const migrateLocked = async (pool: pg.Pool): Promise<void> => {
-  const client = await pool.connect()
-  let broken: Error | undefined
+/** host:port of a connection string, never its credentials. */
+const serverOf = (connectionString: string) => {
+  try {
+    const url = new URL(connectionString)
+    return `${url.hostname}:${url.port || 5432}`
+  } catch {
+    return '(DATABASE_URL)'
+  }
+}
+
+/**
+ * Several processes may start together: the advisory lock lets one migrate while the others wait.
+ * Its own connection, so migrations get their long statement timeout and requests never do.
+ */
+const migrateLocked = async (connectionString: string, timeouts: PostgresTimeouts): Promise<void> => {
+  const client = new pg.Client({
+    connectionString,
+    connectionTimeoutMillis: timeouts.connectMs,
+    statement_timeout: MIGRATION_TIMEOUT_MS,
+    query_timeout: MIGRATION_TIMEOUT_MS,
+  })
+  client.on('error', () => undefined) // reported by the query that fails
+  try {
+    await client.connect()
+    await withTimeout(client.query('select 1'), timeouts.connectMs)
+  } catch (error) {
+    await withTimeout(client.end(), 1000).catch(() => undefined)
+    throw new DatabaseUnreachableError(serverOf(connectionString), (error as Error).message, timeouts.connectMs)
+  }
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY])
     try {
@@ -142,12 +232,8 @@ const migrateLocked = async (pool: pg.Pool): Promise<void> => {
     } finally {
       await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY])
     }
-  } catch (error) {
-    broken = error as Error
-    throw error
   } finally {
-    // A failed connection must not return to the pool (it may still hold the lock).
-    client.release(broken)
+    await client.end().catch(() => undefined)
   }
 }
 

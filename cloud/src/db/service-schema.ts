@@ -1,7 +1,21 @@
-import { sql } from 'drizzle-orm'
-import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { type SQL, sql } from 'drizzle-orm'
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { STAFF_ROLES } from '../../../types/auth'
-import { REQUEST_STATUSES } from '../../../types/request-status'
+import { OPEN_STATUSES, REQUEST_STATUSES } from '../../../types/request-status'
 import { CONTACT_TIMES, REQUEST_TYPES, TIMELINE_STEPS, type RequestLink } from '../../../types/service'
 
 // The 店小二 service: investors, staff, requests and what hangs off them.
@@ -12,6 +26,30 @@ const at = (name: string) => timestamp(name, { withTimezone: true })
 const inList = (column: string, values: readonly string[]) => sql.raw(`"${column}" in (${values.map((value) => `'${value}'`).join(', ')})`)
 
 export const INVESTOR_KINDS = ['wechat', 'guest'] as const
+
+type RequestColumns = {
+  status: AnyPgColumn
+  firstRespondedAt: AnyPgColumn
+  firstResponseDueAt: AnyPgColumn
+  resolutionDueAt: AnyPgColumn
+  resolutionPausedSince: AnyPgColumn
+}
+
+/** Still being worked on (OPEN_STATUSES); written out so index predicates and queries match. */
+export const isOpenRequest = (table: Pick<RequestColumns, 'status'>): SQL =>
+  sql`${table.status} in (${sql.raw(OPEN_STATUSES.map((status) => `'${status}'`).join(', '))})`
+
+/**
+ * When an open request became (or becomes) overdue: its 24-hour first-response deadline while
+ * unanswered, or its resolution deadline unless the clock is paused (a deadline that passed before
+ * the pause stays passed); null for closed requests and paused ones still in time. A request is
+ * overdue when this is at or before now. An expression (indexed as such), so no write path keeps it.
+ */
+export const overdueAt = (table: RequestColumns): SQL =>
+  sql`(case when ${isOpenRequest(table)} then least(
+    case when ${table.firstRespondedAt} is null then ${table.firstResponseDueAt} end,
+    case when ${table.resolutionPausedSince} is null or ${table.resolutionDueAt} <= ${table.resolutionPausedSince} then ${table.resolutionDueAt} end
+  ) end)`
 
 export const investors = pgTable(
   'investors',
@@ -47,9 +85,6 @@ export const staff = pgTable(
     passwordHash: text('password_hash').notNull(),
     /** Put in `ref` when this person shares a page. */
     shareCode: text('share_code').notNull().unique(),
-    /** Consecutive failed logins since the last success or lock. */
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: at('locked_until'),
     createdAt: at('created_at').notNull(),
   },
   (table) => [
@@ -68,9 +103,16 @@ export const uploads = pgTable(
       .references(() => investors.id),
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
+    /** Who sent it from where: the daily caps count bytes per investor and per client address. */
+    clientAddress: text('client_address'),
     createdAt: at('created_at').notNull(),
   },
-  (table) => [index('uploads_owner_idx').on(table.ownerId)],
+  (table) => [
+    index('uploads_owner_idx').on(table.ownerId, table.createdAt),
+    index('uploads_client_address_idx').on(table.clientAddress, table.createdAt),
+    // The job loop deletes uploads never attached to a request, oldest first.
+    index('uploads_created_idx').on(table.createdAt),
+  ],
 )
 
 export const serviceRequests = pgTable(
@@ -117,9 +159,29 @@ export const serviceRequests = pgTable(
     check('service_requests_status', inList('status', REQUEST_STATUSES)),
     check('service_requests_type', inList('type', REQUEST_TYPES)),
     check('service_requests_rating', sql`${table.ratingScore} is null or ${table.ratingScore} between 1 and 5`),
-    index('service_requests_zone_created_idx').on(table.zoneId, table.createdAt),
     index('service_requests_investor_idx').on(table.investorId, table.createdAt),
     index('service_requests_assignee_idx').on(table.assigneeId),
+    // The staff queues (modules/staff-requests/inbox.ts) page by keyset over these, for one zone and
+    // for all zones; each index holds exactly the rows of its queue in the queue's order.
+    index('service_requests_zone_created_idx').on(table.zoneId, table.createdAt, table.id),
+    index('service_requests_created_idx').on(table.createdAt, table.id),
+    index('service_requests_park_created_idx').on(table.parkId, table.createdAt, table.id),
+    index('service_requests_new_idx')
+      .on(table.createdAt, table.id)
+      .where(sql`${table.status} = 'new' and ${table.assigneeId} is null`),
+    index('service_requests_zone_new_idx')
+      .on(table.zoneId, table.createdAt, table.id)
+      .where(sql`${table.status} = 'new' and ${table.assigneeId} is null`),
+    index('service_requests_mine_idx').on(table.assigneeId, table.createdAt, table.id).where(isOpenRequest(table)),
+    index('service_requests_due_idx')
+      .on(table.firstResponseDueAt, table.id)
+      .where(sql`${table.firstRespondedAt} is null and ${table.breachedAt} is null and ${isOpenRequest(table)}`),
+    index('service_requests_overdue_idx')
+      .on(overdueAt(table), table.id)
+      .where(sql`${overdueAt(table)} is not null`),
+    index('service_requests_zone_overdue_idx')
+      .on(table.zoneId, overdueAt(table), table.id)
+      .where(sql`${overdueAt(table)} is not null`),
     // What the job loop scans: requests not announced yet, and unanswered requests by deadline.
     index('service_requests_unannounced_idx')
       .on(table.createdAt)
@@ -246,6 +308,7 @@ export const OUTBOX_KINDS = [
   'resolved',
   'stage_reminder',
   'stage_overdue',
+  'login_burst',
 ] as const
 export const OUTBOX_CHANNELS = ['wecom', 'wechat'] as const
 export const OUTBOX_STATUSES = ['pending', 'delivered', 'skipped', 'dead'] as const
@@ -340,4 +403,28 @@ export const rateLimitHits = pgTable(
     resetAt: at('reset_at').notNull(),
   },
   (table) => [index('rate_limit_hits_reset_idx').on(table.resetAt)],
+)
+
+/**
+ * Failed staff sign-ins per username (`u:<username>`, known or not) and per client address
+ * (`a:<address>`): past a few failures each new one makes that key wait longer before the next try
+ * (see modules/auth/throttle.ts). Shared by every API process; forgotten a while after the last failure.
+ */
+export const loginThrottles = pgTable(
+  'login_throttles',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    lastFailedAt: at('last_failed_at').notNull(),
+    /** No password is checked for this key before then. */
+    blockedUntil: at('blocked_until').notNull(),
+    /** Username keys: the client addresses the recent failures came from (a few), lifted with it by an admin. */
+    addresses: text('addresses')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** When the zone's supervisors were told of this burst (once per burst). */
+    notifiedAt: at('notified_at'),
+  },
+  (table) => [index('login_throttles_last_failed_idx').on(table.lastFailedAt)],
 )

@@ -3,6 +3,7 @@ import type { FastifyError, FastifyReply, FastifyRequest, FastifyServerOptions }
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import { z, type core } from 'zod'
 import { ErrorBody } from '../../../types/common'
+import { isDatabaseUnavailable } from '../db/client'
 import { describeIssues, formatFieldPath } from '../zod-issues'
 
 // Every error the API answers, in one place: ApiError for what routes and modules refuse, the
@@ -43,7 +44,7 @@ export const responses = {
   badRequest: ErrorBody.describe('请求参数有误（validation_error、invalid_cursor），fields 指出具体参数'),
   notFound: ErrorBody.describe('不存在（not_found）'),
   serverError: ErrorBody.describe('服务器错误（internal_error）'),
-  unavailable: ErrorBody.describe('服务暂不可用（database_unavailable）'),
+  unavailable: ErrorBody.describe('服务暂不可用（database_unavailable：数据库暂时无法应答），Retry-After 头给出建议的等待秒数'),
   noContent: z.undefined().describe('成功，无响应内容'),
   unauthorized: ErrorBody.describe('未登录或登录已失效（unauthorized、invalid_token）'),
   forbidden: ErrorBody.describe('无权进行此操作（forbidden）'),
@@ -51,9 +52,14 @@ export const responses = {
   payloadTooLarge: ErrorBody.describe('请求内容过大（payload_too_large、file_too_large）'),
   unsupportedType: ErrorBody.describe('不支持的内容类型（unsupported_media_type、unsupported_type）'),
   unprocessable: ErrorBody.describe('请求无法处理（idempotency_mismatch：同一 Idempotency-Key 对应了不同的请求内容）'),
-  locked: ErrorBody.describe('账号已锁定（account_locked）'),
-  rateLimited: ErrorBody.describe('请求过于频繁（rate_limited），Retry-After 头给出等待秒数'),
+  rateLimited: ErrorBody.describe('请求过于频繁（rate_limited；工作人员登录失败过多时为 login_throttled），Retry-After 头给出等待秒数'),
 }
+
+/** Seconds a client is asked to wait before retrying while the database is unavailable. */
+export const DATABASE_RETRY_AFTER_S = 5
+
+export const databaseUnavailable = () =>
+  new ApiError(503, 'database_unavailable', '数据库暂不可用，请稍后再试', undefined, { 'retry-after': String(DATABASE_RETRY_AFTER_S) })
 
 /** Chinese messages for the 4xx Fastify itself raises (bad JSON, wrong content type, too large...). */
 const CLIENT_ERRORS: Record<number, [code: string, message: string]> = {
@@ -89,6 +95,13 @@ export const errorHandler = (error: FastifyError | ApiError, request: FastifyReq
     return reply.code(400).send(errorBody('validation_error', '请求参数有误', fields))
   }
 
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error }, 'database unavailable')
+    const unavailable = databaseUnavailable()
+    reply.headers(unavailable.headers!)
+    return reply.code(503).send(errorBody(unavailable.code, unavailable.message))
+  }
+
   const status = error.statusCode ?? 500
   if (status >= 400 && status < 500) {
     request.log.info({ err: error }, 'client error')
@@ -101,8 +114,7 @@ export const errorHandler = (error: FastifyError | ApiError, request: FastifyReq
 }
 
 /** Unknown routes. */
-export const notFoundHandler = (_request: FastifyRequest, reply: FastifyReply) =>
-  reply.code(404).send(errorBody('not_found', '接口不存在'))
+export const notFoundHandler = (_request: FastifyRequest, reply: FastifyReply) => reply.code(404).send(errorBody('not_found', '接口不存在'))
 
 /**
  * Requests Node's HTTP parser rejects before Fastify sees them (malformed URL or headers,

@@ -20,8 +20,8 @@ const RUNS = Math.max(200, Number(process.env.FUZZ_RUNS ?? 200))
 const ONLY = process.env.FUZZ_OP // e.g. "POST /api/requests"
 /** Per operation; an operation that cannot do its runs in time fails rather than silently doing fewer. */
 const OP_TIME_LIMIT_MS = 40_000
-/** Tables a rejected request may still write: rate-limit counters count attempts, rejected or not. */
-const BOOKKEEPING_TABLES = new Set(['rate_limit_hits'])
+/** Tables a rejected request may still write: rate-limit counters and failed staff sign-ins count attempts, rejected or not. */
+const BOOKKEEPING_TABLES = new Set(['rate_limit_hits', 'login_throttles'])
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 type Auth = 'proper' | 'none' | 'investor' | 'staff' | 'garbage' | 'expired' | 'tampered' | 'unknown-subject' | 'scheme'

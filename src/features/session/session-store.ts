@@ -25,7 +25,21 @@ interface SessionState {
 export const isLive = <S extends { expiresAt: string }>(session: S | null, now: number = Date.now()): session is S =>
   session !== null && Date.parse(session.expiresAt) - now > 60_000
 
-const newDeviceId = () => `dev-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`
+/**
+ * A guest's device id is its credential (the same id signs in as the same guest), so it comes from
+ * the platform's cryptographic random source: crypto.randomUUID, or a v4 UUID from
+ * crypto.getRandomValues where randomUUID is missing (Safari before 15.4, plain-http pages).
+ * The mini-program signs in with wx.login and never sends one.
+ */
+export const newDeviceId = (): string => {
+  if (process.env.TARO_ENV === 'weapp') return ''
+  if (typeof crypto.randomUUID === 'function') return `dev-${crypto.randomUUID()}`
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  bytes[6] = (bytes[6] & 0x0f) | 0x40
+  bytes[8] = (bytes[8] & 0x3f) | 0x80
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
+  return `dev-${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+}
 
 let pending: Promise<InvestorSession> | null = null
 

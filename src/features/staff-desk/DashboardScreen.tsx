@@ -90,7 +90,12 @@ export default function DashboardScreen() {
   const statusRows = data ? rankCounts(data.byStatus, STAFF_STATUS_LABELS) : []
   const typeRows = data ? rankCounts(data.byType, REQUEST_TYPE_LABELS) : []
   const parkRows = data
-    ? [...data.byPark].sort((a, b) => b.count - a.count).map((p) => ({ key: p.parkId ?? 'none', label: p.parkName, count: p.count }))
+    ? [
+        ...[...data.byPark].sort((a, b) => b.count - a.count).map((p) => ({ key: p.parkId ?? 'none', label: p.parkName, count: p.count })),
+        ...(data.byParkOther
+          ? [{ key: 'other', label: `其他（${data.byParkOther.parkCount} 个园区）`, count: data.byParkOther.count }]
+          : []),
+      ]
     : []
   const referrals = referralRows(data?.referrals, Object.fromEntries(parks.map((park) => [park.id, park.name])))
 

@@ -1,7 +1,7 @@
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, Tabs } from '@nutui/nutui-react-taro'
-import { REQUEST_TYPES, REQUEST_TYPE_LABELS, STAFF_QUEUES, STAFF_QUEUE_LABELS, type RequestType } from '@/types/service'
+import { REQUEST_TYPES, REQUEST_TYPE_LABELS, STAFF_QUEUES, STAFF_QUEUE_LABELS, formatQueueCount, type RequestType } from '@/types/service'
 import { type ZoneId } from '@/types/content'
 import { ZONE_IDS } from '@/types/vocabulary'
 import { useZoneCatalog } from '@/features/zones/catalog-store'
@@ -70,7 +70,8 @@ export default function InboxScreen() {
   else
     list = (
       <>
-        <View role="list" aria-label={`${STAFF_QUEUE_LABELS[inbox.queue]}，共 ${inbox.total} 条`}>
+        <Text className="svc-muted">{`共 ${formatQueueCount(inbox)} 条`}</Text>
+        <View role="list" aria-label={`${STAFF_QUEUE_LABELS[inbox.queue]}，共 ${formatQueueCount(inbox)} 条`}>
           {inbox.items.map((item) => (
             <View key={item.id} role="listitem" className="svc-card stf-row" onClick={() => openStaffRequest(item.id)}>
               <View className="svc-row">

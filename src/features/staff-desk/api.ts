@@ -1,4 +1,3 @@
-import type { Page } from '@/types/common'
 import type { ZoneId } from '@/types/content'
 import type {
   CannedReply,
@@ -8,16 +7,13 @@ import type {
   ShareWxacode,
   StaffMemberList,
   StaffRequestDetail,
+  StaffRequestPage,
   StaffRequestQuery,
-  StaffRequestSummary,
 } from '@/types/service'
 import { apiRequest } from '@/api/client'
 
-/**
- * Staff routes: the client sends the staff token for every /api/staff/* path. `totalCapped` (optional):
- * the server counts a queue only up to a limit, and says so.
- */
-export type StaffRequestPage = Page<StaffRequestSummary> & { totalCapped?: boolean }
+/** Staff routes: the client sends the staff token for every /api/staff/* path. */
+export type { StaffRequestPage }
 
 export type StaffRequestQueryInput = Partial<StaffRequestQuery>
 

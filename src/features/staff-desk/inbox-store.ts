@@ -30,6 +30,7 @@ export function buildInboxQuery(filters: InboxFilters, cursor?: string | null): 
 
 interface InboxState extends InboxFilters {
   items: StaffRequestSummary[]
+  /** The queue's size, counted up to STAFF_QUEUE_COUNT_CAP; totalCapped past it (shown as 999+). */
   total: number
   /** The server stopped counting at `total` (it shows as 999+). */
   totalCapped: boolean

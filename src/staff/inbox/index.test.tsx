@@ -15,8 +15,8 @@ beforeEach(() => {
   useSession.getState().setStaff(staffSession())
 })
 
-const page = (items: ReturnType<typeof staffSummaryOf>[], nextCursor: string | null = null) =>
-  ok({ items, nextCursor, total: items.length })
+const page = (items: ReturnType<typeof staffSummaryOf>[], nextCursor: string | null = null, total = items.length, totalCapped = false) =>
+  ok({ items, nextCursor, total, totalCapped })
 
 test('switching queues and filters builds the right query', async () => {
   serve({ '/api/home': () => ok(homeFixture()), '/api/staff/requests': () => page([]) })
@@ -69,6 +69,21 @@ test('rows show the masked mobile, the assignee and the deadline in colour; scro
 
   fireEvent.click(screen.getByText('PY-20261121-0006'))
   expect(taroMock.calls.navigateTo).toEqual(['/staff/request/index?id=b'])
+})
+
+test('the queue size shows as counted, and as 999+ past the server cap', async () => {
+  const row = staffSummaryOf(staffDetail({ id: 'a', ticketNo: 'PY-20261120-0003' }))
+  let capped = false
+  serve({
+    '/api/home': () => ok(homeFixture()),
+    '/api/staff/requests': () => (capped ? page([row], 'cur-2', 999, true) : page([row], null, 1)),
+  })
+  render(<StaffInboxPage />)
+  expect(await screen.findByText('共 1 条')).toBeTruthy()
+  capped = true
+  fireEvent.click(screen.getByText('全部'))
+  expect(await screen.findByText('共 999+ 条')).toBeTruthy()
+  expect(screen.getByRole('list').getAttribute('aria-label')).toBe('全部，共 999+ 条')
 })
 
 test('without a staff session, or on 401, it goes to the login page', async () => {

@@ -15,14 +15,14 @@ const signIn = (username = 'zhangsan', password = 'secret-pass') => {
 
 test.each([
   [401, 'invalid_credentials', 'Unauthorized', '用户名或密码错误'],
-  [423, 'account_locked', '账号已锁定，请 15 分钟后再试', '账号已被锁定'],
   [429, 'rate_limited', 'Too Many Requests', '尝试次数过多'],
+  [429, 'login_throttled', '登录尝试过于频繁，请 8 秒后再试', '尝试次数过多'],
 ])('%i is explained clearly', async (status, code, message, title) => {
   serve({ 'POST /api/auth/staff': () => fail(status, code, message) })
   render(<StaffLoginPage />)
   signIn()
   expect(await screen.findByText(title)).toBeTruthy()
-  if (status === 423) expect(screen.getByText('账号已锁定，请 15 分钟后再试')).toBeTruthy()
+  if (code === 'login_throttled') expect(screen.getByText('登录尝试过于频繁，请 8 秒后再试')).toBeTruthy()
   expect(useSession.getState().staff).toBeNull()
   expect(taroMock.calls.redirectTo).toEqual([])
 })

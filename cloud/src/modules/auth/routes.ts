@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { GuestLoginBody, InvestorSession, StaffLoginBody, StaffSession, WechatLoginBody } from '../../../../types/auth'
-import { responses } from '../../http/errors'
-import { describeLimit, FORM_BODY_LIMIT } from '../../http/schemas'
+import { notFound, responses } from '../../http/errors'
+import { describeLimit, FORM_BODY_LIMIT, RequestIdParams } from '../../http/schemas'
+import { requireRole } from './identity'
 import { signInGuest, signInStaff, signInWithWechat } from './sessions'
+import { liftThrottle } from './throttle'
 
 const authRoutes: FastifyPluginAsyncZod = async (app) => {
   // Each sign-in may create an investor row: bounded per client address.
@@ -67,8 +69,10 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['auth'],
         summary: '工作人员登录',
         description:
-          '用户名不存在和密码错误返回同样的 401 invalid_credentials；连续 5 次密码错误锁定账号 15 分钟（423 account_locked）；' +
-          `同一 IP ${describeLimit(app.config.rateLimits.staffLoginPerIp)}（429）。`,
+          '用户名不存在和密码错误返回同样的 401 invalid_credentials（耗时也相同）。不会锁定账号：同一用户名或同一网络地址 15 分钟内' +
+          '失败超过 4 次后，每次失败后需等待的时间加倍（1 秒起，用户名最多 1 分钟，地址最多 15 分钟），等待期间返回 429 login_throttled 和 Retry-After；' +
+          '同一账号失败 10 次通知本开发区主管，管理员可解除等待（POST /api/staff/accounts/{id}/unlock）。' +
+          `同一 IP ${describeLimit(app.config.rateLimits.staffLoginPerIp)}（429 rate_limited）。`,
         body: StaffLoginBody,
         response: {
           200: StaffSession,
@@ -76,13 +80,42 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
           401: responses.unauthorized,
           413: responses.payloadTooLarge,
           415: responses.unsupportedType,
-          423: responses.locked,
           429: responses.rateLimited,
           500: responses.serverError,
         },
       },
     },
-    async (request) => signInStaff(app, request.body, request.log),
+    async (request) => signInStaff(app, request.body, request.ip, request.log),
+  )
+
+  app.post(
+    '/api/staff/accounts/:id/unlock',
+    {
+      bodyLimit: FORM_BODY_LIMIT,
+      onRequest: app.requireStaff,
+      schema: {
+        tags: ['staff'],
+        summary: '解除登录等待（仅管理员）：清除该账号及其最近失败来源地址的登录失败计数',
+        params: RequestIdParams,
+        response: {
+          204: responses.noContent,
+          400: responses.badRequest,
+          401: responses.unauthorized,
+          403: responses.forbidden,
+          404: responses.notFound,
+          413: responses.payloadTooLarge,
+          415: responses.unsupportedType,
+          500: responses.serverError,
+        },
+      },
+    },
+    async (request, reply) => {
+      requireRole(request.staff!, ['admin'], '只有管理员可以解除登录等待')
+      if (!(await liftThrottle(app.db, request.params.id))) throw notFound('没有找到这个工作人员账号')
+      request.log.info({ staffId: request.params.id, by: request.staff!.id }, 'login throttle lifted')
+      reply.header('cache-control', 'no-store')
+      return reply.code(204).send()
+    },
   )
 }
 

@@ -1,23 +1,20 @@
 import { randomUUID } from 'node:crypto'
-import { eq, sql } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { InvestorSession, StaffSession } from '../../../../types/auth'
 import type { ZoneId } from '../../../../types/content'
-import { addMs } from '../../clock'
 import { investors, staff } from '../../db/schema'
 import type { Deps } from '../../deps'
 import { ApiError } from '../../http/errors'
 import { UpstreamError } from '../../integrations/http'
 import { WechatCodeError, type WechatClient } from '../../integrations/wechat'
 import { toStaffMember } from './identity'
+import { notifyLoginBurst } from '../notifications/notices'
 import { verifyAgainstDummy, verifyPassword } from './passwords'
+import { clearUsername, recordFailure, throttleWait } from './throttle'
 
 /** Investors stay signed in for a month; staff sign in for a working day. */
 export const INVESTOR_TOKEN_TTL_MS = 30 * 24 * 3600_000
 export const STAFF_TOKEN_TTL_MS = 12 * 3600_000
-
-/** Five wrong passwords in a row lock the account for 15 minutes (counted in the database: all processes agree). */
-export const MAX_FAILED_LOGINS = 5
-export const LOCK_MS = 15 * 60_000
 
 type SessionDeps = Pick<Deps, 'db' | 'clock' | 'tokens'>
 type Log = { info(object: object, message: string): void; warn(object: object, message: string): void }
@@ -67,39 +64,35 @@ export const signInWithWechat = async (deps: SessionDeps, wechat: WechatClient |
 }
 
 /**
- * Staff sign-in with username and password. Unknown usernames and wrong passwords answer alike
- * (and take as long); the fifth consecutive wrong password locks the account for LOCK_MS.
+ * Staff sign-in with username and password. Unknown usernames and wrong passwords answer alike and
+ * take as long; failures slow the username and the client address down (throttle.ts), never lock.
+ * A burst of failures on a real account tells its zone's supervisors.
  */
-export const signInStaff = async (deps: SessionDeps, credentials: { username: string; password: string }, log: Log): Promise<StaffSession> => {
-  const username = credentials.username.trim().toLowerCase()
+export const signInStaff = async (
+  deps: SessionDeps & Pick<Deps, 'config' | 'content'>,
+  credentials: { username: string; password: string },
+  address: string,
+  log: Log,
+): Promise<StaffSession> => {
+  const attempt = { username: credentials.username.trim().toLowerCase(), address }
   const now = deps.clock()
-  const [member] = await deps.db.select().from(staff).where(eq(staff.username, username))
-  const invalid = () => new ApiError(401, 'invalid_credentials', '用户名或密码不正确')
-  if (!member) {
-    await verifyAgainstDummy(credentials.password)
-    throw invalid()
+  const wait = await throttleWait(deps.db, attempt, now)
+  if (wait > 0) {
+    const seconds = Math.ceil(wait / 1000)
+    throw new ApiError(429, 'login_throttled', `登录尝试过于频繁，请 ${seconds} 秒后再试`, undefined, { 'retry-after': String(seconds) })
   }
-  const locked = () => new ApiError(423, 'account_locked', '密码错误次数过多，账号已锁定 15 分钟，请稍后再试或联系管理员')
-  if (member.lockedUntil && member.lockedUntil > now) throw locked()
-
-  if (!(await verifyPassword(credentials.password, member.passwordHash))) {
-    // Counted atomically in the database; the fifth consecutive failure locks and restarts the count.
-    const lockUntil = addMs(now, LOCK_MS)
-    const [after] = await deps.db
-      .update(staff)
-      .set({
-        failedLogins: sql`case when ${staff.failedLogins} + 1 >= ${MAX_FAILED_LOGINS} then 0 else ${staff.failedLogins} + 1 end`,
-        lockedUntil: sql`case when ${staff.failedLogins} + 1 >= ${MAX_FAILED_LOGINS} then ${lockUntil.toISOString()}::timestamptz else ${staff.lockedUntil} end`,
-      })
-      .where(eq(staff.id, member.id))
-      .returning({ lockedUntil: staff.lockedUntil })
-    log.info({ staffId: member.id }, 'staff login failed')
-    if (after.lockedUntil && after.lockedUntil > now) throw locked()
-    throw invalid()
+  const [member] = await deps.db.select().from(staff).where(eq(staff.username, attempt.username))
+  const valid = member ? await verifyPassword(credentials.password, member.passwordHash) : await verifyAgainstDummy(credentials.password)
+  if (!member || !valid) {
+    const outcome = await recordFailure(deps.db, attempt, now)
+    if (member) log.info({ staffId: member.id, failures: outcome.failures }, 'staff login failed')
+    if (member && outcome.tellSupervisors) {
+      if (member.zoneId) await notifyLoginBurst(deps.db, deps, member, outcome, now)
+      else log.warn({ staffId: member.id, failures: outcome.failures }, 'burst of failed logins on an account without a zone')
+    }
+    throw new ApiError(401, 'invalid_credentials', '用户名或密码不正确')
   }
-  if (member.failedLogins > 0 || member.lockedUntil) {
-    await deps.db.update(staff).set({ failedLogins: 0, lockedUntil: null }).where(eq(staff.id, member.id))
-  }
+  await clearUsername(deps.db, attempt.username)
   const { token, expiresAt } = deps.tokens.sign('staff', member.id, STAFF_TOKEN_TTL_MS)
   return { token, expiresAt: expiresAt.toISOString(), staff: toStaffMember({ ...member, zoneId: member.zoneId as ZoneId | null }) }
 }

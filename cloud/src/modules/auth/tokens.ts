@@ -12,6 +12,19 @@ const VERSION = 'v1'
 const hmac = (key: Buffer, message: string) => createHmac('sha256', key).update(message).digest()
 
 /**
+ * The only spellings accepted: unpadded base64url of 32 bytes (tokens) and 16 bytes (URLs). Node's
+ * decoder is lenient (padding, stray characters, the unused low bits of the last character), so a
+ * signature is compared as the exact text we would have written, never after decoding.
+ */
+const TOKEN_SIGNATURE = /^[A-Za-z0-9_-]{43}$/
+const URL_SIGNATURE = /^[A-Za-z0-9_-]{22}$/
+const BASE64URL = /^[A-Za-z0-9_-]+$/
+
+/** Constant-time comparison of two canonical signature strings. */
+const sameText = (given: string, expected: string) =>
+  given.length === expected.length && timingSafeEqual(Buffer.from(given, 'latin1'), Buffer.from(expected, 'latin1'))
+
+/**
  * Stateless session tokens: `v1.<payload>.<signature>`, payload = base64url JSON {k, s, e}
  * (kind, subject id, expiry in epoch seconds), signature = HMAC-SHA256 over "v1.<payload>".
  * Every API process with the same AUTH_SECRET verifies them without a database lookup.
@@ -42,9 +55,10 @@ export class TokenSigner {
     const parts = token.split('.')
     if (parts.length !== 3 || parts[0] !== VERSION || token.length > 1024) return { ok: false, reason: 'malformed' }
     const [, payload, signature] = parts
-    const expected = hmac(this.tokenKey, `${VERSION}.${payload}`)
-    const given = Buffer.from(signature, 'base64url')
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'signature' }
+    if (!BASE64URL.test(payload)) return { ok: false, reason: 'malformed' }
+    if (!TOKEN_SIGNATURE.test(signature)) return { ok: false, reason: 'signature' }
+    const expected = hmac(this.tokenKey, `${VERSION}.${payload}`).toString('base64url')
+    if (!sameText(signature, expected)) return { ok: false, reason: 'signature' }
 
     let claims: { k?: unknown; s?: unknown; e?: unknown }
     try {
@@ -65,8 +79,6 @@ export class TokenSigner {
 
   verifyUrl(resource: string, exp: number, signature: string): boolean {
     if (!Number.isSafeInteger(exp) || exp * 1000 <= this.clock().getTime()) return false
-    const expected = Buffer.from(this.signUrl(resource, exp), 'base64url')
-    const given = Buffer.from(signature, 'base64url')
-    return given.length === expected.length && timingSafeEqual(given, expected)
+    return URL_SIGNATURE.test(signature) && sameText(signature, this.signUrl(resource, exp))
   }
 }

@@ -25,7 +25,24 @@ describe('GET /api/health', () => {
       const response = await t.app.inject({ method: 'GET', url: '/api/health' })
       expect(response.statusCode).toBe(503)
       expect(response.json()).toEqual({ error: { code: 'database_unavailable', message: expect.any(String) } })
+      expect(response.headers['retry-after']).toBe('5')
       expect(response.body).not.toContain('connection refused')
+    } finally {
+      spy.mockRestore()
+    }
+  })
+})
+
+describe('GET /api/health with a database that never answers', () => {
+  it('answers 503 with Retry-After after HEALTH_TIMEOUT_MS instead of waiting', async () => {
+    // The real thing (a frozen PostgreSQL) is in db/timeouts.test.ts and npm run test:load.
+    const spy = jest.spyOn(t.app.db, 'execute').mockReturnValueOnce(new Promise(() => undefined) as never)
+    try {
+      const started = Date.now()
+      const response = await t.app.inject({ method: 'GET', url: '/api/health' })
+      expect(response.statusCode).toBe(503)
+      expect(response.headers['retry-after']).toBe('5')
+      expect(Date.now() - started).toBeGreaterThanOrEqual(t.app.config.healthTimeoutMs - 50)
     } finally {
       spy.mockRestore()
     }

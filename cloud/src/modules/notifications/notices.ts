@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { StaffRole } from '../../../../types/auth'
 import { chinaDateTime } from '../../../../types/china-time'
+import { BREAK_OR_CONTROL } from '../../../../types/common'
 import { RATING_LABELS, REQUEST_TYPE_LABELS } from '../../../../types/service'
 import type { Db } from '../../db/client'
 import { investors, staff, type RequestRow } from '../../db/schema'
@@ -13,6 +14,32 @@ import { enqueueNotice } from './outbox'
 
 type Named = { id: string; displayName: string }
 
+/** Characters WeCom markdown reads as markup, and the full-width look-alikes shown instead. */
+const MARKUP_LOOKALIKES: Record<string, string> = {
+  '*': '＊',
+  _: '＿',
+  '`': '｀',
+  '[': '［',
+  ']': '］',
+  '<': '＜',
+  '>': '＞',
+  '#': '＃',
+  '~': '～',
+  '\\': '＼',
+}
+
+/**
+ * Text from people (company, names, park and zone names) as plain text inside a WeCom markdown
+ * message: markup characters become their full-width look-alikes (WeCom has no escape character),
+ * `://` loses its link-making power, and line breaks or control characters become spaces, so the
+ * text cannot add bold lines, links, headings or <@all> mentions of its own.
+ */
+export const markdownText = (text: string): string =>
+  text
+    .replace(new RegExp(`${BREAK_OR_CONTROL.source}+`, 'g'), ' ')
+    .replace(/[*_`[\]<>#~\\]/g, (char) => MARKUP_LOOKALIKES[char])
+    .replace(/:\/\//g, '：//')
+
 export const zoneStaff = (db: Db, zoneId: string, roles: readonly StaffRole[]): Promise<Named[]> =>
   db
     .select({ id: staff.id, displayName: staff.displayName })
@@ -20,27 +47,29 @@ export const zoneStaff = (db: Db, zoneId: string, roles: readonly StaffRole[]): 
     .where(and(eq(staff.zoneId, zoneId), inArray(staff.role, [...roles])))
     .orderBy(asc(staff.createdAt), asc(staff.id))
 
-const names = (people: Named[]) => (people.length > 0 ? people.map((person) => person.displayName).join('、') : '（本区暂无账号）')
+const names = (people: Named[]) =>
+  people.length > 0 ? people.map((person) => markdownText(person.displayName)).join('、') : '（本区暂无账号）'
 
 /** The lines under a notice's title: zone and park, type, company. */
 const details = (deps: Pick<Deps, 'content'>, row: Pick<RequestRow, 'zoneId' | 'parkId' | 'type' | 'company'>) => {
   const park = parkName(deps, row.parkId)
   return [
-    `> 开发区：${zoneName(deps, row.zoneId)}${park ? ` · ${park}` : ''}`,
+    `> 开发区：${markdownText(zoneName(deps, row.zoneId))}${park ? ` · ${markdownText(park)}` : ''}`,
     `> 类型：${REQUEST_TYPE_LABELS[row.type]}`,
-    `> 企业：${row.company}`,
+    `> 企业：${markdownText(row.company)}`,
   ]
 }
 
-const header = (deps: Pick<Deps, 'content'>, row: RequestRow, title: string) => [
-  `**${title}** ${row.ticketNo}`,
-  ...details(deps, row),
-]
+const header = (deps: Pick<Deps, 'content'>, row: RequestRow, title: string) => [`**${title}** ${row.ticketNo}`, ...details(deps, row)]
 
 /** A new request, for the zone's agents (sent by the job loop once the request is committed). */
 export const notifyNewRequest = async (tx: Db, deps: Pick<Deps, 'config' | 'content'>, row: RequestRow, now: Date) => {
   const agents = await zoneStaff(tx, row.zoneId, ['agent'])
-  const markdown = [...header(deps, row, '新的服务请求'), `> 首次响应截止：${chinaDateTime(row.firstResponseDueAt)}`, '请店小二尽快受理。'].join('\n')
+  const markdown = [
+    ...header(deps, row, '新的服务请求'),
+    `> 首次响应截止：${chinaDateTime(row.firstResponseDueAt)}`,
+    '请店小二尽快受理。',
+  ].join('\n')
   await enqueueNotice(tx, deps.config, now, {
     kind: 'new_request',
     zoneId: row.zoneId,
@@ -59,7 +88,7 @@ export const notifyNearBreach = async (tx: Db, deps: Pick<Deps, 'config' | 'cont
   const markdown = [
     ...header(deps, row, '即将超时提醒'),
     `> 首次响应截止：${chinaDateTime(row.firstResponseDueAt)}（还剩不到 2 小时）`,
-    assignee ? `请 ${assignee.displayName} 尽快答复。` : `尚未受理，请店小二（${names(recipients)}）尽快受理并答复。`,
+    assignee ? `请 ${markdownText(assignee.displayName)} 尽快答复。` : `尚未受理，请店小二（${names(recipients)}）尽快受理并答复。`,
   ].join('\n')
   await enqueueNotice(tx, deps.config, now, {
     kind: 'near_breach',
@@ -97,13 +126,42 @@ export const notifyLowRating = async (
   const markdown = [
     ...header(deps, row, '差评督办'),
     `> 企业评价：${RATING_LABELS[score]}（${score} 分）`,
-    supervisor ? `已重新打开并指派给主管 ${supervisor.displayName}。` : '已重新打开，本区暂无主管账号，请管理员跟进。',
+    supervisor ? `已重新打开并指派给主管 ${markdownText(supervisor.displayName)}。` : '已重新打开，本区暂无主管账号，请管理员跟进。',
   ].join('\n')
   await enqueueNotice(tx, deps.config, now, {
     kind: 'low_rating',
     zoneId: row.zoneId,
     requestId: row.id,
     recipients: supervisor ? [supervisor.id] : [],
+    markdown,
+  })
+}
+
+/**
+ * Many wrong passwords for one account within a quarter of an hour: its zone's supervisors hear of it.
+ * The account is only slowed down, never locked (modules/auth/throttle.ts); an admin can lift the waits.
+ */
+export const notifyLoginBurst = async (
+  tx: Db,
+  deps: Pick<Deps, 'config'>,
+  account: { id: string; username: string; displayName: string; zoneId: string | null },
+  burst: { failures: number; addresses: number },
+  now: Date,
+) => {
+  if (!account.zoneId) return
+  const supervisors = await zoneStaff(tx, account.zoneId, ['supervisor'])
+  const markdown = [
+    '**登录异常提醒**',
+    `> 账号：${markdownText(account.displayName)}（${markdownText(account.username)}）`,
+    `> 15 分钟内密码错误 ${burst.failures} 次，来自 ${burst.addresses} 个网络地址`,
+    `> 时间：${chinaDateTime(now)}`,
+    `账号未被锁定，新的尝试需等待片刻。如非本人操作，请主管（${names(supervisors)}）提醒本人留意；管理员可在后台解除等待。`,
+  ].join('\n')
+  await enqueueNotice(tx, deps.config, now, {
+    kind: 'login_burst',
+    zoneId: account.zoneId,
+    requestId: null,
+    recipients: supervisors.map((person) => person.id),
     markdown,
   })
 }

@@ -11,11 +11,11 @@ import type { WecomClient } from '../../integrations/wecom'
 type OutboxKind = (typeof OUTBOX_KINDS)[number]
 type OutboxRow = typeof outbox.$inferSelect
 
-/** To the zone's WeCom group robot: new request, near breach, breach, low rating; a project stage due or overdue. */
+/** To the zone's WeCom group robot: new request, near breach, breach, low rating; a project stage due or overdue; a burst of failed staff logins. */
 export type StaffNotice = {
-  kind: Extract<OutboxKind, 'new_request' | 'near_breach' | 'breach' | 'low_rating' | 'stage_reminder' | 'stage_overdue'>
+  kind: Extract<OutboxKind, 'new_request' | 'near_breach' | 'breach' | 'low_rating' | 'stage_reminder' | 'stage_overdue' | 'login_burst'>
   zoneId: string
-  /** Null for project stage notices (their payload names the project and stage). */
+  /** Null for notices that are not about a request (project stages: their payload names the project and stage; login_burst). */
   requestId: string | null
   /** The staff members the message is meant for (named in the text; recorded for the record). */
   recipients: string[]
@@ -165,7 +165,8 @@ export class OutboxDispatcher {
   private async deliver(row: OutboxRow): Promise<Outcome> {
     try {
       if (row.channel === 'wecom') {
-        if (!this.wecom.isConfigured(row.zoneId)) return { status: 'skipped', reason: `WECOM_WEBHOOK_${row.zoneId.toUpperCase()} 已不再配置` }
+        if (!this.wecom.isConfigured(row.zoneId))
+          return { status: 'skipped', reason: `WECOM_WEBHOOK_${row.zoneId.toUpperCase()} 已不再配置` }
         await this.wecom.sendMarkdown(row.zoneId, String(row.payload.markdown))
         return { status: 'delivered' }
       }

@@ -1,20 +1,14 @@
-import { and, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm'
-import { OPEN_STATUSES } from '../../../../types/request-status'
-import { serviceRequests as r } from '../../db/schema'
+import { sql, type SQL } from 'drizzle-orm'
+import { isOpenRequest, overdueAt, serviceRequests as r } from '../../db/schema'
 
 // SQL conditions over service_requests that several queries share (staff queues, dashboard, SLA job).
 
-/** Still being worked on (OPEN_STATUSES). */
-export const isOpen: SQL = inArray(r.status, [...OPEN_STATUSES])
+/** Still being worked on (OPEN_STATUSES), with the statuses written out as index predicates have them. */
+export const isOpen: SQL = isOpenRequest(r)
 
-/** Unanswered past the 24-hour deadline, or open past the resolution target (a paused clock stops at the pause). */
+/**
+ * Unanswered past the 24-hour deadline, or open past the resolution target (a paused clock stops at
+ * the pause): see overdueAt, whose expression the overdue indexes hold.
+ */
 export const overdueCondition = (now: Date): SQL =>
-  and(
-    isOpen,
-    or(
-      and(isNull(r.firstRespondedAt), lte(r.firstResponseDueAt, now)),
-      and(isNull(r.resolutionPausedSince), lte(r.resolutionDueAt, now)),
-      and(isNotNull(r.resolutionPausedSince), sql`${r.resolutionDueAt} <= ${r.resolutionPausedSince}`),
-    ),
-  )!
-
+  sql`${overdueAt(r)} is not null and ${overdueAt(r)} <= ${now.toISOString()}::timestamptz`

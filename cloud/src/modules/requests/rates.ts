@@ -1,39 +1,61 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { serviceRequests as r } from '../../db/schema'
-import { isOpen } from './conditions'
+import { isOpenRequest, serviceRequests as r } from '../../db/schema'
+
+/** The columns the rates read: the table's, or the same columns of a subquery over it. */
+export type RateSource = Pick<
+  typeof r,
+  | 'status'
+  | 'createdAt'
+  | 'firstRespondedAt'
+  | 'firstResponseDueAt'
+  | 'closedAt'
+  | 'resolvedAt'
+  | 'resolutionDueAt'
+  | 'resolutionPausedSince'
+  | 'ratingScore'
+>
+const serviceRequestColumns: RateSource = r
 
 const ts = (at: Date) => sql`${at.toISOString()}::timestamptz`
 
 const share = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null)
 
 /**
- * Rates over a set of requests. "Answered within 24 h" counts every request whose deadline has come
- * (or that was answered), except those withdrawn before their deadline. "Resolution within target"
- * counts resolved requests plus open ones already past their (pause-adjusted) target.
+ * The aggregate columns behind the rates, for a select over service_requests (alone, or next to
+ * other groupings in one pass: the dashboard). "Answered within 24 h" counts every request whose
+ * deadline has come (or that was answered), except those withdrawn before their deadline.
+ * "Resolution within target" counts resolved requests plus open ones already past their
+ * (pause-adjusted) target.
  */
-export const requestRates = async (deps: { db: Db }, where: SQL | undefined, now: Date) => {
+export const rateAggregates = (now: Date, r: RateSource = serviceRequestColumns) => {
+  const isOpen = isOpenRequest(r)
   const answerDue = sql`${r.firstRespondedAt} is not null or (${r.firstResponseDueAt} <= ${ts(now)} and (${r.status} <> 'withdrawn' or ${r.closedAt} > ${r.firstResponseDueAt}))`
   const minutes = sql`extract(epoch from (${r.firstRespondedAt} - ${r.createdAt})) / 60`
-  const [row] = await deps.db
-    .select({
-      total: sql<number>`count(*)::int`,
-      medianMinutes: sql<
-        number | null
-      >`percentile_cont(0.5) within group (order by ${minutes}) filter (where ${r.firstRespondedAt} is not null)`,
-      p90Minutes: sql<
-        number | null
-      >`percentile_cont(0.9) within group (order by ${minutes}) filter (where ${r.firstRespondedAt} is not null)`,
-      answeredInTime: sql<number>`count(*) filter (where ${r.firstRespondedAt} <= ${r.firstResponseDueAt})::int`,
-      answerDue: sql<number>`count(*) filter (where ${answerDue})::int`,
-      resolvedInTime: sql<number>`count(*) filter (where ${r.resolvedAt} <= ${r.resolutionDueAt})::int`,
-      resolutionDue: sql<number>`count(*) filter (where ${r.resolvedAt} is not null or (${isOpen} and ${r.resolutionPausedSince} is null and ${r.resolutionDueAt} <= ${ts(now)}) or (${isOpen} and ${r.resolutionDueAt} <= ${r.resolutionPausedSince}))::int`,
-      satisfied: sql<number>`count(*) filter (where ${r.ratingScore} >= 4)::int`,
-      rated: sql<number>`count(${r.ratingScore})::int`,
-    })
-    .from(r)
-    .where(where)
-  const round = (value: number | null) => (value === null ? null : Math.round(Number(value) * 10) / 10)
+  return {
+    total: sql<number>`count(*)::int`,
+    medianMinutes: sql<
+      number | null
+    >`percentile_cont(0.5) within group (order by ${minutes}) filter (where ${r.firstRespondedAt} is not null)`,
+    p90Minutes: sql<
+      number | null
+    >`percentile_cont(0.9) within group (order by ${minutes}) filter (where ${r.firstRespondedAt} is not null)`,
+    answeredInTime: sql<number>`count(*) filter (where ${r.firstRespondedAt} <= ${r.firstResponseDueAt})::int`,
+    answerDue: sql<number>`count(*) filter (where ${answerDue})::int`,
+    resolvedInTime: sql<number>`count(*) filter (where ${r.resolvedAt} <= ${r.resolutionDueAt})::int`,
+    resolutionDue: sql<number>`count(*) filter (where ${r.resolvedAt} is not null or (${isOpen} and ${r.resolutionPausedSince} is null and ${r.resolutionDueAt} <= ${ts(now)}) or (${isOpen} and ${r.resolutionDueAt} <= ${r.resolutionPausedSince}))::int`,
+    satisfied: sql<number>`count(*) filter (where ${r.ratingScore} >= 4)::int`,
+    rated: sql<number>`count(${r.ratingScore})::int`,
+  } satisfies Record<string, SQL>
+}
+
+type RateRow = { [K in keyof ReturnType<typeof rateAggregates>]: unknown }
+
+export type RequestRates = ReturnType<typeof toRates>
+
+/** The rates from a row of rateAggregates. */
+export const toRates = (row: RateRow) => {
+  const round = (value: unknown) => (value === null || value === undefined ? null : Math.round(Number(value) * 10) / 10)
   return {
     total: Number(row.total),
     medianMinutes: round(row.medianMinutes),
@@ -45,3 +67,8 @@ export const requestRates = async (deps: { db: Db }, where: SQL | undefined, now
   }
 }
 
+/** Rates over a set of requests, in one aggregate statement. */
+export const requestRates = async (deps: { db: Db }, where: SQL | undefined, now: Date): Promise<RequestRates> => {
+  const [row] = await deps.db.select(rateAggregates(now)).from(r).where(where)
+  return toRates(row)
+}

@@ -166,6 +166,41 @@ describe('POST /api/requests', () => {
     expect(wrongPark.json().error.fields).toEqual({ parkId: '该园区不属于所选开发区' })
   })
 
+  it('refuses newlines and control characters in single-line fields with 400 and the field, writing nothing', async () => {
+    const injected = [
+      ['company', '正常企业\n**系统通知** 请所有人点击 [链接](https://evil.example) <@all>'],
+      ['company', '回车企业\r有限公司'],
+      ['company', '制表\t企业有限公司'],
+      ['company', '响铃\u0007企业'],
+      ['company', '换页\u000c企业'],
+      ['company', 'C1控制\u0085企业'],
+      ['company', '换行分隔\u2028企业'],
+      ['contactName', '王\n先生'],
+    ] as const
+    for (const [field, value] of injected) {
+      const key = randomUUID()
+      const response = await post('/api/requests', investor, requestBody({ [field]: value }), { 'idempotency-key': key })
+      expect(response.statusCode).toBe(400)
+      expect(response.json().error.fields).toEqual({ [field]: expect.stringContaining('不能包含换行或控制字符') })
+      expect(await t.app.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key))).toHaveLength(0)
+    }
+    // The multi-line description keeps its line breaks.
+    const described = await submit(t.app, investor, { description: '第一行：需要厂房。\n第二行：希望下月看场地。' })
+    expect(described.description).toBe('第一行：需要厂房。\n第二行：希望下月看场地。')
+  })
+
+  it('escapes markdown in the WeCom notice: a company name cannot post bold text, links, headings or <@all>', async () => {
+    const request = await submit(t.app, investor, { company: '# **系统通知** [点此领取补贴](https://evil.example/x) <@all> `code` ~删~ _斜_' })
+    await t.app.jobs.announce()
+    const [row] = await t.app.db.select().from(outbox).where(eq(outbox.requestId, request.id))
+    const markdown = String(row.payload.markdown)
+    const companyLine = markdown.split('\n').find((line) => line.startsWith('> 企业：'))!
+    expect(companyLine).toBe('> 企业：＃ ＊＊系统通知＊＊ ［点此领取补贴］(https：//evil.example/x) ＜@all＞ ｀code｀ ～删～ ＿斜＿')
+    for (const markup of ['**系统', '](', '<@all>', '`', 'https://']) expect(companyLine).not.toContain(markup)
+    // The notice's own markup is untouched.
+    expect(markdown.startsWith(`**新的服务请求** ${request.ticketNo}\n`)).toBe(true)
+  })
+
   it('requires an Idempotency-Key of 8–128 characters', async () => {
     const missing = await post('/api/requests', investor, requestBody())
     expect(missing.statusCode).toBe(400)

@@ -2,7 +2,8 @@ import { ZoneServiceStats } from '../../../../types/service'
 import { createTestApp, SETUP_TIMEOUT, type TestApp } from '../../../test-support/app'
 import { addStaff, bearer, guestToken, ManualClock, serviceTestConfig, staffPost, submit } from '../../../test-support/service'
 
-const HOUR = 3600_000
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
 const clock = new ManualClock('2026-11-20T02:00:00Z')
 let t: TestApp
 beforeAll(async () => {
@@ -52,6 +53,24 @@ describe('GET /api/zones/:id/service-stats', () => {
       satisfactionShare: 1,
       ratedCount: 1,
     })
+  })
+
+  it('serves a zone from memory for 5 minutes, then counts again; other zones are not held back', async () => {
+    const investor = await guestToken(t.app)
+    clock.set('2026-12-01T02:00:00Z')
+    const before = await stats('zouping')
+    await submit(t.app, investor, { zoneId: 'zouping', parkId: undefined })
+    await submit(t.app, investor, { zoneId: 'gaoqing', parkId: undefined })
+    expect(await stats('zouping')).toEqual(before) // the new request is not counted yet
+    expect((await stats('gaoqing')).requestCount).toBe(1) // first asked now: counted
+    clock.advance(5 * MINUTE - 1)
+    expect(await stats('zouping')).toEqual(before)
+    clock.advance(1)
+    expect((await stats('zouping')).requestCount).toBe(before.requestCount + 1)
+    // The figures computed just now are served for the next 5 minutes in their turn.
+    await submit(t.app, investor, { zoneId: 'zouping', parkId: undefined })
+    clock.advance(4 * MINUTE)
+    expect((await stats('zouping')).requestCount).toBe(before.requestCount + 1)
   })
 
   it('answers 404 for an unknown zone', async () => {

@@ -27,3 +27,26 @@ export const zoneServiceStats = async (deps: Deps, zoneId: ZoneId): Promise<Zone
     ratedCount: figures.ratedCount,
   }
 }
+
+/** How long a zone's figures are served from memory: they move slowly and park pages ask often. */
+export const STATS_CACHE_MS = 5 * 60_000
+
+/**
+ * zoneServiceStats remembered per zone for STATS_CACHE_MS by the deps' clock (one cache per app).
+ * Callers arriving while a zone's figures are computed share that computation; a failure is not kept.
+ */
+export const cachedZoneServiceStats = (deps: Deps) => {
+  const entries = new Map<ZoneId, { computedAt: number; value: Promise<ZoneServiceStats> }>()
+  return (zoneId: ZoneId): Promise<ZoneServiceStats> => {
+    const now = deps.clock().getTime()
+    const entry = entries.get(zoneId)
+    if (entry && now - entry.computedAt < STATS_CACHE_MS && now >= entry.computedAt) return entry.value
+    const value = zoneServiceStats(deps, zoneId)
+    const fresh = { computedAt: now, value }
+    entries.set(zoneId, fresh)
+    value.catch(() => {
+      if (entries.get(zoneId) === fresh) entries.delete(zoneId)
+    })
+    return value
+  }
+}

@@ -29,6 +29,16 @@ export const getForStaff = async (deps: Deps, member: StaffIdentity, id: string)
   return toStaffDetail(deps, row, await loadParts(deps.db, row), deps.clock())
 }
 
+/**
+ * Who may act for the zone on a request: its assignee, and the zone's supervisors and admins.
+ * Other agents of the zone may read it and add internal notes; a request nobody has taken yet is
+ * taken by the agent who accepts or answers it.
+ */
+const handles = (member: StaffIdentity, row: RequestRow): boolean => member.role !== 'agent' || row.assigneeId === member.id
+
+const notYours = () =>
+  forbidden('该请求由其他同事负责：只有负责人、主管或管理员可以答复、变更状态或撤回；您可以添加内部备注，或请主管转交给您')
+
 const staffAction = (
   deps: Deps,
   member: StaffIdentity,
@@ -86,6 +96,7 @@ export const assignRequest = (deps: Deps, member: StaffIdentity, id: string, sta
 /** A public answer: the first one stops the 24-hour clock; the investor is notified. */
 export const replyToRequest = (deps: Deps, member: StaffIdentity, id: string, body: string) =>
   staffAction(deps, member, id, async (tx, row, now, actor) => {
+    if (row.assigneeId && !handles(member, row)) throw notYours()
     if (row.status === 'closed' || row.status === 'withdrawn') throw requestClosed()
     let next = row
     // Answering a new request accepts it first (for whoever answered, if nobody had taken it), so the
@@ -117,10 +128,13 @@ export const addNote = (deps: Deps, member: StaffIdentity, id: string, body: str
     return { ...row, updatedAt: now }
   })
 
+/** Only along STATUS_TRANSITIONS, and only by whoever handles the request (see `handles`). */
 export const changeStatus = (deps: Deps, member: StaffIdentity, id: string, to: RequestStatus) =>
   staffAction(deps, member, id, async (tx, row, now, actor) => {
     // Closing without the investor's rating needs a reason: 关闭工单 (closeRequest).
     if (to === 'closed') throw badField('status', '关闭工单请填写关闭原因（POST /api/staff/requests/{id}/close）')
+    const claiming = to === 'accepted' && !row.assigneeId
+    if (!claiming && !handles(member, row)) throw notYours()
     if (!canTransition(row.status, to)) throw invalidTransition(row.status, to)
     // Accepting a request nobody has taken makes it yours.
     const current = to === 'accepted' && !row.assigneeId ? await setAssignee(tx, row, member, actor, now, 'claimed') : row
@@ -133,6 +147,7 @@ export const changeStatus = (deps: Deps, member: StaffIdentity, id: string, to: 
  */
 export const closeRequest = (deps: Deps, member: StaffIdentity, id: string, reason: string) =>
   staffAction(deps, member, id, async (tx, row, now, actor) => {
+    if (!handles(member, row)) throw notYours()
     if (!canTransition(row.status, 'closed')) throw invalidTransition(row.status, 'closed')
     return applyTransition(tx, deps, row, 'closed', actor, now, {}, { closeReason: reason })
   })

@@ -1,22 +1,47 @@
-import { and, asc, count, desc, eq, gt, isNull, lte, sql, type SQL } from 'drizzle-orm'
-import type { Page } from '../../../../types/common'
-import type { StaffRequestQuery, StaffRequestSummary } from '../../../../types/service'
+import { and, asc, desc, eq, gt, lte, sql, type SQL } from 'drizzle-orm'
+import { STAFF_QUEUE_COUNT_CAP, type StaffRequestPage, type StaffRequestQuery } from '../../../../types/service'
 import { addMs } from '../../clock'
-import { serviceRequests as r, staff } from '../../db/schema'
+import type { Db } from '../../db/client'
+import { isOpenRequest, overdueAt, serviceRequests as r, staff } from '../../db/schema'
 import type { Deps } from '../../deps'
 import { ApiError } from '../../http/errors'
 import { scopeZone, type StaffIdentity } from '../auth/identity'
-import { isOpen, overdueCondition } from '../requests/conditions'
+import { overdueCondition } from '../requests/conditions'
 import { toStaffSummary } from '../requests/views'
 
-const queueCondition = (queue: StaffRequestQuery['queue'], member: StaffIdentity, now: Date, reminderBeforeMs: number): SQL | undefined => {
+type Queue = StaffRequestQuery['queue']
+
+/**
+ * Each queue's rows and order. Every queue pages by keyset over (key, id) and has an index holding
+ * exactly its rows in that order, per zone and for all zones (db/service-schema.ts; their use is
+ * checked by plans.test.ts on 200,000 requests):
+ *   new       unassigned new requests, oldest first            service_requests_(zone_)new_idx
+ *   mine      my open requests, oldest first                   service_requests_mine_idx
+ *   due_soon  unanswered, due within the reminder lead, soonest service_requests_due_idx
+ *   overdue   past a deadline, longest overdue first           service_requests_(zone_)overdue_idx
+ *   all       everything, newest first                         service_requests_(zone_|park_)created_idx
+ */
+const QUEUES: Record<Queue, { key: SQL | typeof r.createdAt; ascending: boolean }> = {
+  new: { key: r.createdAt, ascending: true },
+  mine: { key: r.createdAt, ascending: true },
+  due_soon: { key: r.firstResponseDueAt, ascending: true },
+  overdue: { key: overdueAt(r), ascending: true },
+  all: { key: r.createdAt, ascending: false },
+}
+
+const queueCondition = (queue: Queue, member: StaffIdentity, now: Date, reminderBeforeMs: number): SQL | undefined => {
   switch (queue) {
     case 'new':
-      return and(eq(r.status, 'new'), isNull(r.assigneeId))
+      return sql`${r.status} = 'new' and ${r.assigneeId} is null`
     case 'mine':
-      return and(eq(r.assigneeId, member.id), isOpen)
+      return and(eq(r.assigneeId, member.id), isOpenRequest(r))
     case 'due_soon':
-      return and(isOpen, isNull(r.firstRespondedAt), gt(r.firstResponseDueAt, now), lte(r.firstResponseDueAt, addMs(now, reminderBeforeMs)))
+      // Unanswered and not yet breached (what the index holds), due within the reminder lead.
+      return and(
+        sql`${r.firstRespondedAt} is null and ${r.breachedAt} is null and ${isOpenRequest(r)}`,
+        gt(r.firstResponseDueAt, now),
+        lte(r.firstResponseDueAt, addMs(now, reminderBeforeMs)),
+      )
     case 'overdue':
       return overdueCondition(now)
     case 'all':
@@ -48,15 +73,40 @@ const decodeCursor = (value: string, queue: string): Cursor => {
   throw new ApiError(400, 'invalid_cursor', '分页游标无效', { cursor: '游标无效或与当前队列不匹配，请从第一页重新加载' })
 }
 
-/**
- * A staff queue, newest first for `all`, most urgent (oldest) first for the working queues.
- * Keyset paging on (created_at, id), so new requests arriving meanwhile do not shift pages.
- */
-export const listStaffRequests = async (
-  deps: Deps,
+export type InboxQueries = {
+  /** The page: limit + 1 rows (one more tells whether there is a next page), with the sort key as `sortKey`. */
+  page: ReturnType<typeof pageQuery>
+  /** Up to STAFF_QUEUE_COUNT_CAP + 1 rows of the queue, counted (never an unbounded count). */
+  count: ReturnType<typeof countQuery>
+}
+
+const pageQuery = (db: Db, where: SQL | undefined, order: SQL[], limit: number, key: SQL | typeof r.createdAt) =>
+  db
+    .select({ request: r, assignee: { id: staff.id, displayName: staff.displayName, role: staff.role }, sortKey: sql<string>`${key}` })
+    .from(r)
+    .leftJoin(staff, eq(staff.id, r.assigneeId))
+    .where(where)
+    .orderBy(...order)
+    .limit(limit)
+
+/** In the page's order, so it walks the same index and stops at the cap. */
+const countQuery = (db: Db, where: SQL | undefined, order: SQL[]) =>
+  db.select({ n: sql<number>`count(*)::int` }).from(
+    db
+      .select({ one: sql`1` })
+      .from(r)
+      .where(where)
+      .orderBy(...order)
+      .limit(STAFF_QUEUE_COUNT_CAP + 1)
+      .as('capped'),
+  )
+
+/** The statements a queue page runs (plans.test.ts EXPLAINs exactly these). */
+export const inboxQueries = (
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
   member: StaffIdentity,
   query: StaffRequestQuery,
-): Promise<Page<StaffRequestSummary>> => {
+): InboxQueries => {
   const zone = scopeZone(member, query.zoneId)
   const now = deps.clock()
   const filters = and(
@@ -65,34 +115,34 @@ export const listStaffRequests = async (
     query.type ? eq(r.type, query.type) : undefined,
     queueCondition(query.queue, member, now, deps.config.sla.reminderBeforeMs),
   )
-  const ascending = query.queue !== 'all'
+  const { key, ascending } = QUEUES[query.queue]
   const cursor = query.cursor ? decodeCursor(query.cursor, query.queue) : undefined
   const after = cursor
     ? ascending
-      ? sql`(${r.createdAt}, ${r.id}) > (${cursor.t}::timestamptz, ${cursor.i}::uuid)`
-      : sql`(${r.createdAt}, ${r.id}) < (${cursor.t}::timestamptz, ${cursor.i}::uuid)`
+      ? sql`(${key}, ${r.id}) > (${cursor.t}::timestamptz, ${cursor.i}::uuid)`
+      : sql`(${key}, ${r.id}) < (${cursor.t}::timestamptz, ${cursor.i}::uuid)`
     : undefined
-
-  const rows = await deps.db
-    .select()
-    .from(r)
-    .leftJoin(staff, eq(staff.id, r.assigneeId))
-    .where(and(filters, after))
-    .orderBy(...(ascending ? [asc(r.createdAt), asc(r.id)] : [desc(r.createdAt), desc(r.id)]))
-    .limit(query.limit + 1)
-  const [{ total }] = await deps.db.select({ total: count() }).from(r).where(filters)
-
-  const page = rows.slice(0, query.limit)
-  const last = page.at(-1)
-  return {
-    items: page.map(({ service_requests: row, staff: assignee }) =>
-      toStaffSummary(row, assignee ? { id: assignee.id, displayName: assignee.displayName, role: assignee.role } : null),
-    ),
-    nextCursor:
-      rows.length > query.limit && last
-        ? encodeCursor({ q: query.queue, t: last.service_requests.createdAt.toISOString(), i: last.service_requests.id })
-        : null,
-    total: Number(total),
-  }
+  const order = ascending ? [sql`${key} asc`, asc(r.id)] : [sql`${key} desc`, desc(r.id)]
+  return { page: pageQuery(deps.db, and(filters, after), order, query.limit + 1, key), count: countQuery(deps.db, filters, order) }
 }
 
+/**
+ * A staff queue page. Keyset paging, so requests arriving meanwhile do not shift pages; the count
+ * is capped at STAFF_QUEUE_COUNT_CAP (totalCapped past it) so no page counts a whole queue.
+ */
+export const listStaffRequests = async (deps: Deps, member: StaffIdentity, query: StaffRequestQuery): Promise<StaffRequestPage> => {
+  const queries = inboxQueries(deps, member, query)
+  const [rows, [{ n }]] = await Promise.all([queries.page, queries.count])
+  const page = rows.slice(0, query.limit)
+  const last = page.at(-1)
+  const count = Number(n)
+  return {
+    items: page.map(({ request, assignee }) => toStaffSummary(request, assignee?.id ? assignee : null)),
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor({ q: query.queue, t: new Date(last.sortKey).toISOString(), i: last.request.id })
+        : null,
+    total: Math.min(count, STAFF_QUEUE_COUNT_CAP),
+    totalCapped: count > STAFF_QUEUE_COUNT_CAP,
+  }
+}

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
 import { eq, sql } from 'drizzle-orm'
-import { pageOf } from '../../../../types/common'
 import {
   REQUEST_STAGE_LABELS,
   REQUEST_STATUSES,
@@ -9,13 +8,24 @@ import {
   requestStage,
   type RequestStatus,
 } from '../../../../types/request-status'
-import { ServiceRequest, StaffRequestDetail, StaffRequestSummary } from '../../../../types/service'
+import { ServiceRequest, StaffRequestDetail, StaffRequestPage } from '../../../../types/service'
 import { TokenSigner } from '../auth/tokens'
-import { requestAudit, serviceRequests } from '../../db/schema'
+import { requestAudit, serviceRequests, staff as staffTable } from '../../db/schema'
+import { generateRequests } from '../../../../test/scale/requests'
+import { execSql } from '../../../test-support/database'
 import { createTestApp, SETUP_TIMEOUT, type TestApp } from '../../../test-support/app'
-import { addStaff, bearer, guestToken, ManualClock, serviceTestConfig, staffPost, submit, type TestStaff } from '../../../test-support/service'
+import {
+  addStaff,
+  bearer,
+  guestToken,
+  ManualClock,
+  serviceTestConfig,
+  staffPost,
+  submit,
+  type TestStaff,
+} from '../../../test-support/service'
 
-const Page = pageOf(StaffRequestSummary)
+const Page = StaffRequestPage
 const HOUR = 3600_000
 
 const clock = new ManualClock('2026-11-18T01:00:00Z') // Wednesday 09:00 in China
@@ -45,7 +55,8 @@ const setStatus = (id: string, status: RequestStatus, token = agent.token) =>
 const closeTicket = (id: string, reason: string, token = agent.token) =>
   t.app.inject({ method: 'POST', url: `/api/staff/requests/${id}/close`, headers: bearer(token), payload: { reason } })
 /** A status change as staff make it: 关闭工单 (with a reason) for `closed`, the status route for the rest. */
-const move = (id: string, to: RequestStatus) => (to === 'closed' ? closeTicket(id, '企业已自行解决，电话确认后关闭') : setStatus(id, to))
+const move = (id: string, to: RequestStatus, token = agent.token) =>
+  to === 'closed' ? closeTicket(id, '企业已自行解决，电话确认后关闭', token) : setStatus(id, to, token)
 const list = async (query: string, token = agent.token) => {
   const response = await t.app.inject({ method: 'GET', url: `/api/staff/requests?${query}`, headers: bearer(token) })
   expect(response.statusCode).toBe(200)
@@ -82,13 +93,16 @@ describe('status transitions (every pair, against STATUS_TRANSITIONS)', () => {
   const pairs = REQUEST_STATUSES.flatMap((from) => REQUEST_STATUSES.map((to) => [from, to] as const))
   it.each(pairs)('%s → %s', async (from, to) => {
     const id = await requestIn(from)
-    const response = await move(id, to)
+    // The agent owns what it moved along; a request still new (or withdrawn while new) is nobody's, so
+    // the supervisor moves it (an agent may only accept it, which makes it theirs: see "who may act").
+    const actor = (from === 'new' || from === 'withdrawn') && to !== 'accepted' ? supervisor : agent
+    const response = await move(id, to, actor.token)
     if (canTransition(from, to)) {
       expect(response.statusCode).toBe(200)
       const view = StaffRequestDetail.parse(response.json())
       expect(view.status).toBe(to)
       expect(view.allowedTransitions).toEqual([...STATUS_TRANSITIONS[to]])
-      expect(view.audit.at(-1)).toMatchObject({ action: 'status_changed', detail: { from, to }, actor: '赵小二' })
+      expect(view.audit.at(-1)).toMatchObject({ action: 'status_changed', detail: { from, to }, actor: actor.displayName })
       if (to === 'closed') expect(view.audit.at(-1)?.detail).toMatchObject({ closeReason: '企业已自行解决，电话确认后关闭' })
     } else {
       expect(response.statusCode).toBe(409)
@@ -151,17 +165,18 @@ describe('关闭工单 (issue 15.6)', () => {
 
 describe('how the investor sees staff names (issue 15.15)', () => {
   it('店小二 prefixes a plain name, never a name that already says 店小二', async () => {
-    const named = await addStaff(t.app, 'agent', 'zouping', '邹平店小二')
+    // A supervisor may answer a colleague's request (an agent may not: see "who may act").
+    const named = await addStaff(t.app, 'supervisor', 'zouping', '邹平店小二')
     const request = await newRequest()
-    await staffPost(t.app, named.token, `/api/staff/requests/${request.id}/replies`, { body: '您好，已收到。' })
+    await staffPost(t.app, agent.token, `/api/staff/requests/${request.id}/replies`, { body: '我是赵小二，您好，已收到。' })
     clock.advance(60_000)
-    await staffPost(t.app, agent.token, `/api/staff/requests/${request.id}/replies`, { body: '我是赵小二，补充一句。' })
+    await staffPost(t.app, named.token, `/api/staff/requests/${request.id}/replies`, { body: '补充一句。' })
     clock.advance(-60_000)
     const view = ServiceRequest.parse(
       (await t.app.inject({ method: 'GET', url: `/api/requests/${request.id}`, headers: bearer(investor) })).json(),
     )
-    expect(view.messages.map((message) => message.authorName)).toEqual(['邹平店小二', '店小二 赵小二'])
-    expect(view.timeline.map((entry) => entry.actor)).toEqual(['您', '邹平店小二', '邹平店小二', '店小二 赵小二'])
+    expect(view.messages.map((message) => message.authorName)).toEqual(['店小二 赵小二', '邹平店小二'])
+    expect(view.timeline.map((entry) => entry.actor)).toEqual(['您', '店小二 赵小二', '店小二 赵小二', '邹平店小二'])
   })
 })
 
@@ -291,6 +306,84 @@ describe('claim and assign', () => {
   })
 })
 
+describe('who may act on a request (roles × owner or not × action)', () => {
+  type Actor = 'owner' | 'colleague' | 'supervisor' | 'admin' | 'outsider'
+  type Action = 'in_progress' | 'resolved' | 'withdrawn' | 'reply' | 'note'
+  const who = (actor: Actor): TestStaff => ({ owner: agent, colleague, supervisor, admin, outsider })[actor]
+  const act = (id: string, action: Action, member: TestStaff) =>
+    action === 'reply' || action === 'note'
+      ? t.app.inject({
+          method: 'POST',
+          url: `/api/staff/requests/${id}/${action === 'reply' ? 'replies' : 'notes'}`,
+          headers: bearer(member.token),
+          payload: { body: `${member.displayName}的${action === 'reply' ? '答复' : '备注'}` },
+        })
+      : setStatus(id, action, member.token)
+  /** An accepted request the agent 赵小二 has taken. */
+  const owned = async () => {
+    const request = await newRequest()
+    await staffPost(t.app, agent.token, `/api/staff/requests/${request.id}/claim`)
+    return request.id
+  }
+  const EXPECTED: Record<Actor, Record<Action, number>> = {
+    owner: { in_progress: 200, resolved: 200, withdrawn: 200, reply: 200, note: 200 },
+    colleague: { in_progress: 403, resolved: 403, withdrawn: 403, reply: 403, note: 200 },
+    supervisor: { in_progress: 200, resolved: 200, withdrawn: 200, reply: 200, note: 200 },
+    admin: { in_progress: 200, resolved: 200, withdrawn: 200, reply: 200, note: 200 },
+    outsider: { in_progress: 404, resolved: 404, withdrawn: 404, reply: 404, note: 404 },
+  }
+  const cases = (Object.keys(EXPECTED) as Actor[]).flatMap((actor) =>
+    (Object.keys(EXPECTED[actor]) as Action[]).map((action) => [actor, action, EXPECTED[actor][action]] as const),
+  )
+
+  it.each(cases)('%s: %s → %d', async (actor, action, status) => {
+    const id = await owned()
+    const before = await detail(id)
+    const response = await act(id, action, who(actor))
+    expect(response.statusCode).toBe(status)
+    const after = await detail(id, supervisor.token)
+    if (status === 200) {
+      if (action === 'note') expect(after.notes.at(-1)?.author.id).toBe(who(actor).id)
+      else if (action === 'reply') expect(after.messages.at(-1)).toMatchObject({ author: 'staff', body: `${who(actor).displayName}的答复` })
+      else expect(after.status).toBe(action)
+      return
+    }
+    if (status === 403) {
+      expect(response.json().error).toEqual({ code: 'forbidden', message: expect.stringContaining('内部备注') })
+    }
+    // A refusal changes nothing: status, messages, notes, audit, first response.
+    expect({ ...after, assignee: after.assignee?.id }).toEqual({ ...before, assignee: before.assignee?.id })
+  })
+
+  it('a request nobody has taken: an agent accepts or answers it (and so takes it), but may not withdraw or resolve it', async () => {
+    const accepted = await newRequest()
+    const acceptedView = StaffRequestDetail.parse((await setStatus(accepted.id, 'accepted', colleague.token)).json())
+    expect(acceptedView.assignee?.id).toBe(colleague.id)
+
+    const answered = await newRequest()
+    const reply = await act(answered.id, 'reply', colleague)
+    expect(reply.statusCode).toBe(200)
+    expect(StaffRequestDetail.parse(reply.json())).toMatchObject({ status: 'accepted', assignee: { id: colleague.id } })
+
+    const untouched = await newRequest()
+    expect((await setStatus(untouched.id, 'withdrawn', colleague.token)).statusCode).toBe(403)
+    expect((await act(untouched.id, 'note', colleague)).statusCode).toBe(200)
+    expect(await detail(untouched.id)).toMatchObject({ status: 'new', assignee: null, firstRespondedAt: null })
+    expect((await setStatus(untouched.id, 'withdrawn', supervisor.token)).statusCode).toBe(200)
+  })
+
+  it('after reassignment the new assignee acts and the former one may only add notes', async () => {
+    const id = await owned()
+    await staffPost(t.app, supervisor.token, `/api/staff/requests/${id}/assign`, { staffId: colleague.id })
+    expect((await act(id, 'reply', colleague)).statusCode).toBe(200)
+    expect((await act(id, 'in_progress', colleague)).statusCode).toBe(200)
+    expect((await act(id, 'reply', agent)).statusCode).toBe(403)
+    expect((await act(id, 'resolved', agent)).statusCode).toBe(403)
+    expect((await act(id, 'note', agent)).statusCode).toBe(200)
+    expect((await detail(id)).status).toBe('in_progress')
+  })
+})
+
 describe('queues', () => {
   it('new, mine, due_soon, overdue and all, with the mobile masked and keyset paging', async () => {
     // A separate zone keeps this test's counts exact.
@@ -345,6 +438,57 @@ describe('queues', () => {
     expect(ids(await list('queue=overdue', yAgent.token))).toEqual(expect.arrayContaining([mine.id]))
     clock.advance(-(8 * 24 + 25) * HOUR)
   })
+})
+
+describe('a long queue', () => {
+  it(
+    'counts up to 999 (totalCapped past it, never an exact count) and pages through every row once by keyset',
+    async () => {
+      // 2,000 requests of the last half day in gaoqing: over half of them new, all of them in `all`.
+      await generateRequests(execSql(t.database), {
+        requests: 2000,
+        zones: [{ id: 'gaoqing', ticketPrefix: 'GQ', parkIds: ['gaoqing-a', 'gaoqing-b'] }],
+        now: clock.now(),
+        days: 0.5,
+        events: false,
+      })
+      const [member] = await t.app.db.select().from(staffTable).where(eq(staffTable.username, 'scale-gaoqing-a1'))
+      const token = t.app.tokens.sign('staff', member.id, HOUR).token
+      const exact = async (where: ReturnType<typeof sql>) =>
+        (
+          (await t.app.db.execute(
+            sql`select count(*)::int as n from service_requests where zone_id = 'gaoqing' and ${where}`,
+          )) as unknown as {
+            rows: { n: number }[]
+          }
+        ).rows[0].n
+      const all = await list('queue=all&limit=50', token)
+      expect({ total: all.total, totalCapped: all.totalCapped }).toEqual({ total: 999, totalCapped: true })
+      const newCount = await exact(sql`status = 'new' and assignee_id is null`)
+      expect(newCount).toBeGreaterThan(999)
+      const fresh = await list('queue=new&limit=50', token)
+      expect({ total: fresh.total, totalCapped: fresh.totalCapped }).toEqual({ total: 999, totalCapped: true })
+      // Under the cap the count is exact.
+      const finance = await list('queue=all&type=finance&limit=50', token)
+      expect({ total: finance.total, totalCapped: finance.totalCapped }).toEqual({
+        total: await exact(sql`type = 'finance'`),
+        totalCapped: false,
+      })
+
+      // Every row of `new`, oldest first, once.
+      const seen: string[] = []
+      let cursor: string | null = null
+      do {
+        const pageOf: Awaited<ReturnType<typeof list>> = await list(`queue=new&limit=50${cursor ? `&cursor=${cursor}` : ''}`, token)
+        seen.push(...pageOf.items.map((item) => item.createdAt + ' ' + item.id))
+        cursor = pageOf.nextCursor
+      } while (cursor)
+      expect(seen).toHaveLength(newCount)
+      expect(new Set(seen).size).toBe(newCount)
+      expect([...seen].sort()).toEqual(seen)
+    },
+    SETUP_TIMEOUT,
+  )
 })
 
 describe('security: every staff route × every wrong identity', () => {

@@ -1,20 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { pageOf } from '../../../../types/common'
 import {
   AssignBody,
   CloseBody,
   MessageBody,
   StaffRequestDetail,
+  StaffRequestPage,
   StaffRequestQuery,
-  StaffRequestSummary,
   StatusBody,
 } from '../../../../types/service'
 import { responses } from '../../http/errors'
 import { listStaffRequests } from './inbox'
 import { addNote, assignRequest, changeStatus, claimRequest, closeRequest, getForStaff, replyToRequest } from './actions'
 import { JSON_BODY_LIMIT, RequestIdParams } from '../../http/schemas'
-
-const StaffRequestPage = pageOf(StaffRequestSummary)
 
 const staffErrors = {
   400: responses.badRequest,
@@ -42,7 +39,8 @@ const staffRequestRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '工单队列：待受理 / 我的 / 即将超时 / 已超时 / 全部',
         description:
           'new：未指派的新请求；mine：指派给我且未办结；due_soon：未答复且 2 小时内到期；overdue：超过 24 小时未答复或超过办结时限；all：全部。' +
-          '列表中手机号打码。管理员可用 zoneId 选择开发区，其他角色只能查看本开发区（指定其他开发区返回 403）。',
+          '列表中手机号打码。管理员可用 zoneId 选择开发区，其他角色只能查看本开发区（指定其他开发区返回 403）。' +
+          '按游标分页；total 最多数到 999，超过时 totalCapped 为 true（显示“999+”）。',
         querystring: StaffRequestQuery,
         response: { 200: StaffRequestPage, ...staffErrors },
       },
@@ -111,6 +109,7 @@ const staffRequestRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['staff'],
         summary: '公开答复（投资者可见；第一条答复停止 24 小时计时并通知投资者）',
+        description: '只有负责人、本开发区主管或管理员可以答复（其他店小二 403，可改写内部备注）；尚未指派的新请求由答复的店小二受理。',
         params: RequestIdParams,
         body: MessageBody,
         response: actionResponses,
@@ -125,7 +124,7 @@ const staffRequestRoutes: FastifyPluginAsyncZod = async (app) => {
       ...action,
       schema: {
         tags: ['staff'],
-        summary: '内部备注（投资者不可见，不算作答复）',
+        summary: '内部备注（投资者不可见，不算作答复；本开发区的工作人员都可以添加）',
         params: RequestIdParams,
         body: MessageBody,
         response: actionResponses,
@@ -142,6 +141,7 @@ const staffRequestRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['staff'],
         summary: '变更状态（只允许 STATUS_TRANSITIONS 中的变更）',
         description:
+          '只有负责人、本开发区主管或管理员可以变更状态或撤回（其他店小二 403）；店小二受理尚未指派的请求即成为负责人。' +
           '不允许的变更返回 409 invalid_transition。“待您补充”暂停办结计时，离开时把暂停时长加到办结时限；“已办结”通知投资者评价。' +
           '关闭（closed）须说明原因，用 POST /api/staff/requests/{id}/close（此处返回 400）。',
         params: RequestIdParams,

@@ -1,14 +1,14 @@
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm'
 import { chinaDate, chinaDayStart, DAY_MS } from '../../../../types/china-time'
 import type { ZoneId } from '../../../../types/content'
-import type { Dashboard } from '../../../../types/service'
-import { serviceRequests as r, shareVisits, staff } from '../../db/schema'
+import { DASHBOARD_TOP_PARKS, type Dashboard } from '../../../../types/service'
+import { overdueAt, serviceRequests as r, shareVisits, staff } from '../../db/schema'
 import type { Deps } from '../../deps'
 import { badField } from '../../http/errors'
 import { scopeZone, type StaffIdentity } from '../auth/identity'
 import { parkName } from '../content/lookup'
 import { overdueCondition } from '../requests/conditions'
-import { requestRates } from '../requests/rates'
+import { rateAggregates, toRates, type RateSource } from '../requests/rates'
 import { toStaffSummary } from '../requests/views'
 
 const ts = (at: Date) => sql`${at.toISOString()}::timestamptz`
@@ -18,7 +18,8 @@ const MAX_PERIOD_DAYS = 366
 
 export type DashboardQueryInput = { zoneId?: ZoneId; from?: string; to?: string }
 
-export const dashboard = async (deps: Deps, member: StaffIdentity, query: DashboardQueryInput): Promise<Dashboard> => {
+/** The period and the statements over requests the dashboard runs (plans.test.ts EXPLAINs exactly these). */
+export const dashboardQueries = (deps: Pick<Deps, 'db' | 'clock'>, member: StaffIdentity, query: DashboardQueryInput) => {
   const zone = scopeZone(member, query.zoneId)
   const now = deps.clock()
   const to = query.to ?? chinaDate(now)
@@ -30,42 +31,139 @@ export const dashboard = async (deps: Deps, member: StaffIdentity, query: Dashbo
 
   const inZone = zone ? eq(r.zoneId, zone) : undefined
   const where = and(inZone, sql`${r.createdAt} >= ${ts(start)}`, sql`${r.createdAt} < ${ts(end)}`)
-  const figures = await requestRates(deps, where, now)
-  const grouped = async (column: typeof r.status | typeof r.type) =>
-    Object.fromEntries(
-      (await deps.db.select({ key: column, n: count() }).from(r).where(where).groupBy(column)).map((row) => [row.key, Number(row.n)]),
-    )
-  const byPark = await deps.db
-    .select({ parkId: r.parkId, n: count() })
-    .from(r)
-    .where(where)
-    .groupBy(r.parkId)
-    .orderBy(desc(count()), asc(r.parkId))
-
-  const overdueRows = await deps.db
-    .select()
+  const overdue = deps.db
+    .select({ request: r, assignee: { id: staff.id, displayName: staff.displayName, role: staff.role } })
     .from(r)
     .leftJoin(staff, eq(staff.id, r.assigneeId))
     .where(and(inZone, overdueCondition(now)))
-    .orderBy(asc(r.createdAt), asc(r.id))
-    .limit(50)
+    .orderBy(sql`${overdueAt(r)} asc`, asc(r.id))
+    .limit(OVERDUE_ROWS)
+  return { zone, from, to, start, end, period: periodQuery(deps, where, now), overdue }
+}
+
+export const dashboard = async (deps: Deps, member: StaffIdentity, query: DashboardQueryInput): Promise<Dashboard> => {
+  const { zone, from, to, start, end, ...queries } = dashboardQueries(deps, member, query)
+  const period = periodFigures(await queries.period)
+  const overdueRows = await queries.overdue
 
   return {
     zoneId: zone,
     from,
     to,
-    total: figures.total,
-    byStatus: await grouped(r.status),
-    byType: await grouped(r.type),
-    byPark: byPark.map((row) => ({ parkId: row.parkId, parkName: parkName(deps, row.parkId) ?? '未指定园区', count: Number(row.n) })),
-    firstResponse: { medianMinutes: figures.medianMinutes, p90Minutes: figures.p90Minutes, within24hShare: figures.within24hShare },
-    resolutionWithinTargetShare: figures.resolutionWithinTargetShare,
-    satisfactionShare: figures.satisfactionShare,
-    ratedCount: figures.ratedCount,
-    overdue: overdueRows.map(({ service_requests: row, staff: assignee }) =>
-      toStaffSummary(row, assignee ? { id: assignee.id, displayName: assignee.displayName, role: assignee.role } : null),
-    ),
+    total: period.rates.total,
+    byStatus: period.byStatus,
+    byType: period.byType,
+    byPark: period.byPark.map((row) => ({ parkId: row.parkId, parkName: parkName(deps, row.parkId) ?? '未指定园区', count: row.count })),
+    byParkOther: period.byParkOther,
+    firstResponse: {
+      medianMinutes: period.rates.medianMinutes,
+      p90Minutes: period.rates.p90Minutes,
+      within24hShare: period.rates.within24hShare,
+    },
+    resolutionWithinTargetShare: period.rates.resolutionWithinTargetShare,
+    satisfactionShare: period.rates.satisfactionShare,
+    ratedCount: period.rates.ratedCount,
+    overdue: overdueRows.map(({ request, assignee }) => toStaffSummary(request, assignee?.id ? assignee : null)),
     referrals: await referrals(deps, zone, start, end),
+  }
+}
+
+/** The longest overdue requests the dashboard lists (all of them are in the overdue queue). */
+const OVERDUE_ROWS = 50
+
+/**
+ * Everything about the period's requests in one pass over them: the period's rows are read once
+ * (a CTE used twice, so PostgreSQL materializes it); the totals and rates are one aggregate over
+ * them, GROUPING SETS count them by status, by type and by park, and a window ranks the parks so
+ * the ones after DASHBOARD_TOP_PARKS fold into one 其他 row before they leave the database. The
+ * rates stay out of the grouping sets: percentiles there would sort every group.
+ */
+const periodQuery = (deps: Pick<Deps, 'db'>, where: SQL | undefined, now: Date) => {
+  const period = deps.db.$with('period').as(
+    deps.db
+      .select({
+        status: r.status,
+        type: r.type,
+        parkId: r.parkId,
+        createdAt: r.createdAt,
+        firstRespondedAt: r.firstRespondedAt,
+        firstResponseDueAt: r.firstResponseDueAt,
+        closedAt: r.closedAt,
+        resolvedAt: r.resolvedAt,
+        resolutionDueAt: r.resolutionDueAt,
+        resolutionPausedSince: r.resolutionPausedSince,
+        ratingScore: r.ratingScore,
+      })
+      .from(r)
+      .where(where),
+  )
+  const rates = rateAggregates(now, period as unknown as RateSource)
+  const rateNames = Object.keys(rates) as (keyof typeof rates)[]
+  const whole = deps.db
+    .$with('whole')
+    .as(deps.db.select(Object.fromEntries(rateNames.map((name) => [name, rates[name].as(name)]))).from(period))
+  const set = sql`grouping(${period.status}, ${period.type}, ${period.parkId})`
+  const grouped = deps.db.$with('grouped').as(
+    deps.db
+      .select({
+        set: sql<number>`${set}`.as('set'),
+        status: sql<string | null>`${period.status}`.as('status'),
+        type: sql<string | null>`${period.type}`.as('type'),
+        parkId: sql<string | null>`${period.parkId}`.as('park_id'),
+        n: sql<number>`count(*)`.as('n'),
+        rank: sql<number>`row_number() over (partition by ${set} order by count(*) desc, ${period.parkId} nulls last)`.as('rank'),
+      })
+      .from(period)
+      .groupBy(sql`grouping sets ((${period.status}), (${period.type}), (${period.parkId}))`),
+  )
+  // grouping(status, type, park_id): 3 = by status, 5 = by type, 6 = by park.
+  const other = sql`${grouped.set} = 6 and ${grouped.rank} > ${DASHBOARD_TOP_PARKS}`
+  const folded = deps.db.$with('folded').as(
+    deps.db
+      .select({
+        set: sql<number>`${grouped.set}`.as('folded_set'),
+        status: sql<string | null>`${grouped.status}`.as('folded_status'),
+        type: sql<string | null>`${grouped.type}`.as('folded_type'),
+        parkId: sql<string | null>`case when ${other} then null else ${grouped.parkId} end`.as('folded_park_id'),
+        other: sql<boolean>`${other}`.as('other'),
+        rank: sql<number>`min(${grouped.rank})`.as('folded_rank'),
+        groups: sql<number>`count(*)::int`.as('groups'),
+        count: sql<number>`sum(${grouped.n})::int`.as('count'),
+      })
+      .from(grouped)
+      .groupBy(sql`1, 2, 3, 4, 5`),
+  )
+  // One row per group, each carrying the period's rates; the rates alone for an empty period.
+  return deps.db
+    .with(period, whole, grouped, folded)
+    .select({
+      ...Object.fromEntries(rateNames.map((name) => [name, sql`${sql.identifier('whole')}.${sql.identifier(name)}`])),
+      set: folded.set,
+      status: folded.status,
+      type: folded.type,
+      parkId: folded.parkId,
+      other: folded.other,
+      rank: folded.rank,
+      groups: folded.groups,
+      count: folded.count,
+    })
+    .from(whole)
+    .leftJoin(folded, sql`true`)
+}
+
+/** The period's figures from periodQuery's rows. */
+const periodFigures = (rows: Awaited<ReturnType<typeof periodQuery>>) => {
+  const bySet = (value: number) => rows.filter((row) => Number(row.set) === value)
+  const parks = bySet(6).filter((row) => !row.other)
+  const folded = bySet(6).find((row) => row.other)
+  const counts = (value: number, key: 'status' | 'type') =>
+    Object.fromEntries(bySet(value).map((row) => [row[key] as string, Number(row.count)]))
+  return {
+    rates: toRates(rows[0] as unknown as Parameters<typeof toRates>[0]),
+    byStatus: counts(3, 'status'),
+    byType: counts(5, 'type'),
+    byPark: parks.sort((a, b) => Number(a.rank) - Number(b.rank)).map((row) => ({ parkId: row.parkId, count: Number(row.count) })),
+    byParkOther: folded ? { parkCount: Number(folded.groups), count: Number(folded.count) } : null,
   }
 }
 
@@ -95,4 +193,3 @@ const referrals = async (deps: Deps, zone: ZoneId | null, start: Date, end: Date
     byPage: byPage.map((row) => ({ ...row, visits: Number(row.visits) })),
   }
 }
-

@@ -1,4 +1,6 @@
-import { CannedReply, CannedReplyList, Dashboard, StaffMemberList } from '../../../../types/service'
+import { CannedReply, CannedReplyList, DASHBOARD_TOP_PARKS, Dashboard, StaffMemberList } from '../../../../types/service'
+import { generateRequests } from '../../../../test/scale/requests'
+import { execSql } from '../../../test-support/database'
 import { createTestApp, SETUP_TIMEOUT, type TestApp } from '../../../test-support/app'
 import { addStaff, bearer, guestToken, ManualClock, serviceTestConfig, staffPost, submit, type TestStaff } from '../../../test-support/service'
 
@@ -133,6 +135,37 @@ describe('GET /api/staff/dashboard', () => {
     const yunhe = Dashboard.parse((await get('/api/staff/dashboard?zoneId=yunhe&from=2026-11-16&to=2026-11-17', admin.token)).json())
     expect(yunhe.total).toBe(1)
   })
+
+  it(
+    'breaks the period down by park: the 20 busiest, then the rest as one 其他 row, all counted once',
+    async () => {
+      // 600 requests over September in zouping, over 25 parks (and some without one).
+      const parkIds = Array.from({ length: 25 }, (_, index) => `zouping-generated-${index + 1}`)
+      await generateRequests(execSql(t.database), {
+        requests: 600,
+        zones: [{ id: 'zouping', ticketPrefix: 'ZP', parkIds }],
+        now: new Date('2026-09-30T10:00:00Z'),
+        days: 29,
+        events: false,
+      })
+      const dashboard = Dashboard.parse(
+        (await get('/api/staff/dashboard?zoneId=zouping&from=2026-09-01&to=2026-09-30', admin.token)).json(),
+      )
+      expect(dashboard.total).toBe(600)
+      expect(dashboard.byPark).toHaveLength(DASHBOARD_TOP_PARKS)
+      const counts = dashboard.byPark.map((row) => row.count)
+      expect([...counts].sort((a, b) => b - a)).toEqual(counts)
+      expect(dashboard.byParkOther).toEqual({ parkCount: 26 - DASHBOARD_TOP_PARKS, count: expect.any(Number) })
+      expect(dashboard.byParkOther!.count).toBeLessThanOrEqual(Math.min(...counts) * dashboard.byParkOther!.parkCount)
+      expect(counts.reduce((sum, count) => sum + count, 0) + dashboard.byParkOther!.count).toBe(600)
+      expect(Object.values(dashboard.byStatus).reduce((sum, count) => sum + count, 0)).toBe(600)
+      expect(Object.values(dashboard.byType).reduce((sum, count) => sum + count, 0)).toBe(600)
+      // A zone with few parks has no 其他 row.
+      const gaoqing = Dashboard.parse((await get('/api/staff/dashboard?from=2026-11-16&to=2026-11-17', agent.token)).json())
+      expect(gaoqing.byParkOther).toBeNull()
+    },
+    SETUP_TIMEOUT,
+  )
 
   it('defaults to the last 30 days and refuses a reversed or too long period', async () => {
     const defaults = Dashboard.parse((await get('/api/staff/dashboard', agent.token)).json())

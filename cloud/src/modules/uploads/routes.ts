@@ -5,13 +5,24 @@ import { z } from 'zod'
 import { MAX_UPLOAD_BYTES, UploadResult } from '../../../../types/service'
 import { PHOTO_THUMB_PX } from '../../../../types/vocabulary'
 import { ApiError, badField, invalidToken, notFound, responses, unauthorized } from '../../http/errors'
-import { IMAGE_TYPES, sniffImageType } from './sniff'
+import { UnsupportedImageError, UploadStoreError } from './images'
+import { IMAGE_TYPES } from './sniff'
 import { thumbnail } from './thumbnail'
 import { findUpload, saveUpload, staffMaySeeUpload, type UploadRow } from './uploads'
 import { RequestIdParams } from '../../http/schemas'
 
 const fileTooLarge = () => new ApiError(413, 'file_too_large', `图片不能超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`)
 const unsupportedType = () => new ApiError(415, 'unsupported_type', '只支持 JPEG、PNG、WebP 或 GIF 格式的图片')
+const undecodable = () => new ApiError(415, 'unsupported_type', '图片内容无法读取（文件可能已损坏），请重新选择图片')
+/** Seconds to wait before trying again when the store cannot take the photo (full or unreachable). */
+const STORE_RETRY_AFTER_S = 60
+export const uploadStoreUnavailable = () =>
+  new ApiError(503, 'upload_store_unavailable', '图片存储暂时无法写入，请稍后再试', undefined, {
+    'retry-after': String(STORE_RETRY_AFTER_S),
+  })
+
+/** Uploaded bytes are shown as an image only: even opened as a page, nothing in them may run or load. */
+const SANDBOX = "default-src 'none'; sandbox"
 
 const SignedUrlQuery = z.object({
   exp: z.coerce.number().int().positive().optional(),
@@ -69,7 +80,10 @@ const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['service'],
         summary: '上传一张图片（multipart/form-data，字段 file）',
-        description: `只接受 JPEG、PNG、WebP、GIF（按文件内容判断，不看扩展名和声明的类型），不超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB。返回的 url 带有效期签名，可直接用于 <image>。`,
+        description:
+          `只接受 JPEG、PNG、WebP、GIF（按文件内容判断，不看扩展名和声明的类型），不超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，一次一张（多余的文件 400）。` +
+          '图片会被重新编码为 JPEG（去掉 EXIF 等元数据，长边最多 2560 像素）。每个投资者、每个网络地址 24 小时内保存的图片有总量上限（429 upload_quota_exceeded）；' +
+          '24 小时内没有用于任何请求的图片会被删除。图片存储无法写入时 503 upload_store_unavailable。返回的 url 带有效期签名，可直接用于 <image>。',
         consumes: ['multipart/form-data'],
         response: {
           201: UploadResult,
@@ -80,16 +94,24 @@ const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
           415: responses.unsupportedType,
           429: responses.rateLimited,
           500: responses.serverError,
+          503: responses.unavailable,
         },
       },
     },
     async (request, reply) => {
       if (!request.isMultipart()) throw unsupportedType()
       const bytes = await readFile(app.multipartErrors, request)
-      const contentType = sniffImageType(bytes)
-      if (!contentType) throw unsupportedType()
-
-      return reply.code(201).send(await saveUpload(app, app.uploadStorage, request.investorId!, bytes, contentType))
+      try {
+        const photo = await saveUpload(app, app.uploadStorage, { ownerId: request.investorId!, address: request.ip }, bytes)
+        return reply.code(201).send(photo)
+      } catch (error) {
+        if (error instanceof UnsupportedImageError) throw error.reason === 'type' ? unsupportedType() : undecodable()
+        if (error instanceof UploadStoreError) {
+          request.log.error({ err: error }, 'upload store refused a photo')
+          throw uploadStoreUnavailable()
+        }
+        throw error
+      }
     },
   )
 
@@ -138,18 +160,32 @@ const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
       return (reply as FastifyReply)
         .header('cache-control', 'private, max-age=3600')
         .header('content-disposition', 'inline')
+        .header('content-security-policy', SANDBOX)
+        .header('x-content-type-options', 'nosniff')
         .type(image.contentType)
         .send(image.bytes)
     },
   )
 }
 
-/** The single `file` part as bytes, with the multipart limits turned into Chinese 4xx answers. */
+/**
+ * The single `file` part as bytes, with the multipart limits turned into Chinese 4xx answers. Every
+ * part is read: a second file, or any other part, is refused rather than silently dropped.
+ */
 const readFile = async (errors: FastifyRequest['server']['multipartErrors'], request: FastifyRequest): Promise<Buffer> => {
   try {
-    const file = await request.file()
-    if (!file || file.fieldname !== 'file') throw badField('file', '请选择要上传的图片（字段名 file）')
-    return await file.toBuffer()
+    let bytes: Buffer | undefined
+    let extra = false
+    for await (const part of request.parts()) {
+      if (part.type === 'file' && part.fieldname === 'file' && bytes === undefined) bytes = await part.toBuffer()
+      else {
+        extra = true
+        if (part.type === 'file') part.file.resume() // drain it, so the body is read to its end
+      }
+    }
+    if (bytes !== undefined && extra) throw badField('file', '一次只能上传一张图片')
+    if (bytes === undefined) throw badField('file', '请选择要上传的图片（字段名 file）')
+    return bytes
   } catch (error) {
     if (error instanceof errors.RequestFileTooLargeError) throw fileTooLarge()
     if (error instanceof errors.FilesLimitError || error instanceof errors.PartsLimitError || error instanceof errors.FieldsLimitError) {

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client, type S3ServiceException } from '@aws-sdk/client-s3'
+import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client, type S3ServiceException } from '@aws-sdk/client-s3'
 import type { S3Settings } from '../../config'
 
 /** Where photo bytes live; the uploads table holds who owns them and what they are. */
@@ -9,6 +9,10 @@ export interface UploadStorage {
   put(id: string, bytes: Buffer): Promise<void>
   /** null when the bytes are gone. */
   get(id: string): Promise<Buffer | null>
+  /** Removes the bytes; gone already is fine. */
+  delete(id: string): Promise<void>
+  /** Throws when the store cannot take a write now (health check). */
+  probe(): Promise<void>
   /** Releases connections (the app closes it on shutdown). */
   close(): Promise<void>
 }
@@ -33,8 +37,29 @@ export class LocalUploadStorage implements UploadStorage {
     const target = this.pathOf(id)
     await fs.mkdir(path.dirname(target), { recursive: true })
     const temp = `${target}.${process.pid}.tmp`
-    await fs.writeFile(temp, bytes, { flag: 'wx' })
-    await fs.rename(temp, target)
+    try {
+      await fs.writeFile(temp, bytes, { flag: 'wx' })
+      await fs.rename(temp, target)
+    } catch (error) {
+      // A full disk leaves a partial temp file: remove it, so a failed upload takes no space.
+      await fs.rm(temp, { force: true })
+      throw error
+    }
+  }
+
+  async delete(id: string): Promise<void> {
+    await fs.rm(this.pathOf(id), { force: true })
+  }
+
+  /** Writes and removes a small file: fails on a missing, read-only or full disk. */
+  async probe(): Promise<void> {
+    await fs.mkdir(this.dir, { recursive: true })
+    const probe = path.join(this.dir, `.probe-${process.pid}`)
+    try {
+      await fs.writeFile(probe, 'parklink upload store probe\n')
+    } finally {
+      await fs.rm(probe, { force: true })
+    }
   }
 
   async get(id: string): Promise<Buffer | null> {
@@ -109,12 +134,37 @@ export class S3UploadStorage implements UploadStorage {
     }
   }
 
+  async delete(id: string): Promise<void> {
+    try {
+      await this.client.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key: this.key(id) }))
+    } catch (error) {
+      if ((error as S3ServiceException).$metadata?.httpStatusCode === 404) return
+      throw this.failure('DELETE', error)
+    }
+  }
+
+  /** Writes a small object (the same request an upload makes). */
+  async probe(): Promise<void> {
+    try {
+      await this.client.send(
+        new PutObjectCommand({
+          Bucket: this.settings.bucket,
+          Key: 'uploads/.probe',
+          Body: 'probe',
+          ContentType: 'application/octet-stream',
+        }),
+      )
+    } catch (error) {
+      throw this.failure('PUT', error)
+    }
+  }
+
   async close(): Promise<void> {
     this.client.destroy()
   }
 
   /** Names the store's host and the HTTP status, never the credentials. */
-  private failure(method: 'PUT' | 'GET', error: unknown): Error {
+  private failure(method: 'PUT' | 'GET' | 'DELETE', error: unknown): Error {
     const status = (error as S3ServiceException).$metadata?.httpStatusCode
     const reason = status ? `HTTP ${status} ${(error as Error).name}` : `unreachable: ${(error as Error).message}`
     return new Error(`object store ${this.host} refused ${method}: ${reason}`, { cause: error })

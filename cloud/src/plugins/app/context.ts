@@ -15,6 +15,11 @@ export default fp<{ config: Config; clock?: Clock }>(
   async (app, { config, clock }) => {
     app.decorate('config', config)
     app.decorate('clock', clock ?? systemClock)
+    if (typeof config.trustProxy === 'number') {
+      app.log.warn(
+        `TRUST_PROXY=${config.trustProxy}: X-Forwarded-For is trusted for ${config.trustProxy} hop(s) from any peer; make sure clients can reach the API only through the proxies, or list the proxies' addresses instead`,
+      )
+    }
     if (config.auth.usingDevSecret) {
       app.log.warn('AUTH_SECRET is not set: tokens are signed with the built-in development secret (refused in production)')
     }

@@ -1,8 +1,10 @@
 import fp from 'fastify-plugin'
+import { pruneLoginThrottles } from '../../modules/auth/throttle'
 import { OutboxDispatcher, type DispatchSummary } from '../../modules/notifications/outbox'
 import { runStageReminders, type StageReminderSummary } from '../../modules/projects/reminders'
 import { announceNewRequests, runSlaOnce, type SlaSummary } from '../../modules/requests/sla'
 import { pruneIdempotencyKeys } from '../../modules/requests/submit'
+import { pruneUnattachedUploads } from '../../modules/uploads/uploads'
 import { pruneRateLimits } from './rate-limit'
 
 declare module 'fastify' {
@@ -22,7 +24,8 @@ declare module 'fastify' {
 }
 
 /**
- * Announces new requests, runs the SLA job and the outbox dispatcher every JOBS_INTERVAL_MS in each
+ * Announces new requests, runs the SLA job and the outbox dispatcher, and deletes what has expired
+ * (rate-limit windows, login throttles, idempotency keys, unattached uploads) every JOBS_INTERVAL_MS in each
  * API process (0 = off; off in tests by default). Several processes may tick at once: the jobs claim
  * rows with FOR UPDATE SKIP LOCKED. Ticks never overlap within a process, and closing the app waits for
  * the current one.
@@ -41,10 +44,12 @@ export default fp(
         const stages = await jobs.runStageReminders()
         const outbox = await jobs.dispatchOutbox()
         await pruneRateLimits(app.db, app.clock())
+        await pruneLoginThrottles(app.db, app.clock())
         await pruneIdempotencyKeys(app.db, app.clock())
+        const uploadsDeleted = await pruneUnattachedUploads(app, app.uploadStorage)
         const stageWork = stages.tracked + stages.reminded + stages.escalated
-        if (announced + sla.reminded + sla.escalated + stageWork + outbox.delivered + outbox.retried + outbox.dead > 0) {
-          app.log.info({ announced, sla, stages, outbox }, 'jobs tick')
+        if (announced + sla.reminded + sla.escalated + stageWork + outbox.delivered + outbox.retried + outbox.dead + uploadsDeleted > 0) {
+          app.log.info({ announced, sla, stages, outbox, uploadsDeleted }, 'jobs tick')
         }
       },
     }
@@ -73,5 +78,5 @@ export default fp(
       await running
     })
   },
-  { name: 'jobs', dependencies: ['context', 'database', 'content', 'wechat'] },
+  { name: 'jobs', dependencies: ['context', 'database', 'content', 'wechat', 'upload-storage'] },
 )

@@ -83,6 +83,7 @@ const SERVICE_OPERATIONS: [method: string, path: string, caller: 'anyone' | 'inv
   ['get', '/api/surveys/mine', 'investor'],
   ['get', '/api/surveys/{id}', 'anyone'],
   ['post', '/api/surveys/{id}/responses', 'investor'],
+  ['post', '/api/staff/accounts/{id}/unlock', 'staff'],
 ]
 
 describe('GET /openapi.json', () => {
@@ -148,7 +149,7 @@ describe('GET /openapi.json', () => {
       expect({ path, documented: documented(method, path, '429') }).toMatchObject({ documented: true })
     }
     expect(documented('post', '/api/requests', '422')).toBe(true)
-    expect(documented('post', '/api/auth/staff', '423')).toBe(true)
+    expect(documented('post', '/api/auth/staff', '423')).toBe(false) // throttled (429), never locked
     expect(documented('post', '/api/auth/wechat', '503')).toBe(true)
     expect(documented('post', '/api/uploads', '413') && documented('post', '/api/uploads', '415')).toBe(true)
     expect(documented('post', '/api/staff/requests/{id}/status', '409')).toBe(true)

@@ -1,0 +1,135 @@
+import pg from 'pg'
+import { ZONE_IDS } from '../../../../types/vocabulary'
+import { execForPg, generateRequests } from '../../../../test/scale/requests'
+import { createTestApp, SETUP_TIMEOUT, type TestApp } from '../../../test-support/app'
+import { serviceTestConfig } from '../../../test-support/service'
+import type { StaffIdentity } from '../auth/identity'
+import { dashboardQueries } from '../staff/dashboard'
+import { inboxQueries, listStaffRequests } from './inbox'
+
+// The staff queues and the dashboard at province scale, on PostgreSQL (the planner PGlite shares is
+// the same, but production load runs on PostgreSQL): each statement's plan, with ANALYZE, on 200,000
+// generated requests must walk the index made for it and never read the whole table.
+const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '')
+if (!onPostgres)
+  console.info(
+    'plans.test.ts skipped: the query plans are checked on PostgreSQL (DATABASE_URL=postgres://…; bash test/pg/with-postgres.sh)',
+  )
+
+const NOW = new Date('2026-11-20T02:00:00Z')
+const REQUESTS = 200_000
+
+let t: TestApp
+let client: pg.Pool
+let agent: StaffIdentity
+const admin: StaffIdentity = {
+  id: '00000000-0000-4000-8000-000000000001',
+  username: 'plans-admin',
+  displayName: '管理员',
+  role: 'admin',
+  zoneId: null,
+  shareCode: 'plans-admin',
+}
+
+type Built = { toSQL(): { sql: string; params: unknown[] } }
+
+/** The EXPLAIN (ANALYZE) text of a built statement. */
+const plan = async (built: Built): Promise<string> => {
+  const { sql, params } = built.toSQL()
+  const result = await client.query(`explain (analyze, costs off, buffers off) ${sql}`, params)
+  return result.rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n')
+}
+
+/** How a plan reads service_requests: the indexes it walks, and whether it also reads the whole table. */
+const reads = (text: string) => ({
+  indexes: [...new Set([...text.matchAll(/(?:using|Bitmap Index Scan on) (service_requests_\w+)/g)].map((match) => match[1]))],
+  wholeTable: /Seq Scan on service_requests/.test(text),
+})
+
+/** Fails with the plan when the statement reads the whole table or does not walk `index`. */
+const expectIndex = async (label: string, built: Built, index: RegExp) => {
+  const text = await plan(built)
+  const { indexes, wholeTable } = reads(text)
+  const ok = !wholeTable && indexes.some((name) => index.test(name))
+  if (!ok)
+    throw new Error(
+      `${label}: expected ${index}, the plan reads ${wholeTable ? 'the whole table' : indexes.join(', ') || 'no index'}\n${text}`,
+    )
+}
+
+const QUEUE_INDEXES = {
+  new: { agent: /^service_requests_zone_new_idx$/, admin: /^service_requests_(zone_)?new_idx$/ },
+  mine: { agent: /^service_requests_mine_idx$/, admin: /^service_requests_mine_idx$/ },
+  due_soon: { agent: /^service_requests_(zone_)?due_idx$/, admin: /^service_requests_due_idx$/ },
+  overdue: { agent: /^service_requests_zone_overdue_idx$/, admin: /^service_requests_overdue_idx$/ },
+  all: { agent: /^service_requests_zone_created_idx$/, admin: /^service_requests_created_idx$/ },
+} as const
+
+;(onPostgres ? describe : describe.skip)('query plans at 200,000 requests (PostgreSQL)', () => {
+  beforeAll(async () => {
+    t = await createTestApp({ clock: () => NOW, config: serviceTestConfig() })
+    client = (t.database.db as unknown as { $client: pg.Pool }).$client
+    // Generating takes longer than the API's query timeout allows: its own connection, without one.
+    const generator = new pg.Client({ connectionString: client.options.connectionString })
+    await generator.connect()
+    await generateRequests(execForPg(generator), {
+      requests: REQUESTS,
+      zones: ZONE_IDS.map((id, index) => ({
+        id,
+        ticketPrefix: `P${String.fromCharCode(65 + index)}`,
+        parkIds: Array.from({ length: 30 }, (_, park) => `${id}-scale-park-${park}`),
+      })),
+      now: NOW,
+      days: 365,
+      events: false,
+    }).finally(() => generator.end())
+    const { rows } = await client.query(`select id from staff where username = 'scale-zouping-a1'`)
+    agent = { id: rows[0].id, username: 'scale-zouping-a1', displayName: '店小二', role: 'agent', zoneId: 'zouping', shareCode: 'x' }
+  }, 5 * SETUP_TIMEOUT)
+  afterAll(() => t?.close(), SETUP_TIMEOUT)
+
+  const deps = () => ({ db: t.database.db, clock: () => NOW, config: t.app.config })
+  const members = () => ({ agent, admin }) as const
+
+  for (const queue of ['new', 'mine', 'due_soon', 'overdue', 'all'] as const) {
+    it(
+      `queue ${queue}: the first page, the next page and the capped count walk the queue's index`,
+      async () => {
+        for (const who of ['agent', 'admin'] as const) {
+          const member = members()[who]
+          const first = await listStaffRequests({ ...t.app, ...deps() }, member, { queue, limit: 20 })
+          // The generated data fills every queue (this admin is no assignee: their own queue is empty).
+          if (!(queue === 'mine' && who === 'admin')) expect(first.items.length).toBeGreaterThan(0)
+          const queries = inboxQueries(deps(), member, { queue, limit: 20 })
+          await expectIndex(`${queue} ${who} page`, queries.page, QUEUE_INDEXES[queue][who])
+          await expectIndex(`${queue} ${who} count`, queries.count, QUEUE_INDEXES[queue][who])
+          if (first.nextCursor) {
+            const next = inboxQueries(deps(), member, { queue, limit: 20, cursor: first.nextCursor })
+            await expectIndex(`${queue} ${who} next page`, next.page, QUEUE_INDEXES[queue][who])
+          }
+        }
+      },
+      SETUP_TIMEOUT,
+    )
+  }
+
+  it(
+    "dashboard: a zone's month or year through the zone's index, all zones' month through the date index; the overdue list through the overdue indexes; the period read once",
+    async () => {
+      const month = { from: '2026-10-22', to: '2026-11-20' }
+      const year = { from: '2025-11-21', to: '2026-11-20' }
+      for (const period of [month, year]) {
+        const zone = dashboardQueries(deps(), agent, period)
+        await expectIndex(`dashboard zouping ${period.from} period`, zone.period, /^service_requests_zone_created_idx$/)
+        await expectIndex(`dashboard zouping overdue`, zone.overdue, /^service_requests_zone_overdue_idx$/)
+      }
+      const allMonth = dashboardQueries(deps(), admin, month)
+      await expectIndex('dashboard all zones month period', allMonth.period, /^service_requests_created_idx$/)
+      await expectIndex('dashboard all zones overdue', allMonth.overdue, /^service_requests_overdue_idx$/)
+      // A year of every zone is the whole table: read once, however it is read.
+      const allYear = await plan(dashboardQueries(deps(), admin, year).period)
+      expect(allYear.match(/ on service_requests\b/g)).toHaveLength(1)
+    },
+    SETUP_TIMEOUT,
+  )
+})
