@@ -3,7 +3,7 @@ import Taro, { useLoad, usePullDownRefresh } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { useShallow } from 'zustand/react/shallow'
 import { type PolicyCategory, type ZoneId } from '@/types/content'
-import { POLICY_CATEGORIES, POLICY_CATEGORY_LABELS, ZONE_IDS } from '@/types/vocabulary'
+import { POLICY_CATEGORIES, POLICY_CATEGORY_LABELS, isZoneIdLike } from '@/types/vocabulary'
 import { policyFiltersKey, usePolicies } from './list-store'
 import { useHome } from '@/features/home/home-store'
 import { a11y } from '@/lib/a11y'
@@ -41,7 +41,7 @@ export default function PoliciesScreen() {
     const category = readParam(params, 'category')
     if (zoneId || category) {
       void updateFilters({
-        zoneId: (ZONE_IDS as readonly string[]).includes(zoneId ?? '') ? (zoneId as ZoneId) : undefined,
+        zoneId: isZoneIdLike(zoneId) ? zoneId : undefined,
         category: (POLICY_CATEGORIES as readonly string[]).includes(category ?? '') ? (category as PolicyCategory) : undefined,
       })
     } else {

@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm'
 import type { Database } from '../../db/client'
-import { contentMeta, enterprises, parks, policies, serviceCommitments, signedProjects, zones } from '../../db/schema'
+import { chains, contentMeta, enterprises, parks, policies, serviceCommitments, signedProjects, spaces, zones } from '../../db/schema'
 import { REAL_CONTENT_DIR, SETUP_TIMEOUT } from '../../../test-support/app'
 import { copyContentDir } from '../../../test-support/content-dir'
 import { createTestDatabase } from '../../../test-support/database'
@@ -13,7 +13,7 @@ beforeAll(async () => {
 }, SETUP_TIMEOUT)
 afterAll(() => database.close(), SETUP_TIMEOUT)
 
-const tables = { zones, parks, enterprises, signedProjects, policies, serviceCommitments }
+const tables = { zones, parks, spaces, enterprises, signedProjects, policies, chains, serviceCommitments }
 
 /** What is in the database: row counts, version, and every record. */
 const snapshot = async () => {
@@ -52,9 +52,11 @@ describe('content import', () => {
     expect(again.counts).toEqual({
       zones: real.bundle.zones.length,
       parks: real.bundle.parks.length,
+      spaces: real.bundle.spaces.length,
       enterprises: real.bundle.enterprises.length,
       signedProjects: real.bundle.signedProjects.length,
       policies: real.bundle.policies.length,
+      chains: real.bundle.chains.length,
       serviceCommitments: real.bundle.serviceCommitments.length,
     })
     expect(after.counts).toEqual(again.counts)

@@ -3,7 +3,7 @@ import type { PgColumn, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core'
 import { NOT_PROVIDED } from '../../../../types/vocabulary'
 import type { ContentBundle } from '../../../../types/content'
 import type { Db } from '../../db/client'
-import { contentMeta, enterprises, parks, policies, serviceCommitments, signedProjects, zones } from '../../db/schema'
+import { chains, contentMeta, enterprises, parks, policies, serviceCommitments, signedProjects, spaces, zones } from '../../db/schema'
 import type { LoadedContent } from './load'
 
 export type ContentCounts = { [K in keyof ContentBundle]: number }
@@ -64,7 +64,7 @@ const writeContent = async (
     await upsert(
       tx,
       zones,
-      bundle.zones.map((zone, position) => ({ id: zone.id, position, data: zone })),
+      bundle.zones.map((zone, position) => ({ id: zone.id, ticketPrefix: zone.ticketPrefix, sortOrder: zone.order, position, data: zone })),
     )
     await upsert(
       tx,
@@ -77,6 +77,11 @@ const writeContent = async (
         position,
         data: park,
       })),
+    )
+    await upsert(
+      tx,
+      spaces,
+      bundle.spaces.map((space, position) => ({ id: space.id, zoneId: space.zoneId, parkId: space.parkId, position, data: space })),
     )
     await upsert(
       tx,
@@ -115,6 +120,11 @@ const writeContent = async (
     )
     await upsert(
       tx,
+      chains,
+      bundle.chains.map((chain, position) => ({ id: chain.id, zoneId: chain.zoneId, position, data: chain })),
+    )
+    await upsert(
+      tx,
       serviceCommitments,
       bundle.serviceCommitments.map((commitment, position) => ({
         id: commitment.id,
@@ -126,9 +136,11 @@ const writeContent = async (
 
     const ids = <T extends { id: string }>(records: T[]) => records.map((record) => record.id)
     await deleteOthers(tx, serviceCommitments, ids(bundle.serviceCommitments))
+    await deleteOthers(tx, chains, ids(bundle.chains))
     await deleteOthers(tx, policies, ids(bundle.policies))
     await deleteOthers(tx, signedProjects, ids(bundle.signedProjects))
     await deleteOthers(tx, enterprises, ids(bundle.enterprises))
+    await deleteOthers(tx, spaces, ids(bundle.spaces))
     await deleteOthers(tx, parks, ids(bundle.parks))
     await deleteOthers(tx, zones, ids(bundle.zones))
 
@@ -148,8 +160,10 @@ const writeContent = async (
 export const countsOf = (bundle: ContentBundle): ContentCounts => ({
   zones: bundle.zones.length,
   parks: bundle.parks.length,
+  spaces: bundle.spaces.length,
   enterprises: bundle.enterprises.length,
   signedProjects: bundle.signedProjects.length,
   policies: bundle.policies.length,
+  chains: bundle.chains.length,
   serviceCommitments: bundle.serviceCommitments.length,
 })

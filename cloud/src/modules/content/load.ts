@@ -5,13 +5,15 @@ import { z } from 'zod'
 import { ContentBundle } from '../../../../types/content'
 import { describeIssues, formatContentPath } from '../../zod-issues'
 
-/** The six files of a content folder, by bundle key. */
+/** The files of a content folder, by bundle key. */
 export const CONTENT_FILES = {
   zones: 'zones.json',
   parks: 'parks.json',
+  spaces: 'spaces.json',
   enterprises: 'enterprises.json',
   signedProjects: 'signed-projects.json',
   policies: 'policies.json',
+  chains: 'chains.json',
   serviceCommitments: 'service-commitments.json',
 } as const satisfies Record<keyof ContentBundle, string>
 
@@ -42,7 +44,7 @@ export type LoadedContent = {
 }
 
 /**
- * Reads and validates the six JSON files. Every problem is collected (schema and cross-references)
+ * Reads and validates the JSON files. Every problem is collected (schema and cross-references)
  * before refusing, so one run tells the editor everything to fix.
  */
 export const loadContent = async (contentDir: string): Promise<LoadedContent> => {
@@ -143,15 +145,14 @@ const checkReferences = (
     }
   }
 
-  for (const { index, record } of valid.parks) {
-    checkZone('parks', index, record.zoneId)
-    const spaceIds = new Set<string>()
-    record.spaces.forEach((space, spaceIndex) => {
-      if (spaceIds.has(space.id)) add('parks', index, `.spaces[${spaceIndex}].id`, `空间 id "${space.id}" 在本园区内重复`)
-      spaceIds.add(space.id)
-    })
+  const prefixes = new Map<string, string>()
+  for (const { index, record } of valid.zones) {
+    const other = prefixes.get(record.ticketPrefix)
+    if (other !== undefined) add('zones', index, '.ticketPrefix', `工单前缀 "${record.ticketPrefix}" 与开发区 ${other} 重复（${record.id} 与 ${other}）`)
+    else prefixes.set(record.ticketPrefix, record.id)
   }
-  for (const key of ['enterprises', 'signedProjects'] as const) {
+  for (const { index, record } of valid.parks) checkZone('parks', index, record.zoneId)
+  for (const key of ['spaces', 'enterprises', 'signedProjects'] as const) {
     for (const { index, record } of valid[key]) {
       checkZone(key, index, record.zoneId)
       if (record.parkId !== null) checkPark(key, index, '.parkId', record.parkId, record.zoneId)
@@ -162,6 +163,25 @@ const checkReferences = (
     record.parkIds.forEach((parkId, parkIndex) => checkPark('policies', index, `.parkIds[${parkIndex}]`, parkId, record.zoneId))
   }
   for (const { index, record } of valid.serviceCommitments) checkZone('serviceCommitments', index, record.zoneId)
+
+  // A chain names records of its own zone only.
+  const zoneOf = (key: 'spaces' | 'enterprises' | 'signedProjects' | 'policies') =>
+    new Map<string, string>(valid[key].map(({ record }) => [record.id, record.zoneId]))
+  const others = { spaces: zoneOf('spaces'), enterprises: zoneOf('enterprises'), signedProjects: zoneOf('signedProjects'), policies: zoneOf('policies') }
+  const checkLinks = (index: number, zoneId: string, field: string, ids: string[], zones: Map<string, string>, file: string) =>
+    ids.forEach((id, at) => {
+      const zone = zones.get(id)
+      if (zone === undefined) add('chains', index, `.${field}[${at}]`, `"${id}" 不在 ${file} 中`)
+      else if (zone !== zoneId) add('chains', index, `.${field}[${at}]`, `"${id}" 属于 ${zone}，与本条的 zoneId "${zoneId}" 不一致`)
+    })
+  for (const { index, record } of valid.chains) {
+    checkZone('chains', index, record.zoneId)
+    record.parkIds.forEach((parkId, at) => checkPark('chains', index, `.parkIds[${at}]`, parkId, record.zoneId))
+    checkLinks(index, record.zoneId, 'policyIds', record.policyIds, others.policies, CONTENT_FILES.policies)
+    checkLinks(index, record.zoneId, 'projectIds', record.projectIds, others.signedProjects, CONTENT_FILES.signedProjects)
+    checkLinks(index, record.zoneId, 'spaceIds', record.spaceIds, others.spaces, CONTENT_FILES.spaces)
+    checkLinks(index, record.zoneId, 'ownerEnterpriseIds', record.ownerEnterpriseIds, others.enterprises, CONTENT_FILES.enterprises)
+  }
 
   return problems
 }

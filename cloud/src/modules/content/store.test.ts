@@ -1,5 +1,5 @@
 import type { Policy } from '../../../../types/content'
-import { HomeResponse, ParkPage, PolicyDetail, PolicyList, ZoneList } from '../../../../types/content-api'
+import { HomeResponse, ParkPage, PolicyDetail, PolicyPage, ZoneOptionList } from '../../../../types/content-api'
 import { REAL_CONTENT_DIR, createTestApp, type TestApp, SETUP_TIMEOUT } from '../../../test-support/app'
 import { importContent } from './import'
 import { contentVersion, loadContent, type LoadedContent } from './load'
@@ -30,10 +30,10 @@ describe('content served from memory', () => {
     await importContent(t.database.db, renamed)
 
     // Still the old content: nothing is read from the database per request.
-    expect(ZoneList.parse(await get('/api/zones')).items[0].shortName).toBe(real.bundle.zones[0].shortName)
+    expect(ZoneOptionList.parse(await get('/api/zones')).items[0].shortName).toBe(real.bundle.zones[0].shortName)
 
     expect(await t.app.content.checkForUpdate()).toBe(true)
-    expect(ZoneList.parse(await get('/api/zones')).items.find((zone) => zone.id === renamed.bundle.zones[0].id)!.shortName).toBe('新名')
+    expect(ZoneOptionList.parse(await get('/api/zones')).items.find((zone) => zone.id === renamed.bundle.zones[0].id)!.shortName).toBe('新名')
     expect((await get('/api/health')).contentVersion).toBe(renamed.version)
     expect(await t.app.content.checkForUpdate()).toBe(false)
   })
@@ -107,7 +107,7 @@ describe('policy expiry', () => {
     now = new Date('2026-06-30T15:00:00Z')
     const detail = PolicyDetail.parse(await get(`/api/policies/${first().id}`))
     expect(detail.expired).toBe(false)
-    const list = PolicyList.parse(await get('/api/policies')).items
+    const list = PolicyPage.parse(await get('/api/policies?limit=50')).items
     expect(list.find((card) => card.id === first().id)!.expired).toBe(false)
   })
 
@@ -118,7 +118,7 @@ describe('policy expiry', () => {
     expect(PolicyDetail.parse(after.json()).expired).toBe(true)
     expect(after.headers.etag).not.toBe(before.headers.etag)
 
-    const list = PolicyList.parse(await get('/api/policies')).items
+    const list = PolicyPage.parse(await get('/api/policies?limit=50')).items
     expect(list[list.length - 1]).toMatchObject({ id: first().id, expired: true })
     expect(list.slice(0, -1).every((card) => !card.expired)).toBe(true)
 
@@ -137,7 +137,7 @@ describe('policy expiry', () => {
 
   it('never expires without a validTo', async () => {
     now = new Date('2099-01-01T00:00:00Z')
-    const list = PolicyList.parse(await get('/api/policies')).items
+    const list = PolicyPage.parse(await get('/api/policies?limit=50')).items
     expect(list.filter((card) => card.expired).map((card) => card.id)).toEqual([first().id])
   })
 })

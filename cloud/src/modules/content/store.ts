@@ -3,8 +3,8 @@ import { chinaDate, chinaDayStartMs, DAY_MS } from '../../../../types/china-time
 import { ContentBundle } from '../../../../types/content'
 import { systemClock, type Clock } from '../../clock'
 import type { Db } from '../../db/client'
-import { contentMeta, enterprises, parks, policies, serviceCommitments, signedProjects, zones } from '../../db/schema'
-import { buildSnapshot, type ContentSnapshot } from './snapshot'
+import { chains, contentMeta, enterprises, parks, policies, serviceCommitments, signedProjects, spaces, zones } from '../../db/schema'
+import { buildSnapshot, buildSnapshotAsync, type ContentSnapshot } from './snapshot'
 
 /** Version reported before anything was imported. */
 export const EMPTY_VERSION = 'empty'
@@ -60,9 +60,9 @@ export class ContentStore {
    */
   reload(): Promise<void> {
     this.reloading ??= this.readAll()
-      .then((loaded) => {
+      .then(async (loaded) => {
         const at = this.clock()
-        const snapshot = buildSnapshot(loaded.bundle, loaded.version, chinaDate(at))
+        const snapshot = await buildSnapshotAsync(loaded.bundle, loaded.version, chinaDate(at))
         this.loaded = loaded
         this.snapshot = snapshot
         this.dayStart = chinaDayStartMs(at.getTime())
@@ -105,9 +105,11 @@ export class ContentStore {
         const raw = {
           zones: await data(tx.select({ data: zones.data }).from(zones).orderBy(asc(zones.position))),
           parks: await data(tx.select({ data: parks.data }).from(parks).orderBy(asc(parks.position))),
+          spaces: await data(tx.select({ data: spaces.data }).from(spaces).orderBy(asc(spaces.position))),
           enterprises: await data(tx.select({ data: enterprises.data }).from(enterprises).orderBy(asc(enterprises.position))),
           signedProjects: await data(tx.select({ data: signedProjects.data }).from(signedProjects).orderBy(asc(signedProjects.position))),
           policies: await data(tx.select({ data: policies.data }).from(policies).orderBy(asc(policies.position))),
+          chains: await data(tx.select({ data: chains.data }).from(chains).orderBy(asc(chains.position))),
           serviceCommitments: await data(
             tx.select({ data: serviceCommitments.data }).from(serviceCommitments).orderBy(asc(serviceCommitments.position)),
           ),
@@ -123,8 +125,10 @@ export class ContentStore {
 const emptyBundle = (): ContentBundle => ({
   zones: [],
   parks: [],
+  spaces: [],
   enterprises: [],
   signedProjects: [],
   policies: [],
+  chains: [],
   serviceCommitments: [],
 })

@@ -26,6 +26,11 @@ const ROUTES = [
   '/api/parks/{id}',
   '/api/policies',
   '/api/policies/{id}',
+  '/api/spaces',
+  '/api/spaces/{id}',
+  '/api/chains',
+  '/api/chains/{id}',
+  '/api/industries',
 ]
 
 /** The 店小二 service and investor-experience operations, with who may call them. */
@@ -58,6 +63,8 @@ const SERVICE_OPERATIONS: [method: string, path: string, caller: 'anyone' | 'inv
   ['get', '/api/staff/canned-replies', 'staff'],
   ['post', '/api/staff/canned-replies', 'staff'],
   ['get', '/api/staff/dashboard', 'staff'],
+  ['get', '/api/staff/zones/{id}/settings', 'staff'],
+  ['put', '/api/staff/zones/{id}/settings', 'staff'],
 ]
 
 describe('GET /openapi.json', () => {
