@@ -8,6 +8,7 @@ import { serializeError, serializeRequest } from './http/log'
 import { MAX_BODY_LIMIT } from './http/schemas'
 import authRoutes from './modules/auth/routes'
 import chainRoutes from './modules/chains/routes'
+import consoleRoutes from './modules/console/routes'
 import favouriteRoutes from './modules/favourites/routes'
 import healthRoutes from './modules/health/routes'
 import homeRoutes from './modules/home/routes'
@@ -107,6 +108,7 @@ export const buildApp = async ({ db, config, clock }: BuildAppOptions) => {
   await app.register(staffRequestRoutes)
   await app.register(staffRoutes)
   await app.register(zoneSettingsRoutes)
+  await app.register(consoleRoutes)
 
   return app
 }
