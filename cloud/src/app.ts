@@ -21,6 +21,7 @@ import serviceStatsRoutes from './modules/service-stats/routes'
 import shareVisitRoutes from './modules/share-visits/routes'
 import spaceRoutes from './modules/spaces/routes'
 import staffRequestRoutes from './modules/staff-requests/routes'
+import staffAccountRoutes from './modules/staff-accounts/routes'
 import staffRoutes from './modules/staff/routes'
 import uploadRoutes from './modules/uploads/routes'
 import zoneSettingsRoutes from './modules/zone-settings/routes'
@@ -109,6 +110,7 @@ export const buildApp = async ({ db, config, clock }: BuildAppOptions) => {
   await app.register(staffRoutes)
   await app.register(zoneSettingsRoutes)
   await app.register(consoleRoutes)
+  await app.register(staffAccountRoutes)
 
   return app
 }

@@ -4,6 +4,7 @@ import { ConsoleEditsError, importContent } from '../modules/content/import'
 import { InvalidContentError, loadContent } from '../modules/content/load'
 import { openDatabase } from '../db/client'
 import { DataDirLockedError } from '../db/data-dir-lock'
+import { seedCannedReplies } from '../modules/staff/canned-replies'
 
 /**
  * `npm run content:import`: validates CONTENT_DIR and writes it to DATABASE_URL or DATA_DIR. The folder
@@ -20,6 +21,11 @@ const main = async () => {
   const database = await openDatabase(config)
   try {
     const result = await importContent(database.db, content, new Date(), { overwriteConsoleEdits: values['overwrite-console-edits'] })
+    await seedCannedReplies(
+      database.db,
+      content.bundle.zones.map((zone) => zone.id),
+      new Date(),
+    )
     const target = database.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'
     console.log(`内容已导入 / content imported into ${target} from ${config.contentDir}`)
     for (const [kind, count] of Object.entries(result.counts)) console.log(`  ${kind.padEnd(20)} ${count}`)

@@ -9,6 +9,7 @@ import type { StaffIdentity } from '../auth/identity'
 import { diffRecords } from '../content/diff'
 import { CONTENT_WRITE_LOCK_KEY } from '../content/import'
 import { nextPosition, readPublished, rowOf, upsertRows, zoneOfRecord } from '../content/tables'
+import { seedCannedReplies } from '../staff/canned-replies'
 import { requirePublisher } from './access'
 import { writeAudit } from './audit'
 import { findDraft, getConsoleRecord } from './drafts'
@@ -158,6 +159,8 @@ const writePublished = async (
   })
   // This process serves the change at once; the others on their next version check.
   await deps.content.reload()
+  // A new zone starts with the plain canned replies every zone has.
+  if (kind === 'zones') await seedCannedReplies(deps.db, [id], now)
   const names = new Map([[member.id, member.displayName]])
   return { record: await getConsoleRecord(deps, member, kind, id), revision: toRevision(revision, names), version }
 }

@@ -3,7 +3,8 @@ import type { Park, Space, Zone } from '../../../../types/content'
 import { ParkDetail, SpaceDetail, ZoneOptionList } from '../../../../types/content-api'
 import { createTestApp, SETUP_TIMEOUT, testConfig, type TestApp } from '../../../test-support/app'
 import { addStaff, bearer, createTwoApps, ManualClock, type TestStaff, type TwoApps } from '../../../test-support/service'
-import { contentAudit, contentDrafts } from '../../db/schema'
+import { eq } from 'drizzle-orm'
+import { cannedReplies, contentAudit, contentDrafts } from '../../db/schema'
 
 const clock = new ManualClock('2026-11-20T02:00:00Z')
 let t: TestApp
@@ -219,6 +220,9 @@ describe('zones are created by admins', () => {
     expect((await call('POST', '/api/staff/content/zones/lingcheng/publish', admin)).statusCode).toBe(200)
     const zones = ZoneOptionList.parse((await call('GET', '/api/zones', null)).json()).items
     expect(zones.at(-1)).toEqual({ id: 'lingcheng', name: '陵城经济开发区', shortName: '陵城', order: 5 })
+    // It starts with the plain canned replies every zone has.
+    const replies = await t.app.db.select().from(cannedReplies).where(eq(cannedReplies.zoneId, 'lingcheng'))
+    expect(replies.length).toBeGreaterThan(0)
   })
 })
 
