@@ -2,6 +2,8 @@ import { CARD_SUMMARY_CHARS, teaser, toParkCard } from './cards'
 import { z } from 'zod'
 import { Park } from './content'
 import parksJson from '../cloud/content/parks.json'
+import { compareLatestProjects } from './cards'
+import type { SignedProject } from './content'
 
 const parks = z.array(Park).parse(parksJson)
 
@@ -23,6 +25,14 @@ describe('teaser', () => {
 
   it('never splits an emoji', () => {
     expect(teaser('🏭'.repeat(10), 5)).toBe('🏭🏭🏭🏭…')
+  })
+})
+
+describe('最新签约项目 order', () => {
+  const project = (id: string, date: string, rank: number) => ({ id, date, rank }) as SignedProject
+  it('puts known dates first, newest first, then the editorial rank', () => {
+    const projects = [project('undated-high', 'not_provided', 90), project('old', '2024-03-01', 10), project('undated-low', 'not_provided', 5), project('new', '2025-05-18', 1)]
+    expect([...projects].sort(compareLatestProjects).map((p) => p.id)).toEqual(['new', 'old', 'undated-high', 'undated-low'])
   })
 })
 

@@ -26,7 +26,7 @@ export const SlugId = z
   .max(64)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '只能包含小写字母、数字和连字符')
 
-/** The seed article a record comes from, by file name (e.g. 001_6e7580bd8c09cae9.txt). */
+/** The article a record comes from, by file name (e.g. 001_6e7580bd8c09cae9.txt in cloud/content/sources). */
 export const SourceFile = z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, '应为 seeds 中的文章文件名')
 
 /**
@@ -39,6 +39,8 @@ export const Figure = z.object({
   unit: z.string().max(12),
   /** Qualifier the article attaches: 近 (nearly), 超过, 余 ("20余次"). */
   qualifier: z.enum(['近', '超过', '余', '约']).optional(),
+  /** The year the figure refers to, when known. */
+  year: z.number().int().min(1990).max(2100).optional(),
 })
 export type Figure = z.infer<typeof Figure>
 

@@ -1,11 +1,38 @@
 import { z } from 'zod'
 import { PageQuery, pageOf, listOf } from './common'
-import { Enterprise, Park, Policy, PolicyCategory, ServiceCommitment, SignedProject, SpaceType, Zone, ZoneId } from './content'
-import { HOME_ZONE_FIGURES } from './vocabulary'
+import {
+  Chain,
+  ContentPhoto,
+  Enterprise,
+  IndustryId,
+  Park,
+  Policy,
+  PolicyCategory,
+  ServiceCommitment,
+  SignedProject,
+  Space,
+  SpaceType,
+  Zone,
+  ZoneId,
+} from './content'
+import { HOME_FEATURED_PARKS, HOME_LATEST_PROJECTS, HOME_POLICY_HIGHLIGHTS, HOME_ZONE_CARDS, HOME_ZONE_FIGURES } from './vocabulary'
 
-/** Zone with counts, as the home page and zone switcher show it. */
+/** A zone as pickers, chips and the service form list it: GET /api/zones. */
+export const ZoneOption = z.object({
+  id: ZoneId,
+  name: z.string(),
+  shortName: z.string(),
+  order: z.number().int(),
+})
+export type ZoneOption = z.infer<typeof ZoneOption>
+/** Ordered by `order`, then id. */
+export const ZoneOptionList = listOf(ZoneOption)
+export type ZoneOptionList = z.infer<typeof ZoneOptionList>
+
+/** Zone with counts, as the zone and park pages show it. */
 export const ZoneSummary = Zone.extend({
   parkCount: z.number().int().nonnegative(),
+  spaceCount: z.number().int().nonnegative(),
 })
 export type ZoneSummary = z.infer<typeof ZoneSummary>
 
@@ -18,9 +45,11 @@ export const ParkCard = Park.pick({
   featured: true,
   industries: true,
   headline: true,
-  image: true,
 }).extend({
   zoneName: z.string(),
+  /** The first photo, or null. */
+  cover: ContentPhoto.nullable(),
+  /** Types of the park's space listings. */
   spaceTypes: z.array(SpaceType),
 })
 export type ParkCard = z.infer<typeof ParkCard>
@@ -29,6 +58,7 @@ export const PolicyCard = Policy.pick({
   id: true,
   zoneId: true,
   title: true,
+  kind: true,
   category: true,
   summary: true,
   validTo: true,
@@ -39,19 +69,39 @@ export const PolicyCard = Policy.pick({
 })
 export type PolicyCard = z.infer<typeof PolicyCard>
 
-/** A zone as the home tab and the zone pickers use it: its hotline, no sources or contacts, its first figures only. */
-export const HomeZone = ZoneSummary.omit({ sources: true, contact: true }).extend({
+/** A space listing with the names a list shows. */
+export const SpaceCard = Space.extend({
+  zoneName: z.string(),
+  parkName: z.string().nullable(),
+})
+export type SpaceCard = z.infer<typeof SpaceCard>
+
+export const ChainCard = Chain.pick({ id: true, zoneId: true, name: true, gaps: true }).extend({
+  zoneName: z.string(),
+  /** A teaser of the summary. */
+  summary: z.string(),
+})
+export type ChainCard = z.infer<typeof ChainCard>
+
+/** A zone as the home tab shows it: its hotlines and first figures, no sources, contacts or photos. */
+export const HomeZone = ZoneSummary.omit({ sources: true, contact: true, photos: true }).extend({
   figures: ZoneSummary.shape.figures.max(HOME_ZONE_FIGURES),
+  cover: ContentPhoto.nullable(),
 })
 export type HomeZone = z.infer<typeof HomeZone>
 
+/** The home tab in one request, bounded whatever the number of zones and parks; the rest is paged. */
 export const HomeResponse = z.object({
-  zones: z.array(HomeZone),
-  /** Every park as a card, grouped by the client with zoneId; featured ones carry `featured`. */
-  parks: z.array(ParkCard),
-  latestProjects: z.array(SignedProject),
-  policyHighlights: z.array(PolicyCard),
-  /** Content version; changes on every import. */
+  /** The first zones by `order`. */
+  zones: z.array(HomeZone).max(HOME_ZONE_CARDS),
+  zoneCount: z.number().int().nonnegative(),
+  featuredParks: z.array(ParkCard).max(HOME_FEATURED_PARKS),
+  parkCount: z.number().int().nonnegative(),
+  spaceCount: z.number().int().nonnegative(),
+  /** Newest known date first, then editorial rank. */
+  latestProjects: z.array(SignedProject).max(HOME_LATEST_PROJECTS),
+  policyHighlights: z.array(PolicyCard).max(HOME_POLICY_HIGHLIGHTS),
+  /** Content version; changes on every import and publish. */
   version: z.string(),
 })
 export type HomeResponse = z.infer<typeof HomeResponse>
@@ -59,19 +109,24 @@ export type HomeResponse = z.infer<typeof HomeResponse>
 export const ZoneDetail = z.object({
   zone: ZoneSummary,
   parks: z.array(ParkCard),
+  spaces: z.array(SpaceCard),
+  projects: z.array(SignedProject),
+  enterprises: z.array(Enterprise),
   serviceCommitments: z.array(ServiceCommitment),
   policies: z.array(PolicyCard),
-  signedProjects: z.array(SignedProject),
+  chains: z.array(ChainCard),
 })
 export type ZoneDetail = z.infer<typeof ZoneDetail>
 
 export const ParkDetail = z.object({
   park: Park,
   zone: ZoneSummary,
+  spaces: z.array(SpaceCard),
   enterprises: z.array(Enterprise),
   signedProjects: z.array(SignedProject),
   serviceCommitments: z.array(ServiceCommitment),
   policies: z.array(PolicyCard),
+  chains: z.array(ChainCard),
 })
 export type ParkDetail = z.infer<typeof ParkDetail>
 
@@ -83,30 +138,78 @@ export const PolicyDetail = z.object({
 export type PolicyDetail = z.infer<typeof PolicyDetail>
 
 const optionalText = z.string().trim().max(50).optional()
+/** Query strings carry booleans as text. */
+const queryFlag = z.enum(['true', 'false']).transform((value) => value === 'true')
 
 export const ParkListQuery = PageQuery.extend({
   zoneId: ZoneId.optional(),
-  industry: optionalText,
+  /** One of the curated industries (types/industries.ts). */
+  industry: IndustryId.optional(),
   spaceType: SpaceType.optional(),
-  /** Minimum area in square metres of at least one available space. */
+  /** Minimum area in square metres of at least one of the park's space listings. */
   minArea: z.coerce.number().nonnegative().max(1e9).optional(),
-  /** Free text over park names, industries and enterprises (substring match). */
+  /** Free text, ranked: the park's own name, then its enterprises and projects, its summary, zone-level text. */
   q: optionalText,
 })
 export type ParkListQuery = z.infer<typeof ParkListQuery>
 export const ParkPage = pageOf(ParkCard)
 export type ParkPage = z.infer<typeof ParkPage>
 
-export const PolicyListQuery = z.object({
+export const PolicyListQuery = PageQuery.extend({
   zoneId: ZoneId.optional(),
   category: PolicyCategory.optional(),
   q: optionalText,
 })
 export type PolicyListQuery = z.infer<typeof PolicyListQuery>
-export const PolicyList = listOf(PolicyCard)
-export type PolicyList = z.infer<typeof PolicyList>
-export const ZoneList = listOf(ZoneSummary)
-export type ZoneList = z.infer<typeof ZoneList>
+export const PolicyPage = pageOf(PolicyCard)
+export type PolicyPage = z.infer<typeof PolicyPage>
+
+export const SpaceListQuery = PageQuery.extend({
+  zoneId: ZoneId.optional(),
+  parkId: z.string().trim().max(64).optional(),
+  type: SpaceType.optional(),
+  /** Square metres (亩, 万平方米, 公顷 converted). */
+  minArea: z.coerce.number().nonnegative().max(1e9).optional(),
+  maxArea: z.coerce.number().nonnegative().max(1e9).optional(),
+  /** true: only 可租 / 可售. */
+  available: queryFlag.optional(),
+})
+export type SpaceListQuery = z.infer<typeof SpaceListQuery>
+export const SpacePage = pageOf(SpaceCard)
+export type SpacePage = z.infer<typeof SpacePage>
+
+export const SpaceDetail = z.object({
+  space: Space,
+  zone: ZoneOption,
+  park: ParkCard.nullable(),
+})
+export type SpaceDetail = z.infer<typeof SpaceDetail>
+
+export const ChainListQuery = z.object({ zoneId: ZoneId.optional() })
+export const ChainList = listOf(ChainCard)
+export type ChainList = z.infer<typeof ChainList>
+
+export const ChainDetail = z.object({
+  chain: Chain,
+  zone: ZoneOption,
+  parks: z.array(ParkCard),
+  policies: z.array(PolicyCard),
+  projects: z.array(SignedProject),
+  spaces: z.array(SpaceCard),
+  enterprises: z.array(Enterprise),
+})
+export type ChainDetail = z.infer<typeof ChainDetail>
+
+/** GET /api/industries: the curated industries present in a zone (or anywhere), for the 产业 filter. */
+export const IndustryListQuery = z.object({ zoneId: ZoneId.optional() })
+export const IndustryOption = z.object({
+  id: IndustryId,
+  label: z.string(),
+  /** Parks of the zone (or of all zones) in this industry. */
+  parkCount: z.number().int().nonnegative(),
+})
+export const IndustryList = listOf(IndustryOption)
+export type IndustryList = z.infer<typeof IndustryList>
 
 export const IdParams = z.object({ id: z.string().min(1).max(64) })
 

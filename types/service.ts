@@ -239,11 +239,11 @@ export const CloseBody = z.object({
 export type CloseBody = z.infer<typeof CloseBody>
 export const CannedReply = z.object({ id: z.string(), zoneId: ZoneId, title: z.string(), body: z.string() })
 export type CannedReply = z.infer<typeof CannedReply>
-export const CannedReplyBody = z.object({
-  zoneId: ZoneId.optional(),
+export const CannedReplyUpdate = z.object({
   title: singleLine(z.string().trim().min(1, '请输入标题').max(40, '标题不能超过 40 个字'), '标题'),
   body: z.string().trim().min(1, '请输入内容').max(1000, '内容不能超过 1000 个字'),
 })
+export const CannedReplyBody = CannedReplyUpdate.extend({ zoneId: ZoneId.optional() })
 
 export const DashboardQuery = z.object({
   zoneId: ZoneId.optional(),

@@ -1,22 +1,11 @@
-import type { ZONE_IDS } from './vocabulary'
-
 /**
  * Ticket numbers: the zone's prefix, the China day and a per-zone daily sequence, e.g. PY-20261121-0007.
  * The database hands out the sequence atomically and appends it to the stem it is given, padded to
  * TICKET_SEQUENCE_DIGITS; everything else about the number lives here.
  */
 
-/** A zone's ticket prefix: 2–4 capital letters, unique among zones. */
+/** A zone's ticket prefix (its record's `ticketPrefix`): 2–4 capital letters, unique among zones. */
 export const TICKET_PREFIX_PATTERN = /^[A-Z]{2,4}$/
-
-/** Each zone's prefix: QY-20261121-0007. Issued numbers keep theirs for good. */
-export const TICKET_PREFIXES: Record<(typeof ZONE_IDS)[number], string> = {
-  qingyun: 'QY',
-  pingyuan: 'PY',
-  zouping: 'ZP',
-  gaoqing: 'GQ',
-  yunhe: 'YH',
-}
 
 /** Sequences are padded to four digits and simply grow past 9999. */
 export const TICKET_SEQUENCE_DIGITS = 4

@@ -7,9 +7,13 @@ import { clientErrorHandler, frameworkErrors } from './http/errors'
 import { serializeError, serializeRequest } from './http/log'
 import { MAX_BODY_LIMIT } from './http/schemas'
 import authRoutes from './modules/auth/routes'
+import chainRoutes from './modules/chains/routes'
+import consoleRoutes from './modules/console/routes'
 import favouriteRoutes from './modules/favourites/routes'
 import healthRoutes from './modules/health/routes'
 import homeRoutes from './modules/home/routes'
+import mediaRoutes from './modules/media/routes'
+import industryRoutes from './modules/industries/routes'
 import parkRoutes from './modules/parks/routes'
 import policyRoutes from './modules/policies/routes'
 import policyMatchRoutes from './modules/policy-match/routes'
@@ -17,10 +21,13 @@ import projectRoutes from './modules/projects/routes'
 import requestRoutes from './modules/requests/routes'
 import serviceStatsRoutes from './modules/service-stats/routes'
 import shareVisitRoutes from './modules/share-visits/routes'
+import spaceRoutes from './modules/spaces/routes'
 import staffRequestRoutes from './modules/staff-requests/routes'
+import staffAccountRoutes from './modules/staff-accounts/routes'
 import staffRoutes from './modules/staff/routes'
 import surveyRoutes from './modules/surveys/routes'
 import uploadRoutes from './modules/uploads/routes'
+import zoneSettingsRoutes from './modules/zone-settings/routes'
 import zoneRoutes from './modules/zones/routes'
 import authPlugin from './plugins/app/auth'
 import contextPlugin from './plugins/app/context'
@@ -98,6 +105,9 @@ export const buildApp = async ({ db, config, clock }: BuildAppOptions) => {
   await app.register(homeRoutes)
   await app.register(zoneRoutes)
   await app.register(parkRoutes)
+  await app.register(spaceRoutes)
+  await app.register(chainRoutes)
+  await app.register(industryRoutes)
   await app.register(policyRoutes)
   await app.register(policyMatchRoutes)
   await app.register(serviceStatsRoutes)
@@ -110,6 +120,10 @@ export const buildApp = async ({ db, config, clock }: BuildAppOptions) => {
   await app.register(staffRoutes)
   await app.register(projectRoutes)
   await app.register(surveyRoutes)
+  await app.register(zoneSettingsRoutes)
+  await app.register(consoleRoutes)
+  await app.register(staffAccountRoutes)
+  await app.register(mediaRoutes)
 
   return app
 }

@@ -108,7 +108,7 @@ describe('loadConfig', () => {
       WECHAT_SECRET: 's3cret',
       WECHAT_API_BASE: 'http://127.0.0.1:9000/',
       WECHAT_TEMPLATE_REPLY: 'tpl-reply',
-      WECOM_WEBHOOK_QINGYUN: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc',
+      WECOM_WEBHOOK_DEFAULT: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc',
       JOBS_INTERVAL_MS: '5000',
       SEED_DEMO_STAFF: '1',
       DATA_DIR: '/var/lib/parklink',
@@ -119,14 +119,16 @@ describe('loadConfig', () => {
       templates: { reply: 'tpl-reply', resolved: undefined },
       templateFields: { ticket: 'character_string1', text: 'thing2', time: 'time3' },
     })
-    expect(config.wecomWebhooks).toEqual({ qingyun: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc' })
+    expect(config.wecomWebhookDefault).toBe('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=abc')
     expect(config).toMatchObject({ jobsIntervalMs: 5000, seedDemoStaff: true, uploadDir: '/var/lib/parklink/uploads' })
     expect(loadConfig({ WECHAT_APPID: 'wx123' }).wechat.credentials).toBeNull()
     expect(loadConfig({ NODE_ENV: 'test' }).jobsIntervalMs).toBe(0)
     expect(loadConfig({}).jobsIntervalMs).toBe(30_000)
     // Demo accounts never appear outside development.
     expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: SECRET, SEED_DEMO_STAFF: '1' }).seedDemoStaff).toBe(false)
-    expect(() => loadConfig({ WECOM_WEBHOOK_PINGYUAN: 'not a url' })).toThrow(/WECOM_WEBHOOK_PINGYUAN/)
+    expect(() => loadConfig({ WECOM_WEBHOOK_DEFAULT: 'not a url' })).toThrow(/WECOM_WEBHOOK_DEFAULT/)
+    // The per-zone variables are gone: zones keep their webhook in the database, and an old variable is ignored.
+    expect(loadConfig({ WECOM_WEBHOOK_PINGYUAN: 'not a url' }).wecomWebhookDefault).toBeUndefined()
   })
 
   it('reads S3 storage settings, all four or none', () => {

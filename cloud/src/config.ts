@@ -1,8 +1,6 @@
 import { isIP } from 'node:net'
 import path from 'node:path'
 import { z } from 'zod'
-import { type ZoneId } from '../../types/content'
-import { ZONE_IDS } from '../../types/vocabulary'
 import { defaultContentDir, defaultDataDir } from './paths'
 import { HOUR_MS } from '../../types/china-time'
 
@@ -13,10 +11,6 @@ const splitList = (value: string) =>
     .split(',')
     .map((item) => item.trim())
     .filter(Boolean)
-
-function wecomWebhookVar(zoneId: ZoneId) {
-  return `WECOM_WEBHOOK_${zoneId.toUpperCase()}`
-}
 
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value)
 
@@ -194,7 +188,7 @@ const Env = z
         .optional(),
     ),
     /** How often (ms) each process checks content_meta for a newer import; 0 turns polling off. */
-    CONTENT_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+    CONTENT_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(2_000),
     /** Behind reverse proxies / load balancers: how many, or which, may set X-Forwarded-For (see trustProxyVar). */
     TRUST_PROXY: trustProxyVar,
     /** Signs session tokens and upload URLs; the same value on every API process. Required in production. */
@@ -242,10 +236,8 @@ const Env = z
     /** First-response deadline after submission, and how long before it the SLA job reminds (staging, drills). */
     SLA_FIRST_RESPONSE_MINUTES: minutesVar(1, DEFAULT_SLA.firstResponseMs),
     SLA_REMINDER_MINUTES: minutesVar(0, DEFAULT_SLA.reminderBeforeMs),
-    // Per-zone WeCom group-robot webhooks: WECOM_WEBHOOK_QINGYUN, WECOM_WEBHOOK_PINGYUAN...
-    ...Object.fromEntries(
-      ZONE_IDS.map((zoneId) => [wecomWebhookVar(zoneId), z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional())]),
-    ),
+    /** WeCom group robot for zones whose settings name none (development); zones set theirs in the console. */
+    WECOM_WEBHOOK_DEFAULT: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
   })
   .superRefine((env, context) => {
     const s3 = [env.S3_ENDPOINT, env.S3_BUCKET, env.S3_ACCESS_KEY_ID, env.S3_SECRET_ACCESS_KEY]
@@ -299,7 +291,8 @@ export type Config = {
     templates: { reply: string | undefined; resolved: string | undefined }
     templateFields: { ticket: string; text: string; time: string }
   }
-  wecomWebhooks: Partial<Record<ZoneId, string>>
+  /** Used for a zone without its own webhook in zone_settings. */
+  wecomWebhookDefault: string | undefined
   seedDemoStaff: boolean
   jobsIntervalMs: number
   outboxMaxAttempts: number
@@ -357,12 +350,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
       templates: { reply: e.WECHAT_TEMPLATE_REPLY, resolved: e.WECHAT_TEMPLATE_RESOLVED },
       templateFields: (([ticket, text, time]) => ({ ticket, text, time }))(splitList(e.WECHAT_TEMPLATE_FIELDS)),
     },
-    wecomWebhooks: Object.fromEntries(
-      ZONE_IDS.flatMap((zoneId) => {
-        const url = (e as Record<string, unknown>)[wecomWebhookVar(zoneId)]
-        return typeof url === 'string' ? [[zoneId, url]] : []
-      }),
-    ),
+    wecomWebhookDefault: e.WECOM_WEBHOOK_DEFAULT,
     seedDemoStaff: e.NODE_ENV === 'development' && e.SEED_DEMO_STAFF === '1',
     // Tests drive the jobs themselves.
     jobsIntervalMs: e.JOBS_INTERVAL_MS ?? (e.NODE_ENV === 'test' ? 0 : 30_000),

@@ -1,4 +1,5 @@
 import type { ErrorBody } from '@/types/common'
+import { mediaPath } from '@/types/cards'
 import { withQuery, type QueryValue } from '@/lib/query'
 import { send } from './transport'
 import type { HttpResponse } from './transport-types'
@@ -63,6 +64,9 @@ export function buildUrl(path: string, query?: Query): string {
 export function apiUrl(url: string): string {
   return /^https?:\/\//.test(url) || url.startsWith('blob:') || url.startsWith('wxfile:') ? url : `${apiBase()}${url}`
 }
+
+/** The full address of a content photo (GET /api/media/{id}): the one way the app builds it. */
+export const mediaUrl = (photoId: string): string => apiUrl(mediaPath(photoId))
 
 /** The API's error shape (types/common ErrorBody), checked by hand: zod stays out of the main package. */
 const isErrorBody = (data: unknown): data is ErrorBody => {

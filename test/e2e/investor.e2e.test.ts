@@ -168,7 +168,7 @@ test('investor: directory filters narrow the list, two parks compared, a policy 
   await page.getByRole('radio', { name: '意向区域：平原' }).waitFor()
   await checks.visit(page, 'investor-13-match-form')
   await page.getByRole('radio', { name: '意向区域：平原' }).click()
-  await page.getByRole('textbox', { name: '所属产业' }).fill('高端装备制造')
+  await page.getByRole('radio', { name: '所属产业：高端装备制造' }).click()
   await page.getByRole('textbox', { name: '计划投资，单位万元' }).fill('5000')
   await page.getByRole('textbox', { name: '新增就业人数' }).fill('100')
   await page.getByRole('radio', { name: '人才需求：技能人才（蓝领）' }).click()
@@ -180,13 +180,15 @@ test('investor: directory filters narrow the list, two parks compared, a policy 
   const summary = page.getByText(/^共评估 \d+ 条政策/)
   await summary.waitFor()
   expect(await page.locator('.match__criterion--ok:visible').count()).toBeGreaterThan(0)
-  expect(await page.locator('.match__criterion--no:visible').count()).toBeGreaterThan(0)
+  // 平原's policies publish no validity or conditions: 待确认 (?), never counted as met.
+  expect(await page.locator('.match__criterion--unknown:visible').count()).toBeGreaterThan(0)
   await expect(page.locator('.match__criterion--ok .match__mark').first().textContent()).resolves.toContain('✓')
-  await expect(page.locator('.match__criterion--no .match__mark').first().textContent()).resolves.toContain('✗')
-  // Each ✓/✗ says why, for eyes and for screen readers.
-  const reasons = await page.locator('.match__criterion--no').first().getAttribute('aria-label')
-  expect(reasons).toMatch(/^不符合：.+，.+/)
-  expect((await page.locator('.match__criterion--no .match__reason').first().textContent())?.trim()).toBeTruthy()
+  await expect(page.locator('.match__criterion--unknown .match__mark').first().textContent()).resolves.toContain('?')
+  // Each mark says why, for eyes and for screen readers.
+  const reasons = await page.locator('.match__criterion--unknown').first().getAttribute('aria-label')
+  expect(reasons).toMatch(/^待确认：.+，.+/)
+  expect((await page.locator('.match__criterion--unknown .match__reason').first().textContent())?.trim()).toBeTruthy()
+  await expect(page.getByText('在有效期内').count()).resolves.toBe(0)
   await checks.visit(page, 'investor-14-match-result')
 
   await context.close()

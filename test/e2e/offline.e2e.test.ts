@@ -18,7 +18,8 @@ afterAll(async () => {
   await browser?.close()
 })
 
-const PARK = '高端装备制造产业园'
+// A featured park: the home tab lists featured parks (the directory has the rest).
+const PARK = '京德智造产业园'
 
 test('a viewed park reopens from the device cache while the API is stopped, with an offline notice', async () => {
   const checks = new PageChecks()
@@ -28,7 +29,7 @@ test('a viewed park reopens from the device cache while the API is stopped, with
   // Online: home, then the park (both saved on the device as they load).
   await page.goto(`${H5_URL}/pages/index/index`)
   await page.getByRole('link', { name: PARK }).first().click()
-  await page.waitForURL(/\/pages\/park\/index\?id=pingyuan-equipment/)
+  await page.waitForURL(/\/pages\/park\/index\?id=pingyuan-jingde/)
   await page.getByRole('heading', { name: PARK, level: 1 }).waitFor()
   await page.getByText('联系方式').waitFor()
   await checks.visit(page, 'offline-01-park-online')
@@ -43,12 +44,12 @@ test('a viewed park reopens from the device cache while the API is stopped, with
   const offline = await later.newPage()
   const failed: string[] = []
   offline.on('requestfailed', (request) => failed.push(request.url()))
-  await offline.goto(`${H5_URL}/pages/park/index?id=pingyuan-equipment`)
+  await offline.goto(`${H5_URL}/pages/park/index?id=pingyuan-jingde`)
   await offline.getByRole('heading', { name: PARK, level: 1 }).waitFor()
   const notice = offline.getByRole('status').filter({ hasText: '离线内容' })
   await notice.waitFor()
   await expect(notice.textContent()).resolves.toContain('网络不可用')
-  expect(failed).toContain(`${API_URL}/api/parks/pingyuan-equipment`)
+  expect(failed).toContain(`${API_URL}/api/parks/pingyuan-jingde`)
   await offline.getByText('联系方式').waitFor()
   await checks.visit(offline, 'offline-02-park-offline')
 

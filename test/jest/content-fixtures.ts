@@ -4,22 +4,25 @@
  */
 import { z } from 'zod'
 import { taroMock } from './taro'
-import { Enterprise, Park, Policy, ServiceCommitment, SignedProject, Zone } from '@/types/content'
+import { Chain, Enterprise, Park, Policy, ServiceCommitment, SignedProject, Space, Zone } from '@/types/content'
 import {
   type HomeResponse,
   type ParkCard,
   type ParkDetail,
   type PolicyCard,
   type PolicyDetail,
+  type ZoneOptionList,
   type ZoneSummary,
 } from '@/types/content-api'
-import { toHomeZone, toParkCard, toPolicyCard } from '@/types/cards'
+import { compareLatestProjects, toChainCard, toHomeZone, toParkCard, toPolicyCard, toSpaceCard, toZoneOption } from '@/types/cards'
 import zonesJson from '../../cloud/content/zones.json'
 import parksJson from '../../cloud/content/parks.json'
 import policiesJson from '../../cloud/content/policies.json'
 import projectsJson from '../../cloud/content/signed-projects.json'
 import commitmentsJson from '../../cloud/content/service-commitments.json'
 import enterprisesJson from '../../cloud/content/enterprises.json'
+import spacesJson from '../../cloud/content/spaces.json'
+import chainsJson from '../../cloud/content/chains.json'
 
 export const zones = z.array(Zone).parse(zonesJson)
 export const parks = z.array(Park).parse(parksJson)
@@ -27,26 +30,50 @@ export const policies = z.array(Policy).parse(policiesJson)
 export const projects = z.array(SignedProject).parse(projectsJson)
 export const commitments = z.array(ServiceCommitment).parse(commitmentsJson)
 export const enterprises = z.array(Enterprise).parse(enterprisesJson)
+export const spaces = z.array(Space).parse(spacesJson)
+export const chains = z.array(Chain).parse(chainsJson)
 
 export const TODAY = '2026-11-21'
 
 export const zoneSummary = (zoneId: string): ZoneSummary => {
   const zone = zones.find((item) => item.id === zoneId)
   if (!zone) throw new Error(`no zone ${zoneId}`)
-  return { ...zone, parkCount: parks.filter((park) => park.zoneId === zoneId).length }
+  return {
+    ...zone,
+    parkCount: parks.filter((park) => park.zoneId === zoneId).length,
+    spaceCount: spaces.filter((space) => space.zoneId === zoneId).length,
+  }
 }
 
-export const parkCard = (park: Park): ParkCard => toParkCard(park, zoneSummary(park.zoneId).name)
+export const parkCard = (park: Park): ParkCard =>
+  toParkCard(
+    park,
+    zoneSummary(park.zoneId).name,
+    spaces.filter((space) => space.parkId === park.id),
+  )
 
 export const policyCard = (policy: Policy): PolicyCard => toPolicyCard(policy, zoneSummary(policy.zoneId).name, TODAY)
 
+/** GET /api/home as the API builds it from the seed content. */
 export const homeResponse = (version = 'v1'): HomeResponse => ({
   zones: zones.map((zone) => toHomeZone(zoneSummary(zone.id))),
-  parks: parks.map(parkCard),
-  latestProjects: [...projects].sort((a, b) => b.rank - a.rank).slice(0, 8),
-  policyHighlights: policies.slice(0, 6).map(policyCard),
+  zoneCount: zones.length,
+  featuredParks: parks.filter((park) => park.featured).map(parkCard),
+  parkCount: parks.length,
+  spaceCount: spaces.length,
+  latestProjects: [...projects].sort(compareLatestProjects).slice(0, 6),
+  policyHighlights: policies
+    .filter((policy) => policy.kind === 'support')
+    .slice(0, 6)
+    .map(policyCard),
   version,
 })
+
+/** GET /api/zones. */
+export const zoneOptions = (): ZoneOptionList => ({ items: zones.map(toZoneOption) })
+
+/** GET /api/parks: every park on one page. */
+export const parkPage = () => ({ items: parks.map(parkCard), nextCursor: null, total: parks.length })
 
 export const parkById = (id: string): Park => {
   const park = parks.find((item) => item.id === id)
@@ -59,6 +86,8 @@ export const parkDetail = (id: string, patch: (park: Park) => Park = (park) => p
   return {
     park,
     zone: zoneSummary(park.zoneId),
+    spaces: spaces.filter((space) => space.parkId === park.id).map((space) => toSpaceCard(space, zoneSummary(space.zoneId).name, park.name)),
+    chains: chains.filter((chain) => chain.parkIds.includes(park.id)).map((chain) => toChainCard(chain, zoneSummary(chain.zoneId).name)),
     enterprises: enterprises.filter((item) => item.parkId === park.id || (item.parkId === null && item.zoneId === park.zoneId)),
     signedProjects: projects.filter((item) => item.parkId === park.id || (item.parkId === null && item.zoneId === park.zoneId)),
     serviceCommitments: commitments.filter((item) => item.zoneId === park.zoneId),

@@ -28,32 +28,23 @@ export function serve(routes: Record<string, Handler>): void {
 export const requestsTo = (path: string) =>
   taroMock.calls.requests.filter((r) => r.url.replace(/^https?:\/\/[^/]+/, '').split('?')[0] === path)
 
-export const homeFixture = () => ({
-  zones: [zone('pingyuan', '平原经济开发区', '平原'), zone('qingyun', '庆云县', '庆云')],
-  parks: [
-    park('pingyuan-jingde', 'pingyuan', '京德智造产业园'),
-    park('pingyuan-pharma', 'pingyuan', '新型医药产业园'),
-    park('qingyun-jjj', 'qingyun', '京津冀产业园'),
-  ],
-  latestProjects: [],
-  policyHighlights: [],
-  version: 'test-1',
-})
+const catalogParks = () => [
+  park('pingyuan-jingde', 'pingyuan', '京德智造产业园'),
+  park('pingyuan-pharma', 'pingyuan', '新型医药产业园'),
+  park('qingyun-jjj', 'qingyun', '京津冀产业园'),
+]
 
-function zone(id: string, name: string, shortName: string) {
-  return {
-    id,
-    name,
-    shortName,
-    summary: `${name}位于山东省，是省级开发区，重点发展高端装备和新材料产业。`,
-    leadingIndustries: ['高端装备'],
-    figures: [],
-    contact: { phone: 'not_provided', address: 'not_provided', location: 'not_provided' },
-    supervisionHotline: 'not_provided',
-    sources: ['001_6e7580bd8c09cae9.txt'],
-    parkCount: 1,
-  }
-}
+/** GET /api/zones and GET /api/parks, as the zone catalog (names for forms and lists) reads them. */
+export const catalogRoutes = (): Record<string, Handler> => ({
+  '/api/zones': () =>
+    ok({
+      items: [
+        { id: 'pingyuan', name: '平原经济开发区', shortName: '平原', order: 0 },
+        { id: 'qingyun', name: '庆云县', shortName: '庆云', order: 1 },
+      ],
+    }),
+  '/api/parks': () => ok({ items: catalogParks(), nextCursor: null, total: catalogParks().length }),
+})
 
 function park(id: string, zoneId: string, name: string) {
   return {
@@ -64,7 +55,7 @@ function park(id: string, zoneId: string, name: string) {
     featured: false,
     industries: ['高端装备'],
     headline: { area: 'not_provided', investment: 'not_provided', enterprises: 'not_provided', signedProjects: 'not_provided' },
-    image: 'not_provided',
+    cover: null,
     zoneName: zoneId === 'pingyuan' ? '平原经济开发区' : '庆云县',
     spaceTypes: [],
   }

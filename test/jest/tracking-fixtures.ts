@@ -17,6 +17,7 @@ export const jingde: SignedProject = {
   partner: 'not_provided',
   industry: '智造',
   dateText: 'not_provided',
+  date: 'not_provided',
   description: '正在开工建设的京德智造产业园总投资18亿元、占地667亩。',
   rank: 60,
   source: '001_6e7580bd8c09cae9.txt',

@@ -41,7 +41,7 @@ describe('npm run content:import', () => {
       const result = await runScript(SCRIPT, { DATA_DIR: dataDir, CONTENT_DIR: copy.dir })
       expect(result.code).toBe(1)
       expect(result.stderr).toContain('内容校验失败（3 处问题）')
-      expect(result.stderr).toContain('parks.json: [0].zoneId: 应为以下之一：qingyun、pingyuan、zouping、gaoqing、yunhe')
+      expect(result.stderr).toContain('parks.json: [0].zoneId: 开发区 "atlantis" 不在 zones.json 中')
       expect(result.stderr).toContain('parks.json: [1].headline.area.value: 应为非负数')
       expect(result.stderr).toContain('policies.json: [0].parkIds[0]: 园区 "no-such-park" 不在 parks.json 中')
       expect(result.stderr).not.toMatch(/\bat .+\.ts:\d+/) // a clear message, not a stack trace

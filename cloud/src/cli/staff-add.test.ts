@@ -82,13 +82,18 @@ describe('npm run staff:add', () => {
   it(
     'validates the arguments with Chinese and English messages',
     async () => {
-      const missing = await run(dataDir, ['--username', 'x', '--password', 'short', '--role', 'boss', '--zone', 'atlantis'])
+      const missing = await run(dataDir, ['--username', 'x', '--password', 'short', '--role', 'boss', '--zone', 'At lantis'])
       expect(missing.code).toBe(2)
       expect(missing.stderr).toContain('--username: 用户名为 3–32 位')
       expect(missing.stderr).toContain('--password: 密码至少 10 个字符 / the password needs at least 10 characters')
       expect(missing.stderr).toContain('--role: --role 应为 agent、supervisor 或 admin / --role must be agent, supervisor or admin')
-      expect(missing.stderr).toContain('--zone: --zone 应为')
+      expect(missing.stderr).toContain('--zone: 开发区编号应为')
       expect(missing.stderr).toContain('用法 / usage')
+
+      // Zones are records: a well-formed id the database does not have is refused too.
+      const unknownZone = await run(dataDir, ['--username', 'atlantis-agent', '--password', 'a-strong-password', '--role', 'agent', '--zone', 'atlantis'])
+      expect(unknownZone.code).toBe(2)
+      expect(unknownZone.stderr).toContain('--zone: 没有开发区 atlantis / there is no zone atlantis')
 
       const noZone = await run(dataDir, ['--username', 'no-zone', '--password', 'a-strong-password', '--role', 'supervisor'])
       expect(noZone.code).toBe(2)

@@ -4,7 +4,9 @@ import { STAFF_ROLE_LABELS } from '../../../types/auth'
 import { ConfigError, loadConfig } from '../config'
 import { DatabaseUnreachableError, openDatabase } from '../db/client'
 import { DataDirError } from '../db/data-dir-lock'
-import { createStaffAccount, StaffAccountInput, StaffExistsError } from '../modules/staff/accounts'
+import { importIntoEmpty } from '../modules/content/import'
+import { InvalidContentError, loadContent } from '../modules/content/load'
+import { createStaffAccount, StaffAccountInput, StaffExistsError, UnknownZoneError } from '../modules/staff/accounts'
 
 const USAGE =
   '用法 / usage: npm run staff:add -- --username <用户名> --password <密码> --role agent|supervisor|admin [--zone <开发区>] [--name <显示名>]'
@@ -47,7 +49,7 @@ const parse = () => {
 
 /**
  * `npm run staff:add`: creates a staff account in the database the API uses (DATABASE_URL, or the
- * PGlite folder in DATA_DIR, migrated first if new). A PGlite folder held by a running API is
+ * PGlite folder in DATA_DIR, migrated and given the content of CONTENT_DIR first if new). A PGlite folder held by a running API is
  * refused with a clear message (stop the API, or use PostgreSQL).
  */
 const main = async () => {
@@ -55,6 +57,8 @@ const main = async () => {
   const config = loadConfig()
   const database = await openDatabase(config)
   try {
+    // A new database gets its content first (as the API does on its first start): zones are records.
+    await importIntoEmpty(database.db, await loadContent(config.contentDir))
     const account = await createStaffAccount(database.db, input, new Date())
     console.log(`已创建工作人员账号 / staff account created: ${account.username}`)
     console.log(`  角色 / role       ${account.role}（${STAFF_ROLE_LABELS[account.role]}）`)
@@ -67,12 +71,14 @@ const main = async () => {
 }
 
 main().catch((error: unknown) => {
+  const usage = error instanceof UsageError || error instanceof UnknownZoneError
   const known =
-    error instanceof UsageError ||
+    usage ||
     error instanceof StaffExistsError ||
     error instanceof ConfigError ||
     error instanceof DataDirError ||
-    error instanceof DatabaseUnreachableError
+    error instanceof DatabaseUnreachableError ||
+    error instanceof InvalidContentError
   console.error(known ? error.message : error)
-  process.exit(known && error instanceof UsageError ? 2 : 1)
+  process.exit(usage ? 2 : 1)
 })

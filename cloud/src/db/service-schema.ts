@@ -85,6 +85,8 @@ export const staff = pgTable(
     passwordHash: text('password_hash').notNull(),
     /** Put in `ref` when this person shares a page. */
     shareCode: text('share_code').notNull().unique(),
+    /** Set by an admin: the account can no longer sign in, and its live sessions stop working. */
+    disabledAt: at('disabled_at'),
     createdAt: at('created_at').notNull(),
   },
   (table) => [
@@ -355,9 +357,8 @@ export const cannedReplies = pgTable(
     zoneId: text('zone_id').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
-    createdBy: uuid('created_by')
-      .notNull()
-      .references(() => staff.id),
+    /** null for the replies seeded with the content. */
+    createdBy: uuid('created_by').references(() => staff.id),
     createdAt: at('created_at').notNull(),
   },
   (table) => [index('canned_replies_zone_idx').on(table.zoneId, table.createdAt)],

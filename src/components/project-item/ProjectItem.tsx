@@ -9,6 +9,8 @@ const STATUS_TONE: Record<ProjectStatus, string> = {
   negotiating: 'pl-tag--grey',
   about_to_sign: 'pl-tag--orange',
   signed: '',
+  registered: '',
+  about_to_start: 'pl-tag--orange',
   under_construction: 'pl-tag--orange',
   in_production: 'pl-tag--green',
 }

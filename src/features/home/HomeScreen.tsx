@@ -166,25 +166,20 @@ export default function HomeScreen() {
               </Section>
             ) : null}
 
-            {!showBelowFold ? null : view.groups.length === 0 ? (
+            {!showBelowFold ? null : view.parkCount === 0 ? (
               <EmptyState title="暂无园区信息" description="该开发区的园区资料正在整理，可先找店小二了解。" />
             ) : (
-              view.groups.map((group) => (
-                <Section
-                  key={group.zone.id}
-                  title={view.zone ? '园区一览' : group.zone.name}
-                  extra={`${group.parks.length} 个园区`}
-                  moreText="筛选"
-                  onMore={() => {
-                    void useParkDirectory.getState().setFilters({ zoneId: group.zone.id })
-                    navigate(ROUTES.parks)
-                  }}
-                >
-                  {group.parks.map((park) => (
-                    <ParkCard key={park.id} park={park} variant="row" showZone={false} onOpen={openPark} />
-                  ))}
-                </Section>
-              ))
+              <Section
+                title="园区一览"
+                extra={`${view.parkCount} 个园区`}
+                moreText="查看全部"
+                onMore={() => {
+                  void useParkDirectory.getState().setFilters(zoneId ? { zoneId } : {})
+                  navigate(ROUTES.parks)
+                }}
+              >
+                <Text className="pl-muted">按产业、载体类型和面积筛选，查看每个园区的详情。</Text>
+              </Section>
             )}
 
             {showBelowFold && view.latestProjects.length > 0 ? (

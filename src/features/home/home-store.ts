@@ -63,23 +63,18 @@ export const useHome = create<HomeState>()(
       partialize: ({ data, savedAt, selectedZone }) => ({ data, savedAt, selectedZone }),
       merge: (persisted, current) => {
         const saved = (persisted ?? {}) as Partial<HomeState>
-        const data = saved.data && Array.isArray(saved.data.zones) ? saved.data : null
+        const data = saved.data && Array.isArray(saved.data.zones) && Array.isArray(saved.data.featuredParks) ? saved.data : null
         return { ...current, ...saved, data, savedAt: data ? (saved.savedAt ?? null) : null }
       },
     },
   ),
 )
 
-export interface ZoneGroup {
-  zone: HomeZone
-  parks: ParkCard[]
-}
-
 export interface HomeView {
   zone: HomeZone | null
   featuredParks: ParkCard[]
-  /** One group per zone (all zones) or just the selected one. */
-  groups: ZoneGroup[]
+  /** Parks in the selected zone, or in all zones: the directory lists them. */
+  parkCount: number
   latestProjects: SignedProject[]
   policyHighlights: PolicyCard[]
 }
@@ -89,24 +84,11 @@ export function selectHomeView(data: HomeResponse, selected: ZoneFilter): HomeVi
   const inZone = <T extends { zoneId: string }>(items: T[]) =>
     selected === 'all' ? items : items.filter((item) => item.zoneId === selected)
   const zone = selected === 'all' ? null : (data.zones.find((candidate) => candidate.id === selected) ?? null)
-  const zones = zone ? [zone] : data.zones
   return {
     zone,
-    featuredParks: inZone(data.parks).filter((park) => park.featured),
-    groups: zones
-      .map((item) => ({ zone: item, parks: data.parks.filter((park) => park.zoneId === item.id) }))
-      .filter((group) => group.parks.length > 0),
+    featuredParks: inZone(data.featuredParks),
+    parkCount: zone ? zone.parkCount : data.parkCount,
     latestProjects: inZone(data.latestProjects).slice(0, 5),
     policyHighlights: inZone(data.policyHighlights).slice(0, 4),
   }
-}
-
-/** Leading industries across parks, for the directory's industry filter (most common first). */
-export function industryOptions(data: HomeResponse | null): string[] {
-  if (!data) return []
-  const counts = new Map<string, number>()
-  for (const park of data.parks) for (const industry of park.industries) counts.set(industry, (counts.get(industry) ?? 0) + 1)
-  return Array.from(counts.entries())
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh-CN'))
-    .map(([industry]) => industry)
 }

@@ -8,7 +8,7 @@ import type { ZoneServiceStats } from '@/types/service'
 import { MAX_COMPARE, MIN_COMPARE, useCompare, type CompareItem } from './compare-store'
 import { useParkProfiles } from './profiles-store'
 import { useServiceStats } from '@/features/zones/service-stats-store'
-import { useHome } from '@/features/home/home-store'
+import { fetchParks } from './api'
 import { currentShareRef, recordShareVisit, sharePath, shareQuery } from '@/features/sharing/share'
 import { a11y } from '@/lib/a11y'
 import { compareRows } from './internal/compare-table'
@@ -42,7 +42,8 @@ export default function CompareScreen() {
   const profiles = useParkProfiles(useShallow((state) => ids.map((id) => state.profiles[id])))
   const loads = useParkProfiles(useShallow((state) => ids.map((id) => state.loads[id])))
   const statsByZone = useServiceStats((state) => state.byZone)
-  const homeParks = useHome((state) => state.data?.parks ?? null)
+  // The picker's parks: the directory's first page, fetched when it first opens.
+  const [catalog, setCatalog] = useState<ParkCard[] | null>(null)
 
   useEffect(() => {
     for (const id of ids) void useParkProfiles.getState().load(id)
@@ -99,7 +100,11 @@ export default function CompareScreen() {
   }
 
   const openPicker = () => {
-    if (!useHome.getState().data) void useHome.getState().load()
+    if (!catalog) {
+      fetchParks({ limit: 50 })
+        .then((page) => setCatalog(page.items))
+        .catch(() => setCatalog(null))
+    }
     setPicking(true)
   }
 
@@ -192,7 +197,7 @@ export default function CompareScreen() {
 
       <ParkPicker
         visible={picking}
-        parks={homeParks ?? []}
+        parks={catalog ?? []}
         selected={ids}
         onToggle={togglePicked}
         onClose={() => setPicking(false)}

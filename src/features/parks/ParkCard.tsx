@@ -1,10 +1,10 @@
 import { Image, View, Text } from '@tarojs/components'
-import { isProvided } from '@/types/vocabulary'
 import type { ParkCard as ParkCardData } from '@/types/content-api'
 import { SPACE_TYPE_LABELS } from '@/types/vocabulary'
 import { a11y } from '@/lib/a11y'
 import { headlineFigures } from './internal/figures'
 import { formatFigure } from '@/lib/format'
+import { mediaUrl } from '@/api/client'
 import FigureStat from '@/components/figure-stat/FigureStat'
 import './park-card.scss'
 
@@ -44,10 +44,17 @@ export default function ParkCard({ park, onOpen, variant = 'card', showZone = tr
 
   return (
     <View className={`pl-park-card pl-park-card--${variant}`} onClick={() => onOpen(park.id)}>
-      {isProvided(park.image) ? (
+      {park.cover ? (
         // 5:4 cover, lazy, in a fixed-ratio box so the card never jumps while it loads.
         <View className="pl-park-card__image-box">
-          <Image className="pl-park-card__image" src={park.image} mode="aspectFill" lazyLoad aria-hidden imgProps={{ alt: '' }} />
+          <Image
+            className="pl-park-card__image"
+            src={mediaUrl(park.cover.id)}
+            mode="aspectFill"
+            lazyLoad
+            aria-hidden
+            imgProps={{ alt: park.cover.alt }}
+          />
         </View>
       ) : null}
       <View className="pl-park-card__head">

@@ -1,4 +1,4 @@
-import { describeSource } from '@/types/sources'
+import { provenance } from '@/types/sources'
 import { useEffect, useMemo } from 'react'
 import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
@@ -8,6 +8,7 @@ import { SPACE_TYPE_LABELS } from '@/types/vocabulary'
 import { toParkCard, useParkProfiles } from './profiles-store'
 import { useFavourites } from '@/features/favourites/favourites-store'
 import { useCompare, MAX_COMPARE } from './compare-store'
+import { mediaUrl } from '@/api/client'
 import { currentShareRef, recordShareVisit, sharePath, shareQuery } from '@/features/sharing/share'
 import { a11y } from '@/lib/a11y'
 import { useAfterFirstPaint } from '@/lib/use-after-first-paint'
@@ -61,7 +62,7 @@ export default function ParkScreen() {
     title: detail ? `${detail.park.name} · ${detail.zone.name}` : '园区通 · 园区详情',
     path: sharePath(ROUTES.park, { id }, currentShareRef()),
     // Only a real 5:4 cover; otherwise WeChat uses a page snapshot.
-    ...(detail && isProvided(detail.park.image) ? { imageUrl: detail.park.image } : {}),
+    ...(detail?.park.photos[0] ? { imageUrl: mediaUrl(detail.park.photos[0].id) } : {}),
   }))
   useShareTimeline(() => ({
     title: detail ? `${detail.park.name} · ${detail.zone.name}招商` : '园区通',
@@ -78,7 +79,7 @@ export default function ParkScreen() {
     )
   }
 
-  const { park, zone, enterprises, signedProjects, serviceCommitments, policies } = detail
+  const { park, zone, spaces, enterprises, signedProjects, serviceCommitments, policies } = detail
   const card = toParkCard(detail)
   const phone = isProvided(park.contact.phone) ? park.contact.phone : isProvided(zone.contact.phone) ? zone.contact.phone : null
   const address = isProvided(park.contact.address) ? park.contact.address : isProvided(zone.contact.address) ? zone.contact.address : null
@@ -185,11 +186,11 @@ export default function ParkScreen() {
         </Section>
       ) : null}
 
-      <Section title="可用空间" extra={park.spaces.length ? `${park.spaces.length} 处` : undefined}>
-        {park.spaces.length === 0 ? (
+      <Section title="可用空间" extra={spaces.length ? `${spaces.length} 处` : undefined}>
+        {spaces.length === 0 ? (
           <Text className="pl-muted">暂未公开土地、厂房或写字楼信息，可找店小二了解最新可用空间。</Text>
         ) : (
-          park.spaces.map((space) => (
+          spaces.map((space) => (
             <View key={space.id} className="park__space">
               <View className="park__space-head">
                 <Text className="pl-tag pl-tag--green">{SPACE_TYPE_LABELS[space.type]}</Text>
@@ -325,7 +326,7 @@ export default function ParkScreen() {
         ) : null}
       </Section>
 
-      <Text className="park__source">信息来源：{describeSource(park.source)}</Text>
+      <Text className="park__source">{provenance(park).join('；')}</Text>
 
       <BottomBar
         primary={

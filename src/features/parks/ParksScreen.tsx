@@ -3,9 +3,10 @@ import Taro, { useLoad, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { useShallow } from 'zustand/react/shallow'
 import { type SpaceType, type ZoneId } from '@/types/content'
-import { SPACE_TYPES, SPACE_TYPE_LABELS, ZONE_IDS } from '@/types/vocabulary'
+import { SPACE_TYPES, SPACE_TYPE_LABELS, isZoneIdLike } from '@/types/vocabulary'
+import { INDUSTRIES, INDUSTRY_LABELS, type IndustryId } from '@/types/industries'
 import { MIN_AREA_PRESETS, activeFilterCount, useParkDirectory } from './directory-store'
-import { industryOptions, useHome } from '@/features/home/home-store'
+import { useHome } from '@/features/home/home-store'
 import { useCompare } from './compare-store'
 import { a11y } from '@/lib/a11y'
 import { formatSquareMeters } from '@/lib/format'
@@ -51,7 +52,7 @@ export default function ParksScreen() {
     const q = readParam(params, 'q')
     const zoneId = readParam(params, 'zoneId')
     if (q || zoneId) {
-      void setFilters({ q, zoneId: (ZONE_IDS as readonly string[]).includes(zoneId ?? '') ? (zoneId as ZoneId) : undefined })
+      void setFilters({ q, zoneId: isZoneIdLike(zoneId) ? zoneId : undefined })
     } else if (useParkDirectory.getState().status === 'idle') {
       void refresh()
     }
@@ -73,9 +74,7 @@ export default function ParksScreen() {
     () => [{ value: ANY, label: '全部' }, ...(home?.zones ?? []).map((zone) => ({ value: zone.id as string, label: zone.shortName }))],
     [home],
   )
-  const industries = useMemo(() => industryOptions(home), [home])
-
-  const industryLabel = filters.industry ?? '产业'
+  const industryLabel = filters.industry ? INDUSTRY_LABELS[filters.industry] : '产业'
   const spaceLabel = filters.spaceType ? SPACE_TYPE_LABELS[filters.spaceType] : '空间类型'
   const areaLabel = filters.minArea ? `${formatSquareMeters(filters.minArea)}以上` : '面积'
   const filterCount = activeFilterCount(filters)
@@ -193,9 +192,9 @@ export default function ParksScreen() {
       <FilterSheet
         visible={sheet === 'industry'}
         title="主导产业"
-        options={[{ value: ANY, label: '不限' }, ...industries.map((industry) => ({ value: industry, label: industry }))]}
+        options={[{ value: ANY, label: '不限' }, ...INDUSTRIES.map((industry) => ({ value: industry.id as string, label: industry.label }))]}
         value={filters.industry ?? ANY}
-        onChange={(value) => void updateFilters({ industry: value === ANY ? undefined : value })}
+        onChange={(value) => void updateFilters({ industry: value === ANY ? undefined : (value as IndustryId) })}
         onClose={() => setSheet(null)}
       />
       <FilterSheet

@@ -1,5 +1,6 @@
 import type { ParkDetail, ParkPage } from '@/types/content-api'
 import type { SpaceType, ZoneId } from '@/types/content'
+import type { IndustryId } from '@/types/industries'
 import { apiRequest } from '@/api/client'
 
 // Public content is the same for everyone: sent without the session token, so browsers and CDNs may
@@ -9,7 +10,7 @@ const PUBLIC = { auth: false } as const
 /** Query of GET /api/parks as the client sends it (the server applies defaults). */
 export interface ParkQuery {
   zoneId?: ZoneId
-  industry?: string
+  industry?: IndustryId
   spaceType?: SpaceType
   minArea?: number
   q?: string

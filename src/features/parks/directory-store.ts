@@ -2,7 +2,8 @@ import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import type { ParkCard } from '@/types/content-api'
 import { type SpaceType, type ZoneId } from '@/types/content'
-import { SPACE_TYPES, ZONE_IDS } from '@/types/vocabulary'
+import { SPACE_TYPES, isZoneIdLike } from '@/types/vocabulary'
+import { isIndustryId, type IndustryId } from '@/types/industries'
 import { fetchParks, type ParkQuery } from './api'
 import { errorMessage } from '@/api/client'
 import { contentCacheStorage } from '@/lib/storage'
@@ -12,7 +13,7 @@ export const PAGE_SIZE = 10
 
 export interface DirectoryFilters {
   zoneId?: ZoneId
-  industry?: string
+  industry?: IndustryId
   spaceType?: SpaceType
   /** Square metres. */
   minArea?: number
@@ -51,8 +52,8 @@ interface DirectoryState extends LoadState {
 
 const clean = (filters: DirectoryFilters): DirectoryFilters => {
   const out: DirectoryFilters = {}
-  if (filters.zoneId && (ZONE_IDS as readonly string[]).includes(filters.zoneId)) out.zoneId = filters.zoneId
-  if (filters.industry?.trim()) out.industry = filters.industry.trim()
+  if (isZoneIdLike(filters.zoneId)) out.zoneId = filters.zoneId
+  if (isIndustryId(filters.industry)) out.industry = filters.industry
   if (filters.spaceType && (SPACE_TYPES as readonly string[]).includes(filters.spaceType)) out.spaceType = filters.spaceType
   if (filters.minArea !== undefined && Number.isFinite(filters.minArea) && filters.minArea > 0) out.minArea = filters.minArea
   if (filters.q?.trim()) out.q = filters.q.trim()

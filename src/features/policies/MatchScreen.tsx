@@ -6,6 +6,8 @@ import { useShallow } from 'zustand/react/shallow'
 import { type TalentLevel, type ZoneId } from '@/types/content'
 import { TALENT_LEVELS, TALENT_LEVEL_LABELS } from '@/types/vocabulary'
 import { readParam } from '@/lib/query'
+import { INDUSTRIES, type IndustryId } from '@/types/industries'
+import { MATCH_VERDICT_LABELS, type Criterion } from '@/types/policy-match'
 import { useMatch } from './match-store'
 import { useHome } from '@/features/home/home-store'
 import { a11y } from '@/lib/a11y'
@@ -64,6 +66,24 @@ function FieldInput({
   )
 }
 
+const VERDICT_TONE = { applies: 'pl-tag--green', unconfirmed: 'pl-tag--orange', not_applicable: 'pl-tag--grey' } as const
+
+/** A condition that failed (✗) or is not published yet (? 待确认). */
+function CriterionRow({ criterion, tone }: { criterion: Criterion; tone: 'no' | 'unknown' }) {
+  const label = tone === 'no' ? '不符合' : MATCH_VERDICT_LABELS.unconfirmed
+  return (
+    <View className={`match__criterion match__criterion--${tone}`} role="listitem" aria-label={`${label}：${criterion.requirement}，${criterion.reason}`}>
+      <Text className="match__mark" aria-hidden>
+        {tone === 'no' ? '✗' : '?'}
+      </Text>
+      <View className="match__criterion-body" aria-hidden>
+        <Text className="match__requirement">{criterion.requirement}</Text>
+        <Text className="match__reason">{criterion.reason}</Text>
+      </View>
+    </View>
+  )
+}
+
 export default function MatchScreen() {
   const { form, errors, status, result, source, offlineCount, error } = useMatch(
     useShallow((state) => ({
@@ -93,11 +113,7 @@ export default function MatchScreen() {
     () => [{ value: 'any', label: '不限' }, ...(zones ?? []).map((zone) => ({ value: zone.id as string, label: zone.shortName }))],
     [zones],
   )
-  const industrySuggestions = useMemo(() => {
-    const chosen = zones?.find((zone) => zone.id === form.zoneId)
-    const list = chosen ? chosen.leadingIndustries : (zones ?? []).flatMap((zone) => zone.leadingIndustries)
-    return Array.from(new Set(list)).slice(0, 8)
-  }, [zones, form.zoneId])
+  const industryOptions = useMemo(() => INDUSTRIES.map((industry) => ({ value: industry.id as string, label: industry.label })), [])
 
   const onSubmit = async () => {
     await submit()
@@ -127,30 +143,13 @@ export default function MatchScreen() {
 
         <View className="match__field">
           <Text className="match__label">所属产业</Text>
-          <FieldInput
-            field="industry"
-            error={errors.industry}
+          <ChipGroup
             label="所属产业"
+            options={industryOptions}
             value={form.industry}
-            placeholder="如：高端装备制造、新材料"
-            maxLength={30}
-            clearable
-            onChange={(value) => setField('industry', value)}
+            onChange={(value) => setField('industry', value as IndustryId)}
           />
-          {industrySuggestions.length > 0 ? (
-            <View className="match__suggestions">
-              {industrySuggestions.map((industry) => (
-                <Text
-                  key={industry}
-                  className="match__suggestion"
-                  onClick={() => setField('industry', industry)}
-                  {...a11y('button', { 'aria-label': `填入产业：${industry}` })}
-                >
-                  {industry}
-                </Text>
-              ))}
-            </View>
-          ) : null}
+          <FieldError field="industry" message={errors.industry} />
         </View>
 
         <View className="match__row">
@@ -224,16 +223,26 @@ export default function MatchScreen() {
             </View>
           ) : null}
           <Text className="match__summary" {...a11y('status')}>
-            共评估 {result.items.length} 条政策，<Text className="match__summary-strong">{result.appliesCount} 条</Text>符合您的项目
+            共评估 {result.total} 条政策，<Text className="match__summary-strong">{result.appliesCount} 条</Text>符合您的项目
           </Text>
+          {result.requirements.length > 0 ? (
+            <View className="pl-card match__requirements">
+              <Text className="match__label">项目须符合的准入要求</Text>
+              {result.requirements.map((policy) => (
+                <PolicyCard key={policy.id} policy={policy} compact onOpen={openPolicy} />
+              ))}
+            </View>
+          ) : null}
           {result.items.length === 0 ? <Text className="pl-muted">暂无可匹配的政策。</Text> : null}
           {result.items.map((item) => (
             <PolicyCard key={item.policyId} policy={item.policy} onOpen={openPolicy}>
               <View className="match__verdict">
-                <Text
-                  className={`pl-tag ${item.applies ? 'pl-tag--green' : item.matched.length > item.unmatched.length ? 'pl-tag--orange' : 'pl-tag--grey'}`}
-                >
-                  {item.applies ? '符合条件' : `${item.unmatched.length} 项不符合`}
+                <Text className={`pl-tag ${VERDICT_TONE[item.verdict]}`}>
+                  {item.verdict === 'not_applicable'
+                    ? `${item.unmatched.length} 项不符合`
+                    : item.verdict === 'unconfirmed'
+                      ? `${item.unconfirmed.length} 项${MATCH_VERDICT_LABELS.unconfirmed}`
+                      : '符合条件'}
                 </Text>
               </View>
               <View className="match__criteria" role="list" aria-label="逐条说明">
@@ -254,20 +263,10 @@ export default function MatchScreen() {
                   </View>
                 ))}
                 {item.unmatched.map((criterion) => (
-                  <View
-                    key={`no-${criterion.key}`}
-                    className="match__criterion match__criterion--no"
-                    role="listitem"
-                    aria-label={`不符合：${criterion.requirement}，${criterion.reason}`}
-                  >
-                    <Text className="match__mark" aria-hidden>
-                      ✗
-                    </Text>
-                    <View className="match__criterion-body" aria-hidden>
-                      <Text className="match__requirement">{criterion.requirement}</Text>
-                      <Text className="match__reason">{criterion.reason}</Text>
-                    </View>
-                  </View>
+                  <CriterionRow key={`no-${criterion.key}`} criterion={criterion} tone="no" />
+                ))}
+                {item.unconfirmed.map((criterion) => (
+                  <CriterionRow key={`unknown-${criterion.key}`} criterion={criterion} tone="unknown" />
                 ))}
               </View>
             </PolicyCard>

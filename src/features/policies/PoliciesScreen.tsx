@@ -3,7 +3,7 @@ import Taro, { useDidShow, useLoad, usePullDownRefresh } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { useShallow } from 'zustand/react/shallow'
 import { type PolicyCategory, type ZoneId } from '@/types/content'
-import { POLICY_CATEGORIES, POLICY_CATEGORY_LABELS, ZONE_IDS } from '@/types/vocabulary'
+import { POLICY_CATEGORIES, POLICY_CATEGORY_LABELS, isZoneIdLike } from '@/types/vocabulary'
 import { policyFiltersKey, usePolicies } from './list-store'
 import { useHome, type ZoneFilter } from '@/features/home/home-store'
 import { a11y } from '@/lib/a11y'
@@ -40,7 +40,7 @@ export default function PoliciesScreen() {
     const zoneId = readParam(params, 'zoneId')
     const category = readParam(params, 'category')
     if (zoneId || category) {
-      const linkedZone = (ZONE_IDS as readonly string[]).includes(zoneId ?? '') ? (zoneId as ZoneId) : undefined
+      const linkedZone = isZoneIdLike(zoneId) ? zoneId : undefined
       // A link naming a zone is the investor's zone choice now (首页 follows).
       if (linkedZone) chooseZone(linkedZone)
       void updateFilters({

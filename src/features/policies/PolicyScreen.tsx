@@ -1,4 +1,4 @@
-import { describeSource } from '@/types/sources'
+import { provenance } from '@/types/sources'
 import { useEffect } from 'react'
 import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
@@ -92,7 +92,7 @@ export default function PolicyScreen() {
         <InfoRow label="申报方式" value={textOrPending(policy.howToApply)} />
         <InfoRow label="有效期" value={formatValidity(policy.validFrom, policy.validTo)} />
         <InfoRow label="发布单位" value={textOrPending(policy.issuer)} />
-        <InfoRow label="信息来源" value={describeSource(policy.source)} />
+        <InfoRow label="信息来源" value={provenance(policy).join('；')} />
       </Section>
 
       {conditions.length > 0 ? (

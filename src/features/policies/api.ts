@@ -1,4 +1,4 @@
-import type { PolicyDetail, PolicyList, PolicyListQuery } from '@/types/content-api'
+import type { PolicyDetail, PolicyPage, PolicyListQuery } from '@/types/content-api'
 import type { MatchInput, MatchResult } from '@/types/policy-match'
 import { apiRequest } from '@/api/client'
 
@@ -6,7 +6,8 @@ import { apiRequest } from '@/api/client'
 const PUBLIC = { auth: false } as const
 
 export const fetchPolicies = (query: Partial<PolicyListQuery>) =>
-  apiRequest<PolicyList>('/api/policies', { ...PUBLIC, query: { ...query } })
+  apiRequest<PolicyPage>('/api/policies', { ...PUBLIC, query: { ...query } })
 export const fetchPolicy = (policyId: string) => apiRequest<PolicyDetail>(`/api/policies/${encodeURIComponent(policyId)}`, PUBLIC)
 
-export const postPolicyMatch = (input: MatchInput) => apiRequest<MatchResult>('/api/policies/match', { method: 'POST', body: input })
+export const postPolicyMatch = (input: MatchInput, cursor?: string) =>
+  apiRequest<MatchResult>('/api/policies/match', { method: 'POST', body: input, query: { cursor, limit: 50 } })

@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import type { PolicyCard } from '@/types/content-api'
 import { type PolicyCategory, type ZoneId } from '@/types/content'
-import { POLICY_CATEGORIES, ZONE_IDS } from '@/types/vocabulary'
+import { POLICY_CATEGORIES, isZoneIdLike } from '@/types/vocabulary'
 import { fetchPolicies } from './api'
 import { errorMessage } from '@/api/client'
 import { contentCacheStorage } from '@/lib/storage'
@@ -30,10 +30,12 @@ interface PoliciesState extends LoadState {
 }
 
 const MAX_CACHED_LISTS = 6
+/** Policies shown per filter combination (the API's largest page). */
+const LIST_LIMIT = 50
 
 export function cleanPolicyFilters(filters: PolicyFilters): PolicyFilters {
   const out: PolicyFilters = {}
-  if (filters.zoneId && (ZONE_IDS as readonly string[]).includes(filters.zoneId)) out.zoneId = filters.zoneId
+  if (isZoneIdLike(filters.zoneId)) out.zoneId = filters.zoneId
   if (filters.category && (POLICY_CATEGORIES as readonly string[]).includes(filters.category)) out.category = filters.category
   if (filters.q?.trim()) out.q = filters.q.trim()
   return out
@@ -65,7 +67,7 @@ export const usePolicies = create<PoliciesState>()(
         if (cached && get().items.length === 0) set({ items: cached.items })
         set({ status: get().items.length ? 'ready' : 'loading', error: null })
         try {
-          const { items } = await fetchPolicies(cleanPolicyFilters(filters))
+          const { items } = await fetchPolicies({ ...cleanPolicyFilters(filters), limit: LIST_LIMIT })
           if (run !== generation) return
           const cache = [{ key, items, savedAt: Date.now() }, ...get().cache.filter((entry) => entry.key !== key)].slice(
             0,

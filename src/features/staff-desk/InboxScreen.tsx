@@ -3,7 +3,6 @@ import { View, Text } from '@tarojs/components'
 import { Button, Tabs } from '@nutui/nutui-react-taro'
 import { REQUEST_TYPES, REQUEST_TYPE_LABELS, STAFF_QUEUES, STAFF_QUEUE_LABELS, formatQueueCount, type RequestType } from '@/types/service'
 import { type ZoneId } from '@/types/content'
-import { ZONE_IDS } from '@/types/vocabulary'
 import { useZoneCatalog } from '@/features/zones/catalog-store'
 import StatusTag, { stageOf } from '@/components/request/StatusTag'
 import DeadlineText from '@/components/request/DeadlineText'
@@ -55,7 +54,7 @@ export default function InboxScreen() {
   const admin = isAdmin(session)
   const zoneFilter = admin ? inbox.zoneId : session.staff.zoneId
   const parkOptions = parks.filter((p) => !zoneFilter || p.zoneId === zoneFilter).map((p) => ({ value: p.id, label: p.name }))
-  const zoneOptions = zones.length ? zones.map((z) => ({ value: z.id, label: z.name })) : ZONE_IDS.map((id) => ({ value: id, label: id }))
+  const zoneOptions = zones.map((z) => ({ value: z.id, label: z.name }))
 
   let list
   if (inbox.status === 'idle' || inbox.status === 'loading') list = <PageSkeleton cards={3} rows={2} />

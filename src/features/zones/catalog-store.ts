@@ -1,15 +1,15 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import { isProvided } from '@/types/vocabulary'
 import type { ZoneId } from '@/types/content'
 import { taroStorage } from '@/lib/storage'
 import { errorMessage } from '@/api/client'
-import { fetchHome } from '@/features/home/api'
+import { fetchParkPage, fetchZoneOptions } from './api'
 
 export interface ZoneOption {
   id: ZoneId
   name: string
   shortName: string
+  /** Not in the zones list: the request itself carries the zone's 监督热线. */
   supervisionHotline: string | null
 }
 
@@ -32,9 +32,12 @@ interface ZoneCatalogState {
 
 let inflight: Promise<void> | null = null
 
+/** Parks fetched for names at most (pages of 50). */
+const MAX_PARK_PAGES = 20
+
 /**
- * Zone and park names for the request form, lists and staff filters.
- * Comes from GET /api/home (one call has every zone and park); only the slim fields are kept.
+ * Zone and park names for the request form, lists and staff filters: GET /api/zones and the park
+ * directory's pages; only the slim fields are kept.
  */
 export const useZoneCatalog = create<ZoneCatalogState>()(
   persist(
@@ -49,16 +52,10 @@ export const useZoneCatalog = create<ZoneCatalogState>()(
         inflight ??= (async () => {
           set({ status: 'loading', error: null })
           try {
-            const home = await fetchHome()
+            const [zones, parks] = await Promise.all([fetchZoneOptions(), fetchAllParks()])
             set({
-              zones: home.zones.map((z) => ({
-                id: z.id,
-                name: z.name,
-                shortName: z.shortName,
-                supervisionHotline: isProvided(z.supervisionHotline) ? z.supervisionHotline : null,
-              })),
-              parks: home.parks.map((p) => ({ id: p.id, zoneId: p.zoneId, name: p.name })),
-              version: home.version,
+              zones: zones.items.map((z) => ({ id: z.id, name: z.name, shortName: z.shortName, supervisionHotline: null })),
+              parks,
               status: 'ready',
             })
           } catch (error) {
@@ -77,6 +74,18 @@ export const useZoneCatalog = create<ZoneCatalogState>()(
     },
   ),
 )
+
+async function fetchAllParks(): Promise<ParkOption[]> {
+  const parks: ParkOption[] = []
+  let cursor: string | null = null
+  for (let page = 0; page < MAX_PARK_PAGES; page++) {
+    const result = await fetchParkPage(cursor)
+    parks.push(...result.items.map((p) => ({ id: p.id, zoneId: p.zoneId, name: p.name })))
+    cursor = result.nextCursor
+    if (!cursor) break
+  }
+  return parks
+}
 
 export const zoneName = (zones: ZoneOption[], id: string | null | undefined): string => zones.find((z) => z.id === id)?.name ?? ''
 

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
 import { investorSession, resetApp } from '../../../test/jest/app-state'
-import { homeResponse, ok, parkDetail, serveApi } from '../../../test/jest/content-fixtures'
+import { homeResponse, ok, parkDetail, parkPage, serveApi } from '../../../test/jest/content-fixtures'
 import { useCompare } from '@/features/parks/compare-store'
 import { useSession } from '@/features/session/session-store'
 import Compare from './index'
@@ -11,6 +11,7 @@ beforeEach(() => resetApp())
 function serveParks() {
   serveApi({
     '/api/home': () => ok(homeResponse()),
+    '/api/parks': () => ok(parkPage()),
     '/api/parks/:id': (url) => ok(parkDetail(url.pathname.split('/').pop() as string)),
     '/api/zones/pingyuan/service-stats': () =>
       ok({ zoneId: 'pingyuan', periodDays: 30, requestCount: 10, respondedWithin24hShare: 0.9, satisfactionShare: 0.8, ratedCount: 5 }),

@@ -21,7 +21,7 @@ function serve(expiredIds: string[] = []) {
         .map((card) => ({ ...card, expired: expiredIds.includes(card.id) }))
         .filter((card) => (!category || card.category === category) && (!zoneId || card.zoneId === zoneId))
         .sort((a, b) => Number(a.expired) - Number(b.expired))
-      return ok({ items })
+      return ok({ items, nextCursor: null, total: items.length })
     },
   })
 }
@@ -32,7 +32,7 @@ test('category chips filter the library and expired policies are marked', async 
   expect(await screen.findByText(`共 ${cards.length} 条，其中 1 条已过期（排在最后）`)).toBeTruthy()
 
   fireEvent.click(screen.getByRole('radio', { name: '政策类别：人才' }))
-  await waitFor(() => expect(lastQuery()).toEqual({ category: 'talent' }))
+  await waitFor(() => expect(lastQuery()).toEqual({ category: 'talent', limit: '50' }))
   const items = await screen.findAllByRole('listitem')
   expect(items.every((item) => item.textContent?.includes('人才'))).toBe(true)
   // Expired last, and says so.
@@ -42,7 +42,7 @@ test('category chips filter the library and expired policies are marked', async 
   expect(expired?.textContent).toMatch(/已过期.*人才.*庆云县/)
 
   fireEvent.click(screen.getByRole('radio', { name: '区域：邹平' }))
-  await waitFor(() => expect(lastQuery()).toEqual({ category: 'talent', zoneId: 'zouping' }))
+  await waitFor(() => expect(lastQuery()).toEqual({ category: 'talent', zoneId: 'zouping', limit: '50' }))
 })
 
 test('the 政策匹配 entry opens the match page', async () => {

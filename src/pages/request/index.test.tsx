@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
 import { investorSession, resetApp } from '../../../test/jest/app-state'
-import { homeFixture, ok, requestsTo, serve, serviceRequest } from '../../../test/jest/service-fixtures'
+import { catalogRoutes, ok, requestsTo, serve, serviceRequest } from '../../../test/jest/service-fixtures'
 import RequestDetailPage from './index'
 
 beforeEach(() => {
@@ -11,7 +11,7 @@ beforeEach(() => {
 
 const route = (request: ReturnType<typeof serviceRequest>, extra: Parameters<typeof serve>[0] = {}) =>
   serve({
-    '/api/home': () => ok(homeFixture()),
+    ...catalogRoutes(),
     'POST /api/auth/guest': () => ok(investorSession()),
     '/api/requests/req-1': () => ok(request),
     ...extra,
@@ -125,7 +125,7 @@ test('a failed load offers a retry', async () => {
   let down = true
   serve({
     'POST /api/auth/guest': () => ok(investorSession()),
-    '/api/home': () => ok(homeFixture()),
+    ...catalogRoutes(),
     '/api/requests/req-1': () =>
       down ? { statusCode: 503, data: { error: { code: 'unavailable', message: '服务暂时不可用' } } } : ok(serviceRequest()),
   })
@@ -141,7 +141,7 @@ test('an open request page picks up what staff did meanwhile, and stops asking w
   try {
     let current = serviceRequest({ status: 'new' })
     serve({
-      '/api/home': () => ok(homeFixture()),
+      ...catalogRoutes(),
       'POST /api/auth/guest': () => ok(investorSession()),
       '/api/requests/req-1': () => ok(current),
     })

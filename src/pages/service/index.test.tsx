@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
 import { investorSession, resetApp } from '../../../test/jest/app-state'
-import { homeFixture, ok, requestsTo, serve, serviceRequest } from '../../../test/jest/service-fixtures'
+import { catalogRoutes, ok, requestsTo, serve, serviceRequest } from '../../../test/jest/service-fixtures'
 import { useServiceDraft } from '@/features/service/draft-store'
 import { usePrivacy } from '@/features/service/privacy-store'
 import { PRIVACY_NOTICE_VERSION } from '@/features/service/internal/privacy'
@@ -10,7 +10,7 @@ import ServicePage from './index'
 beforeEach(() => {
   resetApp()
   serve({
-    '/api/home': () => ok(homeFixture()),
+    ...catalogRoutes(),
     'POST /api/auth/guest': () => ok(investorSession()),
     'POST /api/requests': () => ok(serviceRequest({ ticketNo: 'PY-20261121-0007', firstResponseDueAt: '2026-11-22T06:05:00Z' }), 201),
   })
@@ -84,7 +84,7 @@ test('if an interrupted send already arrived and the draft changed, it asks befo
   agree()
   let answered = 0
   serve({
-    '/api/home': () => ok(homeFixture()),
+    ...catalogRoutes(),
     'POST /api/auth/guest': () => ok(investorSession()),
     'POST /api/requests': () =>
       answered++ === 0

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
 import { resetApp, staffSession } from '../../../test/jest/app-state'
-import { fail, homeFixture, ok, serve, staffDetail, staffSummaryOf } from '../../../test/jest/service-fixtures'
+import { fail, catalogRoutes, ok, serve, staffDetail, staffSummaryOf } from '../../../test/jest/service-fixtures'
 import { useSession } from '@/features/session/session-store'
 import { useInbox } from '@/features/staff-desk/inbox-store'
 import StaffInboxPage from './index'
@@ -19,7 +19,7 @@ const page = (items: ReturnType<typeof staffSummaryOf>[], nextCursor: string | n
   ok({ items, nextCursor, total, totalCapped })
 
 test('switching queues and filters builds the right query', async () => {
-  serve({ '/api/home': () => ok(homeFixture()), '/api/staff/requests': () => page([]) })
+  serve({ ...catalogRoutes(), '/api/staff/requests': () => page([]) })
   render(<StaffInboxPage />)
   await screen.findByText('「待受理」里没有请求')
   expect(queries()[0]).toEqual({ queue: 'new', limit: '20' })
@@ -50,7 +50,7 @@ test('rows show the masked mobile, the assignee and the deadline in colour; scro
   )
   const later = staffSummaryOf(staffDetail({ id: 'c', ticketNo: 'PY-20261121-0007' }))
   serve({
-    '/api/home': () => ok(homeFixture()),
+    ...catalogRoutes(),
     '/api/staff/requests': ({ url }) => (url.includes('cursor=') ? page([later]) : page([overdue, soon], 'cur-2')),
   })
   render(<StaffInboxPage />)
@@ -75,7 +75,7 @@ test('the queue size shows as counted, and as 999+ past the server cap', async (
   const row = staffSummaryOf(staffDetail({ id: 'a', ticketNo: 'PY-20261120-0003' }))
   let capped = false
   serve({
-    '/api/home': () => ok(homeFixture()),
+    ...catalogRoutes(),
     '/api/staff/requests': () => (capped ? page([row], 'cur-2', 999, true) : page([row], null, 1)),
   })
   render(<StaffInboxPage />)
@@ -95,7 +95,7 @@ test('without a staff session, or on 401, it goes to the login page', async () =
 
   taroMock.calls.redirectTo.splice(0)
   useSession.getState().setStaff(staffSession())
-  serve({ '/api/home': () => ok(homeFixture()), '/api/staff/requests': () => fail(401, 'unauthorized', '登录已过期') })
+  serve({ ...catalogRoutes(), '/api/staff/requests': () => fail(401, 'unauthorized', '登录已过期') })
   render(<StaffInboxPage />)
   await waitFor(() => expect(taroMock.calls.redirectTo).toEqual(['/staff/login/index']))
   expect(useSession.getState().staff).toBeNull()
@@ -109,7 +109,7 @@ test('an open inbox picks up new requests by itself, shows the count, and stops 
     let items = [first]
     let capped = false
     serve({
-      '/api/home': () => ok(homeFixture()),
+      ...catalogRoutes(),
       '/api/staff/requests': () => ok({ items, nextCursor: null, total: capped ? 999 : items.length, ...(capped ? { totalCapped: true } : {}) }),
     })
     const view = render(<StaffInboxPage />)

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
 import { resetApp, staffSession } from '../../../test/jest/app-state'
-import { fail, homeFixture, ok, serve } from '../../../test/jest/service-fixtures'
+import { fail, catalogRoutes, ok, serve } from '../../../test/jest/service-fixtures'
 import { useSession } from '@/features/session/session-store'
 import StaffLoginPage from './index'
 
@@ -37,7 +37,7 @@ test('empty fields are caught before sending', async () => {
 
 test('a good login stores the staff session and opens the inbox; the signed-in view offers 退出登录', async () => {
   const session = staffSession()
-  serve({ 'POST /api/auth/staff': () => ok(session), '/api/home': () => ok(homeFixture()) })
+  serve({ 'POST /api/auth/staff': () => ok(session), ...catalogRoutes() })
   const view = render(<StaffLoginPage />)
   signIn()
   await waitFor(() => expect(taroMock.calls.redirectTo).toEqual(['/staff/inbox/index']))

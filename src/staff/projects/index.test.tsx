@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
 import { resetApp, staffSession } from '../../../test/jest/app-state'
-import { homeFixture, ok, requestsTo, serve } from '../../../test/jest/service-fixtures'
+import { catalogRoutes, ok, requestsTo, serve } from '../../../test/jest/service-fixtures'
 import { staffProject } from '../../../test/jest/tracking-fixtures'
 import { useSession } from '@/features/session/session-store'
 import StaffProjectsPage from './index'
@@ -27,7 +27,7 @@ const onTrack = staffProject().card
 const board = (items = [late, onTrack]) => ok({ items, counts: { total: items.length, red: 1, amber: 0, green: 1, overdue: 1 } })
 
 test('lists projects red first with what is late, filters through the API and opens a project', async () => {
-  serve({ '/api/home': () => ok(homeFixture()), '/api/staff/projects': () => board() })
+  serve({ ...catalogRoutes(), '/api/staff/projects': () => board() })
   render(<StaffProjectsPage />)
   const rows = await screen.findAllByRole('listitem')
   expect(rows.map((row) => row.getAttribute('aria-label'))).toEqual([

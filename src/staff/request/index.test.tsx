@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
 import { resetApp, staffSession } from '../../../test/jest/app-state'
-import { fail, homeFixture, ok, requestsTo, serve, staffDetail } from '../../../test/jest/service-fixtures'
+import { fail, catalogRoutes, ok, requestsTo, serve, staffDetail } from '../../../test/jest/service-fixtures'
 import { useSession } from '@/features/session/session-store'
 import type { StaffRequestDetail } from '@/types/service'
 import StaffRequestPage from './index'
@@ -13,7 +13,7 @@ beforeEach(() => {
 })
 
 const route = (detail: StaffRequestDetail, extra: Parameters<typeof serve>[0] = {}) =>
-  serve({ '/api/home': () => ok(homeFixture()), '/api/staff/requests/req-1': () => ok(detail), ...extra })
+  serve({ ...catalogRoutes(), '/api/staff/requests/req-1': () => ok(detail), ...extra })
 
 const statusButtons = () =>
   within(screen.getByRole('group', { name: '更改状态' }))

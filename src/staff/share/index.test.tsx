@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
 import { resetApp, staffSession } from '../../../test/jest/app-state'
-import { fail, homeFixture, ok, serve } from '../../../test/jest/service-fixtures'
+import { catalogRoutes, fail, ok, serve } from '../../../test/jest/service-fixtures'
 import { useSession } from '@/features/session/session-store'
 import StaffSharePage from './index'
 
@@ -12,7 +12,7 @@ beforeEach(() => {
 
 test('my share link to 首页 carries my code, with a QR code of it and a copy button (issue 15.12)', async () => {
   serve({
-    '/api/home': () => ok(homeFixture()),
+    ...catalogRoutes(),
     '/api/staff/share/wxacode': () => fail(503, 'wechat_not_configured', '小程序码需要配置小程序 AppID 和 AppSecret'),
   })
   render(<StaffSharePage />)
@@ -35,7 +35,7 @@ test('my share link to 首页 carries my code, with a QR code of it and a copy b
 
 test('the 小程序码 shows when the API can make it', async () => {
   serve({
-    '/api/home': () => ok(homeFixture()),
+    ...catalogRoutes(),
     '/api/staff/share/wxacode': () => ok({ image: 'data:image/png;base64,iVBORw0KGgo=', scene: 'r=PY-ZS' }),
   })
   render(<StaffSharePage />)

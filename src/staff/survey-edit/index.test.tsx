@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
 import { resetApp, staffSession } from '../../../test/jest/app-state'
-import { homeFixture, ok, requestsTo, serve } from '../../../test/jest/service-fixtures'
+import { catalogRoutes, ok, requestsTo, serve } from '../../../test/jest/service-fixtures'
 import { survey } from '../../../test/jest/tracking-fixtures'
 import { useSession } from '@/features/session/session-store'
 import StaffSurveyEditPage from './index'
@@ -12,7 +12,7 @@ beforeEach(() => {
 })
 
 test("writes a survey: the contract's reasons per field before sending, then the draft and its page", async () => {
-  serve({ '/api/home': () => ok(homeFixture()), 'POST /api/staff/surveys': () => ok(survey({ status: 'draft', publishedAt: null }), 201) })
+  serve({ ...catalogRoutes(), 'POST /api/staff/surveys': () => ok(survey({ status: 'draft', publishedAt: null }), 201) })
   render(<StaffSurveyEditPage />)
   fireEvent.click(await screen.findByText('保存草稿'))
   expect(await screen.findByText('请填写问卷标题（至少 4 个字）')).toBeTruthy()
@@ -43,7 +43,7 @@ test("writes a survey: the contract's reasons per field before sending, then the
 
 test('agents are told they cannot write surveys', () => {
   useSession.getState().setStaff(staffSession())
-  serve({ '/api/home': () => ok(homeFixture()) })
+  serve(catalogRoutes())
   render(<StaffSurveyEditPage />)
   expect(screen.getByText('只有主管和管理员可以编写和发布问卷。')).toBeTruthy()
 })

@@ -92,6 +92,7 @@ export const signInStaff = async (
     }
     throw new ApiError(401, 'invalid_credentials', '用户名或密码不正确')
   }
+  if (member.disabledAt) throw new ApiError(403, 'account_disabled', '该账号已停用，请联系管理员')
   await clearUsername(deps.db, attempt.username)
   const { token, expiresAt } = deps.tokens.sign('staff', member.id, STAFF_TOKEN_TTL_MS)
   return { token, expiresAt: expiresAt.toISOString(), staff: toStaffMember({ ...member, zoneId: member.zoneId as ZoneId | null }) }

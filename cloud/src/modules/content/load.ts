@@ -4,19 +4,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import { ContentBundle } from '../../../../types/content'
 import { describeIssues, formatContentPath } from '../../zod-issues'
-
-/** The six files of a content folder, by bundle key. */
-export const CONTENT_FILES = {
-  zones: 'zones.json',
-  parks: 'parks.json',
-  enterprises: 'enterprises.json',
-  signedProjects: 'signed-projects.json',
-  policies: 'policies.json',
-  serviceCommitments: 'service-commitments.json',
-} as const satisfies Record<keyof ContentBundle, string>
-
-type BundleKey = keyof typeof CONTENT_FILES
-const BUNDLE_KEYS = Object.keys(CONTENT_FILES) as BundleKey[]
+import { BUNDLE_KEYS, CONTENT_FILES, checkReferences, type BundleKey } from './rules'
 
 export type ContentProblem = { file: string; path: string; message: string }
 
@@ -42,7 +30,7 @@ export type LoadedContent = {
 }
 
 /**
- * Reads and validates the six JSON files. Every problem is collected (schema and cross-references)
+ * Reads and validates the JSON files. Every problem is collected (schema and cross-references)
  * before refusing, so one run tells the editor everything to fix.
  */
 export const loadContent = async (contentDir: string): Promise<LoadedContent> => {
@@ -80,7 +68,9 @@ export const loadContent = async (contentDir: string): Promise<LoadedContent> =>
     })
   }
 
-  problems.push(...checkReferences(valid, known))
+  for (const problem of checkReferences(valid, known)) {
+    problems.push({ file: CONTENT_FILES[problem.key], path: `[${problem.index}]${problem.at}`, message: problem.message })
+  }
   if (problems.length > 0) {
     const fileOrder = Object.values(CONTENT_FILES) as string[]
     problems.sort((a, b) => fileOrder.indexOf(a.file) - fileOrder.indexOf(b.file))
@@ -110,58 +100,4 @@ const readJson = async (file: string): Promise<{ value: unknown } | { problem: s
   } catch (error) {
     return { problem: `不是有效的 JSON：${(error as Error).message}` }
   }
-}
-
-type Indexed<T> = { index: number; record: T }[]
-
-/** Ids unique per file, every zoneId / parkId known, and a park's records in the park's own zone. */
-const checkReferences = (
-  valid: { [K in BundleKey]: Indexed<ContentBundle[K][number]> },
-  known: { zones: Set<string>; parkZones: Map<string, unknown> },
-): ContentProblem[] => {
-  const problems: ContentProblem[] = []
-  const add = (key: BundleKey, index: number, at: string, message: string) =>
-    problems.push({ file: CONTENT_FILES[key], path: `[${index}]${at}`, message })
-
-  for (const key of BUNDLE_KEYS) {
-    const seen = new Map<string, number>()
-    for (const { index, record } of valid[key]) {
-      const first = seen.get(record.id)
-      if (first === undefined) seen.set(record.id, index)
-      else add(key, index, '.id', `id "${record.id}" 重复（与 [${first}] 相同）`)
-    }
-  }
-
-  const checkZone = (key: BundleKey, index: number, zoneId: string) => {
-    if (!known.zones.has(zoneId)) add(key, index, '.zoneId', `开发区 "${zoneId}" 不在 zones.json 中`)
-  }
-  const checkPark = (key: BundleKey, index: number, at: string, parkId: string, zoneId: string) => {
-    if (!known.parkZones.has(parkId)) add(key, index, at, `园区 "${parkId}" 不在 parks.json 中`)
-    const parkZone = known.parkZones.get(parkId)
-    if (typeof parkZone === 'string' && parkZone !== zoneId) {
-      add(key, index, at, `园区 "${parkId}" 属于 ${parkZone}，与本条的 zoneId "${zoneId}" 不一致`)
-    }
-  }
-
-  for (const { index, record } of valid.parks) {
-    checkZone('parks', index, record.zoneId)
-    const spaceIds = new Set<string>()
-    record.spaces.forEach((space, spaceIndex) => {
-      if (spaceIds.has(space.id)) add('parks', index, `.spaces[${spaceIndex}].id`, `空间 id "${space.id}" 在本园区内重复`)
-      spaceIds.add(space.id)
-    })
-  }
-  for (const key of ['enterprises', 'signedProjects'] as const) {
-    for (const { index, record } of valid[key]) {
-      checkZone(key, index, record.zoneId)
-      if (record.parkId !== null) checkPark(key, index, '.parkId', record.parkId, record.zoneId)
-    }
-  }
-  for (const { index, record } of valid.policies) {
-    checkZone('policies', index, record.zoneId)
-    record.parkIds.forEach((parkId, parkIndex) => checkPark('policies', index, `.parkIds[${parkIndex}]`, parkId, record.zoneId))
-  }
-  for (const { index, record } of valid.serviceCommitments) checkZone('serviceCommitments', index, record.zoneId)
-
-  return problems
 }

@@ -1,5 +1,5 @@
 import type { Policy } from '../../../../types/content'
-import { HomeResponse, ParkPage, PolicyDetail, PolicyList, ZoneList } from '../../../../types/content-api'
+import { HomeResponse, ParkPage, PolicyDetail, PolicyPage, ZoneOptionList } from '../../../../types/content-api'
 import { REAL_CONTENT_DIR, createTestApp, type TestApp, SETUP_TIMEOUT } from '../../../test-support/app'
 import { importContent } from './import'
 import { contentVersion, loadContent, type LoadedContent } from './load'
@@ -30,10 +30,12 @@ describe('content served from memory', () => {
     await importContent(t.database.db, renamed)
 
     // Still the old content: nothing is read from the database per request.
-    expect(ZoneList.parse(await get('/api/zones')).items[0].shortName).toBe(real.bundle.zones[0].shortName)
+    expect(ZoneOptionList.parse(await get('/api/zones')).items[0].shortName).toBe(real.bundle.zones[0].shortName)
 
     expect(await t.app.content.checkForUpdate()).toBe(true)
-    expect(ZoneList.parse(await get('/api/zones')).items.find((zone) => zone.id === renamed.bundle.zones[0].id)!.shortName).toBe('新名')
+    expect(ZoneOptionList.parse(await get('/api/zones')).items.find((zone) => zone.id === renamed.bundle.zones[0].id)!.shortName).toBe(
+      '新名',
+    )
     expect((await get('/api/health')).contentVersion).toBe(renamed.version)
     expect(await t.app.content.checkForUpdate()).toBe(false)
   })
@@ -90,6 +92,13 @@ describe('the /api/parks page cache', () => {
   })
 })
 
+/** After midnight the previous day's answers are served until the new day's are built in steps. */
+const setNow = async (date: Date) => {
+  now = date
+  t.app.content.current()
+  await t.app.content.settled()
+}
+
 describe('policy expiry', () => {
   const first = () => real.bundle.policies[0]
   const withValidTo = (validTo: Policy['validTo']) =>
@@ -104,21 +113,21 @@ describe('policy expiry', () => {
   }, SETUP_TIMEOUT)
 
   it('is current through its last day (China time)', async () => {
-    now = new Date('2026-06-30T15:00:00Z')
+    await setNow(new Date('2026-06-30T15:00:00Z'))
     const detail = PolicyDetail.parse(await get(`/api/policies/${first().id}`))
     expect(detail.expired).toBe(false)
-    const list = PolicyList.parse(await get('/api/policies')).items
+    const list = PolicyPage.parse(await get('/api/policies?limit=50')).items
     expect(list.find((card) => card.id === first().id)!.expired).toBe(false)
   })
 
   it('is expired from the next day: flagged, listed last, after current ones on the home page', async () => {
     const before = await t.app.inject({ method: 'GET', url: `/api/policies/${first().id}` })
-    now = new Date('2026-06-30T16:30:00Z') // 00:30 on 1 July in China
+    await setNow(new Date('2026-06-30T16:30:00Z')) // 00:30 on 1 July in China
     const after = await t.app.inject({ method: 'GET', url: `/api/policies/${first().id}` })
     expect(PolicyDetail.parse(after.json()).expired).toBe(true)
     expect(after.headers.etag).not.toBe(before.headers.etag)
 
-    const list = PolicyList.parse(await get('/api/policies')).items
+    const list = PolicyPage.parse(await get('/api/policies?limit=50')).items
     expect(list[list.length - 1]).toMatchObject({ id: first().id, expired: true })
     expect(list.slice(0, -1).every((card) => !card.expired)).toBe(true)
 
@@ -127,17 +136,17 @@ describe('policy expiry', () => {
   })
 
   it('follows the clock back to an earlier day', async () => {
-    now = new Date('2026-06-30T16:30:00Z')
+    await setNow(new Date('2026-06-30T16:30:00Z'))
     expect(PolicyDetail.parse(await get(`/api/policies/${first().id}`)).expired).toBe(true)
-    now = new Date('2026-06-30T15:59:59Z') // 23:59:59 on 30 June in China
+    await setNow(new Date('2026-06-30T15:59:59Z')) // 23:59:59 on 30 June in China
     expect(PolicyDetail.parse(await get(`/api/policies/${first().id}`)).expired).toBe(false)
-    now = new Date('2026-06-30T16:00:00Z')
+    await setNow(new Date('2026-06-30T16:00:00Z'))
     expect(PolicyDetail.parse(await get(`/api/policies/${first().id}`)).expired).toBe(true)
   })
 
   it('never expires without a validTo', async () => {
-    now = new Date('2099-01-01T00:00:00Z')
-    const list = PolicyList.parse(await get('/api/policies')).items
+    await setNow(new Date('2099-01-01T00:00:00Z'))
+    const list = PolicyPage.parse(await get('/api/policies?limit=50')).items
     expect(list.filter((card) => card.expired).map((card) => card.id)).toEqual([first().id])
   })
 })

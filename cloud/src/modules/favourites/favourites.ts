@@ -9,7 +9,7 @@ import { notFound } from '../../http/errors'
 type FavouriteDeps = Pick<Deps, 'db' | 'content' | 'clock'>
 
 const parkExists = (deps: Pick<Deps, 'content'>, parkId: string) =>
-  deps.content.current().parks.some((entry) => entry.card.id === parkId)
+  deps.content.current().parkById.has(parkId)
 
 /** Newest first; parks that left the content are no longer listed. */
 export const listFavourites = async (deps: Pick<Deps, 'db' | 'content'>, investorId: string): Promise<ParkCard[]> => {
@@ -18,8 +18,8 @@ export const listFavourites = async (deps: Pick<Deps, 'db' | 'content'>, investo
     .from(favourites)
     .where(eq(favourites.investorId, investorId))
     .orderBy(desc(favourites.createdAt), desc(favourites.parkId))
-  const cards = new Map(deps.content.current().parks.map((entry) => [entry.card.id, entry.card]))
-  return rows.flatMap((row) => cards.get(row.parkId) ?? [])
+  const parks = deps.content.current().parkById
+  return rows.flatMap((row) => parks.get(row.parkId)?.card ?? [])
 }
 
 export const addFavourite = async (deps: FavouriteDeps, investorId: string, parkId: string): Promise<void> => {

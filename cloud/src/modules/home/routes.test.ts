@@ -12,23 +12,26 @@ beforeAll(async () => {
 afterAll(() => t.close(), SETUP_TIMEOUT)
 
 describe('GET /api/home', () => {
-  it('returns zones, every park card, the latest 6 projects and 6 policy highlights', async () => {
+  it('returns the first zones by order, the featured parks, counts, the latest 6 signed projects and 6 policy highlights', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/home' })
     expect(response.statusCode).toBe(200)
     expect(response.headers['content-type']).toBe('application/json; charset=utf-8')
     const home = HomeResponse.parse(response.json())
 
-    expect(home.zones).toHaveLength(5)
-    expect(home.parks.map((park) => park.id)).toEqual(expect.arrayContaining(['qingyun-jjj', 'pingyuan-jingde']))
-    expect(home.parks.filter((park) => park.featured).length).toBeGreaterThan(0)
+    expect(home.zones.map((zone) => zone.id)).toEqual(['qingyun', 'pingyuan', 'zouping', 'gaoqing', 'yunhe'])
+    expect(home).toMatchObject({ zoneCount: 5, parkCount: 19, spaceCount: 1 })
+    expect(home.featuredParks.map((park) => park.id)).toEqual(expect.arrayContaining(['qingyun-jjj', 'pingyuan-jingde']))
+    expect(home.featuredParks.every((park) => park.featured)).toBe(true)
 
-    const jingde = home.parks.find((park) => park.id === 'pingyuan-jingde')!
+    const jingde = home.featuredParks.find((park) => park.id === 'pingyuan-jingde')!
     expect(jingde.zoneName).toBe(home.zones.find((zone) => zone.id === 'pingyuan')!.name)
+    expect(jingde.spaceTypes).toEqual(['factory'])
+    expect(jingde.cover).toBeNull()
 
     expect(home.latestProjects.length).toBeLessThanOrEqual(6)
-    const ranks = home.latestProjects.map((project) => project.rank)
-    expect(ranks).toEqual([...ranks].sort((a, b) => b - a))
+    expect(home.latestProjects.every((project) => project.status !== 'negotiating' && project.status !== 'about_to_sign')).toBe(true)
     expect(home.policyHighlights.length).toBeLessThanOrEqual(6)
+    expect(home.policyHighlights.every((policy) => policy.kind === 'support')).toBe(true)
 
     const health = (await t.app.inject({ method: 'GET', url: '/api/health' })).json() as { contentVersion: string }
     expect(home.version).toBe(health.contentVersion)
@@ -39,6 +42,8 @@ describe('GET /api/home', () => {
     const qingyun = raw.zones.find((zone) => zone.id === 'qingyun')!
     expect(qingyun).not.toHaveProperty('sources')
     expect(qingyun).not.toHaveProperty('contact')
+    expect(qingyun).not.toHaveProperty('photos')
+    expect(qingyun).toHaveProperty('cover', null)
     expect(qingyun).toHaveProperty('supervisionHotline')
 
     const detail = (await t.app.inject({ method: 'GET', url: '/api/zones/qingyun' })).json() as {
@@ -94,7 +99,7 @@ describe('HTTP caching', () => {
     expect(gzipped.headers.vary).toBe('Accept-Encoding')
     expect(plain.headers.vary).toBe('Accept-Encoding')
     expect(plain.headers['content-encoding']).toBeUndefined()
-    expect(gzipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3)
+    expect(gzipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2)
     expect(gunzipSync(gzipped.rawPayload).toString('utf8')).toBe(plain.body)
     expect(gzipped.headers.etag).not.toBe(plain.headers.etag)
 

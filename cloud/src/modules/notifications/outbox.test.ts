@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm'
-import { outbox } from '../../db/schema'
+import { outbox, zoneSettings } from '../../db/schema'
 import { createTestApp, SETUP_TIMEOUT, type TestApp } from '../../../test-support/app'
 import {
   addStaff,
@@ -29,7 +29,6 @@ describe('outbox delivery', () => {
     t = await createTestApp({
       clock: clock.now,
       config: serviceTestConfig({
-        WECOM_WEBHOOK_ZOUPING: receiver.url('/cgi-bin/webhook/send?key=zouping-robot'),
         WECHAT_APPID: 'wx-test',
         WECHAT_SECRET: 'wechat-secret',
         WECHAT_API_BASE: receiver.url(''),
@@ -38,6 +37,10 @@ describe('outbox delivery', () => {
       }),
     })
     agent = await addStaff(t.app, 'agent', 'zouping', '冯小二')
+    // The zone's own group robot, as an admin sets it (PUT /api/staff/zones/zouping/settings).
+    await t.app.db
+      .insert(zoneSettings)
+      .values({ zoneId: 'zouping', wecomWebhookUrl: receiver.url('/cgi-bin/webhook/send?key=zouping-robot'), updatedAt: clock.now() })
   }, SETUP_TIMEOUT)
   afterAll(async () => {
     await t.close()
@@ -141,7 +144,7 @@ describe('outbox delivery', () => {
 
     // Resolved has no template configured; a guest has no openid.
     await staffPost(t.app, agent.token, `/api/staff/requests/${request.id}/status`, { status: 'resolved' })
-    expect((await rowsOf(request.id, 'resolved'))[0]).toMatchObject({ status: 'skipped', lastError: 'WECHAT_TEMPLATE_RESOLVED 未配置' })
+    expect((await rowsOf(request.id, 'resolved'))[0]).toMatchObject({ status: 'skipped', lastError: '办结通知的订阅消息模板未配置' })
     const guest = await guestToken(t.app)
     const guestRequest = await submit(t.app, guest, { zoneId: 'zouping', parkId: undefined })
     await staffPost(t.app, agent.token, `/api/staff/requests/${guestRequest.id}/replies`, { body: '收到' })
@@ -168,7 +171,8 @@ describe('outbox with two API processes dispatching at once', () => {
   let two: TwoApps
   beforeAll(async () => {
     await receiver.start()
-    two = await createTwoApps({ clock: clock.now, config: serviceTestConfig({ WECOM_WEBHOOK_GAOQING: receiver.url('/robot?key=gq') }) })
+    two = await createTwoApps({ clock: clock.now, config: serviceTestConfig() })
+    await two.apps[0].db.insert(zoneSettings).values({ zoneId: 'gaoqing', wecomWebhookUrl: receiver.url('/robot?key=gq'), updatedAt: clock.now() })
   }, SETUP_TIMEOUT)
   afterAll(async () => {
     await two.close()

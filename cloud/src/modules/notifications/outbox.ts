@@ -7,6 +7,7 @@ import { investors, outbox, OUTBOX_KINDS } from '../../db/schema'
 import { UpstreamError } from '../../integrations/http'
 import { WechatNotSubscribedError, type WechatClient } from '../../integrations/wechat'
 import type { WecomClient } from '../../integrations/wecom'
+import { notificationTargets } from '../zone-settings/settings'
 
 type OutboxKind = (typeof OUTBOX_KINDS)[number]
 type OutboxRow = typeof outbox.$inferSelect
@@ -60,13 +61,14 @@ export const enqueueNotice = async (tx: Db, config: Config, now: Date, notice: S
     nextAttemptAt: now,
     createdAt: now,
   }
+  const targets = await notificationTargets(tx, config, notice.zoneId)
   if (isInvestorNotice(notice)) {
-    const templateId = config.wechat.templates[notice.kind === 'reply' ? 'reply' : 'resolved']
+    const templateId = targets.templates[notice.kind === 'reply' ? 'reply' : 'resolved']
     const fields = config.wechat.templateFields
     const skipReason = !config.wechat.credentials
       ? 'WECHAT_APPID / WECHAT_SECRET 未配置'
       : !templateId
-        ? `${notice.kind === 'reply' ? 'WECHAT_TEMPLATE_REPLY' : 'WECHAT_TEMPLATE_RESOLVED'} 未配置`
+        ? `${notice.kind === 'reply' ? '回复' : '办结'}通知的订阅消息模板未配置`
         : notice.investorKind !== 'wechat'
           ? '访客身份（H5）没有微信 openid'
           : null
@@ -89,18 +91,12 @@ export const enqueueNotice = async (tx: Db, config: Config, now: Date, notice: S
     channel: 'wecom',
     recipients: notice.recipients,
     payload: { markdown: notice.markdown, ...notice.subject },
-    ...wecomDelivery(config, notice.zoneId),
+    // Sent when the zone (or the default) has a group robot, otherwise recorded as skipped with the reason.
+    ...(targets.wecomWebhookUrl ? { status: 'pending', lastError: null } : { status: 'skipped', lastError: WECOM_NOT_SET }),
   })
 }
 
-/** A WeCom notice is sent when the zone's group robot is configured, otherwise recorded as skipped with the reason. */
-const wecomDelivery = (
-  config: Pick<Config, 'wecomWebhooks'>,
-  zoneId: string,
-): { status: 'pending' | 'skipped'; lastError: string | null } =>
-  config.wecomWebhooks[zoneId as keyof Config['wecomWebhooks']]
-    ? { status: 'pending', lastError: null }
-    : { status: 'skipped', lastError: `WECOM_WEBHOOK_${zoneId.toUpperCase()} 未配置` }
+const WECOM_NOT_SET = '开发区未设置企业微信群机器人'
 
 /** Retry delay after the n-th failed attempt: 30 s, 1 min, 2 min ... capped at an hour. */
 export const backoffMs = (attempts: number): number => Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000)
@@ -165,9 +161,9 @@ export class OutboxDispatcher {
   private async deliver(row: OutboxRow): Promise<Outcome> {
     try {
       if (row.channel === 'wecom') {
-        if (!this.wecom.isConfigured(row.zoneId))
-          return { status: 'skipped', reason: `WECOM_WEBHOOK_${row.zoneId.toUpperCase()} 已不再配置` }
-        await this.wecom.sendMarkdown(row.zoneId, String(row.payload.markdown))
+        const { wecomWebhookUrl } = await notificationTargets(this.db, this.config, row.zoneId)
+        if (!wecomWebhookUrl) return { status: 'skipped', reason: `${WECOM_NOT_SET}（已移除）` }
+        await this.wecom.sendMarkdown(wecomWebhookUrl, String(row.payload.markdown))
         return { status: 'delivered' }
       }
       const payload = row.payload as { templateId: string | null; page: string; data: Record<string, string> }

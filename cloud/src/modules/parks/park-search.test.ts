@@ -1,12 +1,15 @@
 import type { ParkCard } from '../../../../types/content-api'
-import { encodeCursor, searchParks } from './park-search'
+import type { Park } from '../../../../types/content'
+import { searchParks } from './park-search'
+import { encodeCursor } from '../content/paging'
 import type { ParkEntry } from '../content/snapshot'
 
-const entry = (id: string, text: string, spaces: ParkEntry['spaces'] = []): ParkEntry => ({
+const entry = (id: string, text: string, spaces: ParkEntry['spaces'] = [], search: Partial<ParkEntry['search']> = {}): ParkEntry => ({
   card: { id } as ParkCard,
-  industries: [],
+  park: { id } as Park,
+  industryIds: [],
   spaces,
-  text: text.toLowerCase(),
+  search: { name: text.toLowerCase(), linked: '', own: '', zone: '', ...search },
 })
 
 const entries = [
@@ -37,6 +40,19 @@ describe('searchParks', () => {
 
   it('treats an empty q as no filter', () => {
     expect(ids({ limit: 20, q: '' })).toEqual(['a', 'b', 'c'])
+  })
+
+  it("ranks the park's own name, then its enterprises and projects, then its summary, then zone-level text", () => {
+    const ranked = [
+      entry('zone-level', '甲园', [], { zone: '平原 医药企业' }),
+      entry('summary', '乙园', [], { own: '园区发展医药产业' }),
+      entry('name', '医药产业园'),
+      entry('linked', '丙园', [], { linked: '某医药公司' }),
+      entry('none', '丁园'),
+    ]
+    const result = searchParks(ranked, { limit: 20, q: '医药' })
+    if ('invalidCursor' in result) throw new Error('unexpected')
+    expect(result.page.items.map((card) => card.id)).toEqual(['name', 'linked', 'summary', 'zone-level'])
   })
 
   it('returns an empty last page for a cursor past the end (content shrank meanwhile)', () => {

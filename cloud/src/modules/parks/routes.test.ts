@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Enterprise, Park } from '../../../../types/content'
+import type { Enterprise, Park, Space } from '../../../../types/content'
+import { industriesOfAll } from '../../../../types/industries'
 import { ParkDetail, ParkPage, type ParkCard } from '../../../../types/content-api'
 import { toSquareMeters } from '../../../../types/units'
 import { REAL_CONTENT_DIR, createTestApp, type TestApp, SETUP_TIMEOUT } from '../../../test-support/app'
@@ -8,6 +9,7 @@ import { REAL_CONTENT_DIR, createTestApp, type TestApp, SETUP_TIMEOUT } from '..
 const readContent = <T>(file: string): T[] => JSON.parse(fs.readFileSync(path.join(REAL_CONTENT_DIR, file), 'utf8'))
 const parks = readContent<Park>('parks.json')
 const enterprises = readContent<Enterprise>('enterprises.json')
+const spaces = readContent<Space>('spaces.json')
 
 let t: TestApp
 beforeAll(async () => {
@@ -96,11 +98,9 @@ describe('GET /api/parks — filters', () => {
     )
   })
 
-  it('industry matches a substring of industries or industry chains', async () => {
-    const result = await ids(`industry=${encodeURIComponent('医药')}`)
-    const expected = parks
-      .filter((park) => [...park.industries, ...park.industryChains].some((industry) => industry.includes('医药')))
-      .map((park) => park.id)
+  it('industry is one of the curated industries, and finds every park whose tags belong to it', async () => {
+    const result = await ids('industry=health')
+    const expected = parks.filter((park) => industriesOfAll(park.industries).includes('health')).map((park) => park.id)
     expect(result.sort()).toEqual(expected.sort())
     expect(result).toEqual(expect.arrayContaining(['pingyuan-pharma', 'zouping-pharma', 'gaoqing-yaogu']))
     expect(result).not.toContain('qingyun-jjj')
@@ -111,7 +111,7 @@ describe('GET /api/parks — filters', () => {
     expect(result).toContain('pingyuan-jingde')
     expect(result.sort()).toEqual(
       parks
-        .filter((park) => park.spaces.some((space) => space.type === 'factory'))
+        .filter((park) => spaces.some((space) => space.parkId === park.id && space.type === 'factory'))
         .map((park) => park.id)
         .sort(),
     )
@@ -119,7 +119,7 @@ describe('GET /api/parks — filters', () => {
 
   it('minArea compares in square metres after converting 万平方米 / 亩 / 公顷', async () => {
     const largest = Math.max(
-      ...parks.flatMap((park) => park.spaces.map((space) => (space.area === 'not_provided' ? 0 : (toSquareMeters(space.area) ?? 0)))),
+      ...spaces.filter((space) => space.parkId !== null).map((space) => (space.area === 'not_provided' ? 0 : (toSquareMeters(space.area) ?? 0))),
     )
     expect(largest).toBeGreaterThan(0)
     const atLargest = await ids(`minArea=${largest}`)
@@ -144,6 +144,21 @@ describe('GET /api/parks — filters', () => {
     expect(byZone.sort()).toEqual(expect.arrayContaining(parks.filter((park) => park.zoneId === 'zouping').map((park) => park.id)))
   })
 
+  it('ranks: "医药" within 平原 finds its pharma park, not every park of the zone', async () => {
+    expect(await ids(`zoneId=pingyuan&q=${encodeURIComponent('医药')}`)).toEqual(['pingyuan-pharma'])
+    // Across zones the parks named for it come first.
+    const all = await ids(`q=${encodeURIComponent('医药')}`)
+    expect(all.slice(0, 2).sort()).toEqual(['pingyuan-pharma', 'zouping-pharma'])
+  })
+
+  it('an enterprise or project name finds its park, or where it has none, its zone’s parks', async () => {
+    const yunhe = parks.filter((park) => park.zoneId === 'yunhe').map((park) => park.id)
+    for (const name of ['史丹利', '华鲁恒升']) expect((await ids(`q=${encodeURIComponent(name)}`)).sort()).toEqual([...yunhe].sort())
+    const gaoqing = parks.filter((park) => park.zoneId === 'gaoqing').map((park) => park.id)
+    expect((await ids(`q=${encodeURIComponent('金洋')}`)).sort()).toEqual([...gaoqing].sort())
+    expect(await ids(`q=${encodeURIComponent('美诺')}`)).toEqual(['zouping-pharma'])
+  })
+
   it('q ignores surrounding spaces', async () => {
     expect(await ids(`q=${encodeURIComponent('  京德 ')}`)).toEqual(['pingyuan-jingde'])
   })
@@ -165,13 +180,14 @@ describe('GET /api/parks — bad requests', () => {
   })
 
   it('names every bad field at once, in Chinese', async () => {
-    const response = await get('/api/parks?limit=abc&zoneId=atlantis&spaceType=castle&minArea=-5')
+    const response = await get('/api/parks?limit=abc&zoneId=Atlantis!&spaceType=castle&minArea=-5&industry=magic')
     expect(response.statusCode).toBe(400)
     const { fields } = response.json().error as { fields: Record<string, string> }
-    expect(Object.keys(fields).sort()).toEqual(['limit', 'minArea', 'spaceType', 'zoneId'])
+    expect(Object.keys(fields).sort()).toEqual(['industry', 'limit', 'minArea', 'spaceType', 'zoneId'])
     expect(fields.limit).toBe('应为数字')
     expect(fields.minArea).toBe('应为非负数')
-    expect(fields.zoneId).toContain('qingyun')
+    expect(fields.zoneId).toBe('开发区编号应为 2–32 位小写字母、数字或连字符，以字母开头')
+    expect(fields.industry).toBe('请选择产业')
     for (const message of Object.values(fields)) expect(message).toMatch(/[\u4e00-\u9fff]/)
   })
 

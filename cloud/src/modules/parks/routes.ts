@@ -3,6 +3,8 @@ import { IdParams, ParkDetail, ParkListQuery, ParkPage } from '../../../../types
 import { parkPage } from './park-search'
 import { sendCached } from '../../http/cached-body'
 import { errorBody, responses } from '../../http/errors'
+import { requireKnownZones } from '../content/lookup'
+import { invalidCursor } from '../content/paging'
 
 const parkRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -12,18 +14,17 @@ const parkRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['content'],
         summary: '园区目录：按开发区、产业、空间类型、面积、关键词筛选，游标分页',
         description:
-          '顺序固定：重点园区在前，其次按开发区、园区顺序。minArea 单位为平方米（亩、万平方米、公顷已换算）。' +
+          '有关键词时按相关程度排序：园区名称 > 园区的企业和项目 > 园区简介 > 开发区层面的信息；其余顺序固定：重点园区在前，其次按开发区、园区顺序。' +
+          'industry 为统一的产业编号（GET /api/industries）。minArea 单位为平方米（亩、万平方米、公顷已换算）。' +
           'cursor 只能用于产生它的同一组筛选条件，否则返回 400 invalid_cursor。',
         querystring: ParkListQuery,
         response: { 200: ParkPage, 304: responses.notModified, 400: responses.badRequest, 500: responses.serverError },
       },
     },
     (request, reply) => {
+      requireKnownZones(app, { zoneId: request.query.zoneId })
       const page = parkPage(app.content.current(), request.query)
-      if (!page) {
-        reply.code(400).send(errorBody('invalid_cursor', '分页游标无效', { cursor: '游标无效或与当前筛选条件不匹配，请从第一页重新加载' }))
-        return
-      }
+      if (!page) throw invalidCursor()
       sendCached(request, reply, page)
     },
   )
@@ -33,7 +34,7 @@ const parkRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['content'],
-        summary: '园区详情：所属开发区、入驻企业、签约项目、服务承诺、适用政策',
+        summary: '园区详情：所属开发区、载体、入驻企业、签约项目、服务承诺、适用政策、产业链',
         params: IdParams,
         response: {
           200: ParkDetail,
@@ -45,7 +46,7 @@ const parkRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request, reply) => {
-      const cached = app.content.current().parkDetails.get(request.params.id)
+      const cached = app.content.current().parkDetail(request.params.id)
       if (!cached) {
         reply.code(404).send(errorBody('not_found', '没有找到这个园区'))
         return

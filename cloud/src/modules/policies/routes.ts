@@ -1,7 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { IdParams, PolicyDetail, PolicyList, PolicyListQuery } from '../../../../types/content-api'
-import { sendCached, toCachedBody } from '../../http/cached-body'
+import { IdParams, PolicyDetail, PolicyListQuery, PolicyPage } from '../../../../types/content-api'
+import { sendCached } from '../../http/cached-body'
 import { errorBody, responses } from '../../http/errors'
+import { requireKnownZones } from '../content/lookup'
+import { invalidCursor } from '../content/paging'
+import { policyPage } from './policy-search'
 
 const policyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -9,21 +12,17 @@ const policyRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['content'],
-        summary: '政策列表：按开发区、类别、关键词筛选；已过期的排在最后',
+        summary: '政策列表：按开发区、类别、关键词筛选，游标分页；已过期的排在最后',
+        description: '有关键词时标题命中的在前。cursor 只能用于产生它的同一组筛选条件，否则返回 400 invalid_cursor。',
         querystring: PolicyListQuery,
-        response: { 200: PolicyList, 304: responses.notModified, 400: responses.badRequest, 500: responses.serverError },
+        response: { 200: PolicyPage, 304: responses.notModified, 400: responses.badRequest, 500: responses.serverError },
       },
     },
     (request, reply) => {
-      const { zoneId, category } = request.query
-      const q = request.query.q?.toLowerCase()
-      const items = app.content
-        .current()
-        .policies.filter(
-          ({ card, text }) => (!zoneId || card.zoneId === zoneId) && (!category || card.category === category) && (!q || text.includes(q)),
-        )
-        .map((entry) => entry.card)
-      sendCached(request, reply, toCachedBody({ items }))
+      requireKnownZones(app, { zoneId: request.query.zoneId })
+      const page = policyPage(app.content.current(), request.query)
+      if (!page) throw invalidCursor()
+      sendCached(request, reply, page)
     },
   )
 
@@ -44,7 +43,7 @@ const policyRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request, reply) => {
-      const cached = app.content.current().policyDetails.get(request.params.id)
+      const cached = app.content.current().policyDetail(request.params.id)
       if (!cached) {
         reply.code(404).send(errorBody('not_found', '没有找到这条政策'))
         return

@@ -1,7 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { MatchInput, MatchResult, matchPolicies } from '../../../../types/policy-match'
+import { MatchInput, MatchQuery, MatchResult } from '../../../../types/policy-match'
+import { sendCached } from '../../http/cached-body'
 import { responses } from '../../http/errors'
 import { FORM_BODY_LIMIT } from '../../http/schemas'
+import { requireKnownZones } from '../content/lookup'
+import { invalidCursor } from '../content/paging'
+import { matchPage } from './match'
 
 const policyMatchRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -10,11 +14,16 @@ const policyMatchRoutes: FastifyPluginAsyncZod = async (app) => {
       bodyLimit: FORM_BODY_LIMIT,
       schema: {
         tags: ['content'],
-        summary: '政策匹配：按项目情况逐条说明每项政策是否适用及原因',
-        description: '适用的政策在前，其次按满足的条件多少排序，已过期的排在最后。每项附政策卡片。',
+        summary: '政策匹配：意向开发区的扶持政策逐条说明是否适用及原因，准入要求单列',
+        description:
+          '只看 zoneIds 中开发区的政策（不填则全部开发区）。未公布的条件或有效期为“待确认”，不算满足。' +
+          '符合的在前，其次待确认、不符合，同类按满足的条件多少排序，已过期的排在最后；游标分页（cursor、limit 在查询串）。' +
+          'requirements 为意向开发区的准入要求（如“三个不选”），只在第一页给出。',
         body: MatchInput,
+        querystring: MatchQuery,
         response: {
           200: MatchResult,
+          304: responses.notModified,
           400: responses.badRequest,
           413: responses.payloadTooLarge,
           415: responses.unsupportedType,
@@ -22,16 +31,11 @@ const policyMatchRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => {
-      const snapshot = app.content.current()
-      const cards = new Map(snapshot.policies.map((entry) => [entry.card.id, entry.card]))
-      const zoneNames = Object.fromEntries(snapshot.zones.map((zone) => [zone.id, zone.name]))
-      const matches = matchPolicies(app.content.bundle.policies, request.body, zoneNames, snapshot.today)
-      const items = matches.flatMap((match) => {
-        const policy = cards.get(match.policyId)
-        return policy ? [{ ...match, policy }] : []
-      })
-      return { items, appliesCount: items.filter((item) => item.applies).length }
+    (request, reply) => {
+      requireKnownZones(app, Object.fromEntries((request.body.zoneIds ?? []).map((zoneId, index) => [`zoneIds.${index}`, zoneId])))
+      const page = matchPage(app.content.current(), request.body, request.query)
+      if (!page) throw invalidCursor()
+      sendCached(request, reply, page)
     },
   )
 }

@@ -142,7 +142,7 @@ describe('POST /api/requests', () => {
     await t.app.jobs.announce()
     const rows = await t.app.db.select().from(outbox).where(eq(outbox.requestId, request.id))
     expect(rows).toHaveLength(1)
-    expect(rows[0]).toMatchObject({ kind: 'new_request', channel: 'wecom', status: 'skipped', lastError: 'WECOM_WEBHOOK_PINGYUAN 未配置' })
+    expect(rows[0]).toMatchObject({ kind: 'new_request', channel: 'wecom', status: 'skipped', lastError: '开发区未设置企业微信群机器人' })
     expect(JSON.stringify(rows[0].payload)).not.toContain('13800001111')
     expect(JSON.stringify(rows[0].payload)).not.toContain('王先生')
   })

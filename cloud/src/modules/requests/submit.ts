@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { and, eq, lt, sql } from 'drizzle-orm'
 import { chinaDayCompact } from '../../../../types/china-time'
 import type { CreateServiceRequestBody, RequestLink, ServiceRequest } from '../../../../types/service'
-import { TICKET_PREFIXES, TICKET_SEQUENCE_DIGITS, ticketNoStem } from '../../../../types/tickets'
+import { TICKET_SEQUENCE_DIGITS, ticketNoStem } from '../../../../types/tickets'
 import { addWorkingDays } from '../../../../types/working-days'
 import { addMs } from '../../clock'
 import type { Db } from '../../db/client'
@@ -80,8 +80,11 @@ export const createRequest = async (
   /** A request made by staff from a survey answer carries that link (a project's comes from the body). */
   options: { link?: RequestLink } = {},
 ): Promise<CreateResult> => {
+  const snapshot = deps.content.current()
+  const zone = snapshot.zoneById.get(body.zoneId)
+  if (!zone) throw badField('zoneId', '没有这个开发区')
+  const park = body.parkId ? snapshot.parkById.get(body.parkId) : undefined
   const link = (await projectLink(deps, investorId, body)) ?? options.link ?? null
-  const park = body.parkId ? deps.content.current().parks.find((entry) => entry.card.id === body.parkId) : undefined
   if (body.parkId && park?.card.zoneId !== body.zoneId) throw badField('parkId', '该园区不属于所选开发区')
   // Upload ids as the database prints them (signed URLs name them so).
   const photoIds = body.photos.map((photoId) => photoId.toLowerCase())
@@ -133,7 +136,7 @@ export const createRequest = async (
       slaTargetDays,
       resolutionDueAt: addWorkingDays(now, slaTargetDays ?? DEFAULT_RESOLUTION_WORKING_DAYS).toISOString(),
       ticketDay: day,
-      ticketNoStem: ticketNoStem(TICKET_PREFIXES[body.zoneId], day),
+      ticketNoStem: ticketNoStem(zone.ticketPrefix, day),
       ticketSequenceDigits: TICKET_SEQUENCE_DIGITS,
     }
     const result = await deps.db.execute(sql`select * from submit_service_request(${JSON.stringify(submission)}::jsonb)`)

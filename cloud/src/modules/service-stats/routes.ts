@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { IdParams } from '../../../../types/content-api'
-import { type ZoneId } from '../../../../types/content'
-import { ZONE_IDS } from '../../../../types/vocabulary'
 import { ZoneServiceStats } from '../../../../types/service'
-import { notFound, responses } from '../../http/errors'
+import { responses } from '../../http/errors'
+import { zoneNotFound } from '../content/lookup'
 import { cachedZoneServiceStats, STATS_PERIOD_DAYS } from './stats'
 
 /** Public: how well a zone answers investors, shown on park pages. */
@@ -22,9 +21,9 @@ const serviceStatsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const zoneId = request.params.id
-      if (!(ZONE_IDS as readonly string[]).includes(zoneId)) throw notFound('没有找到这个开发区')
+      if (!app.content.current().zoneById.has(zoneId)) throw zoneNotFound()
       reply.header('cache-control', 'public, max-age=300')
-      return stats(zoneId as ZoneId)
+      return stats(zoneId)
     },
   )
 }

@@ -7,10 +7,10 @@ import type { ContentSnapshot } from '../content/snapshot'
 
 /** Zones the shared page is about (a comparison may span several), for per-zone referral figures. */
 const zonesOf = (snapshot: ContentSnapshot, visit: ShareVisitBody): string[] => {
-  const parkZone = (id: string) => snapshot.parks.find((entry) => entry.card.id === id)?.card.zoneId
+  const parkZone = (id: string) => snapshot.parkById.get(id)?.card.zoneId
   const ids =
     visit.page === 'pages/policy/index'
-      ? [snapshot.policies.find((entry) => entry.card.id === visit.targetId)?.card.zoneId]
+      ? [snapshot.policyById.get(visit.targetId)?.card.zoneId]
       : visit.page === 'pages/park/index'
         ? [parkZone(visit.targetId)]
         : visit.targetId.split(',').map((id) => parkZone(id.trim()))

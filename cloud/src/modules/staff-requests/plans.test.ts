@@ -1,5 +1,4 @@
 import pg from 'pg'
-import { ZONE_IDS } from '../../../../types/vocabulary'
 import { execForPg, generateRequests } from '../../../../test/scale/requests'
 import { createTestApp, SETUP_TIMEOUT, type TestApp } from '../../../test-support/app'
 import { serviceTestConfig } from '../../../test-support/service'
@@ -74,9 +73,9 @@ const QUEUE_INDEXES = {
     await generator.connect()
     await generateRequests(execForPg(generator), {
       requests: REQUESTS,
-      zones: ZONE_IDS.map((id, index) => ({
+      zones: [...t.app.content.current().zoneById.values()].map(({ id, ticketPrefix }) => ({
         id,
-        ticketPrefix: `P${String.fromCharCode(65 + index)}`,
+        ticketPrefix,
         parkIds: Array.from({ length: 30 }, (_, park) => `${id}-scale-park-${park}`),
       })),
       now: NOW,

@@ -1,11 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto'
+import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { STAFF_ROLES } from '../../../../types/auth'
-import { ZONE_IDS } from '../../../../types/vocabulary'
+import { ZoneId } from '../../../../types/content'
 import type { StaffIdentity } from '../auth/identity'
 import { hashPassword } from '../auth/passwords'
 import type { Db } from '../../db/client'
-import { staff } from '../../db/schema'
+import { staff, zones } from '../../db/schema'
 import { sqlState } from '../../db/client'
 
 /** A new staff account as the CLI and the demo seeding give it. Messages are Chinese / English. */
@@ -29,9 +30,8 @@ export const StaffAccountInput = z
           ? '缺少 --role（agent、supervisor 或 admin）/ --role is required (agent, supervisor or admin)'
           : '--role 应为 agent、supervisor 或 admin / --role must be agent, supervisor or admin',
     }),
-    zoneId: z
-      .enum(ZONE_IDS, { error: `--zone 应为 ${ZONE_IDS.join('、')} 之一 / --zone must be one of ${ZONE_IDS.join(', ')}` })
-      .optional(),
+    /** A zone id; whether the zone exists is checked against the content by the caller. */
+    zoneId: ZoneId.optional(),
     displayName: z.string().trim().min(1).max(30, '显示名最多 30 个字 / the display name may have at most 30 characters').optional(),
   })
   .superRefine((input, context) => {
@@ -45,6 +45,13 @@ export const StaffAccountInput = z
   })
 export type StaffAccountInput = z.input<typeof StaffAccountInput>
 
+export class UnknownZoneError extends Error {
+  override name = 'UnknownZoneError'
+  constructor(readonly zoneId: string) {
+    super(`--zone: 没有开发区 ${zoneId} / there is no zone ${zoneId}`)
+  }
+}
+
 export class StaffExistsError extends Error {
   override name = 'StaffExistsError'
   constructor(readonly username: string) {
@@ -55,9 +62,16 @@ export class StaffExistsError extends Error {
 /** Code staff put in shared links (`ref`): random, unguessable, short enough for a URL. */
 export const newShareCode = () => randomBytes(6).toString('base64url')
 
-/** Hashes the password (scrypt) and stores the account; a taken username throws StaffExistsError. */
+/**
+ * Hashes the password (scrypt) and stores the account; a taken username throws StaffExistsError,
+ * a zone the database does not have UnknownZoneError.
+ */
 export const createStaffAccount = async (db: Db, raw: StaffAccountInput, now: Date): Promise<StaffIdentity> => {
   const input = StaffAccountInput.parse(raw)
+  if (input.zoneId) {
+    const [zone] = await db.select({ id: zones.id }).from(zones).where(eq(zones.id, input.zoneId)).limit(1)
+    if (!zone) throw new UnknownZoneError(input.zoneId)
+  }
   const account: StaffIdentity = {
     id: randomUUID(),
     username: input.username,

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { IdParams, ZoneDetail, ZoneList } from '../../../../types/content-api'
+import { IdParams, ZoneDetail, ZoneOptionList } from '../../../../types/content-api'
 import { sendCached } from '../../http/cached-body'
-import { errorBody, responses } from '../../http/errors'
+import { responses } from '../../http/errors'
+import { zoneNotFound } from '../content/lookup'
 
 const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -9,8 +10,9 @@ const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['content'],
-        summary: '开发区列表（含园区数）',
-        response: { 200: ZoneList, 304: responses.notModified, 500: responses.serverError },
+        summary: '开发区列表（编号、名称、简称、顺序），供选择器使用',
+        description: '按 order、再按编号排序。',
+        response: { 200: ZoneOptionList, 304: responses.notModified, 500: responses.serverError },
       },
     },
     (request, reply) => {
@@ -23,7 +25,7 @@ const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['content'],
-        summary: '开发区详情：园区、服务承诺、政策、签约项目',
+        summary: '开发区详情：全部数据、园区、载体、签约项目、企业、服务承诺、政策、产业链',
         params: IdParams,
         response: {
           200: ZoneDetail,
@@ -35,11 +37,8 @@ const zoneRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request, reply) => {
-      const cached = app.content.current().zoneDetails.get(request.params.id)
-      if (!cached) {
-        reply.code(404).send(errorBody('not_found', '没有找到这个开发区'))
-        return
-      }
+      const cached = app.content.current().zoneDetail(request.params.id)
+      if (!cached) throw zoneNotFound()
       sendCached(request, reply, cached)
     },
   )

@@ -26,6 +26,11 @@ const ROUTES = [
   '/api/parks/{id}',
   '/api/policies',
   '/api/policies/{id}',
+  '/api/spaces',
+  '/api/spaces/{id}',
+  '/api/chains',
+  '/api/chains/{id}',
+  '/api/industries',
 ]
 
 /** The 店小二 service and investor-experience operations, with who may call them. */
@@ -84,6 +89,25 @@ const SERVICE_OPERATIONS: [method: string, path: string, caller: 'anyone' | 'inv
   ['get', '/api/surveys/{id}', 'anyone'],
   ['post', '/api/surveys/{id}/responses', 'investor'],
   ['post', '/api/staff/accounts/{id}/unlock', 'staff'],
+  ['get', '/api/staff/zones/{id}/settings', 'staff'],
+  ['put', '/api/staff/zones/{id}/settings', 'staff'],
+  ['put', '/api/staff/canned-replies/{id}', 'staff'],
+  ['delete', '/api/staff/canned-replies/{id}', 'staff'],
+  ['get', '/api/staff/content/{kind}', 'staff'],
+  ['get', '/api/staff/content/{kind}/{id}', 'staff'],
+  ['put', '/api/staff/content/{kind}/{id}', 'staff'],
+  ['delete', '/api/staff/content/{kind}/{id}/draft', 'staff'],
+  ['post', '/api/staff/content/{kind}/{id}/publish', 'staff'],
+  ['get', '/api/staff/content/{kind}/{id}/revisions', 'staff'],
+  ['post', '/api/staff/content/{kind}/{id}/revert', 'staff'],
+  ['get', '/api/staff/completeness', 'staff'],
+  ['get', '/api/staff/accounts', 'staff'],
+  ['post', '/api/staff/accounts', 'staff'],
+  ['post', '/api/staff/accounts/{id}/disable', 'staff'],
+  ['post', '/api/staff/accounts/{id}/enable', 'staff'],
+  ['post', '/api/staff/accounts/{id}/reset-password', 'staff'],
+  ['post', '/api/staff/uploads', 'staff'],
+  ['get', '/api/media/{id}', 'anyone'],
 ]
 
 describe('GET /openapi.json', () => {
@@ -155,18 +179,21 @@ describe('GET /openapi.json', () => {
     expect(documented('post', '/api/staff/requests/{id}/status', '409')).toBe(true)
   })
 
-  it('documents the upload form: multipart/form-data with one binary file part', async () => {
-    expect(doc.paths['/api/uploads'].post.requestBody).toEqual({
-      required: true,
-      content: {
-        'multipart/form-data': {
-          schema: {
-            type: 'object',
-            required: ['file'],
-            properties: { file: { type: 'string', format: 'binary', description: expect.stringContaining('JPEG、PNG、WebP 或 GIF') } },
+  it.each(['/api/uploads', '/api/staff/uploads'])(
+    'documents the upload form of %s: multipart/form-data with one binary file part',
+    async (path) => {
+      expect(doc.paths[path].post.requestBody).toEqual({
+        required: true,
+        content: {
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              required: ['file'],
+              properties: { file: { type: 'string', format: 'binary', description: expect.stringContaining('JPEG、PNG、WebP 或 GIF') } },
+            },
           },
         },
-      },
-    })
-  })
+      })
+    },
+  )
 })

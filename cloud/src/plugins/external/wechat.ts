@@ -6,7 +6,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The mini-program's server APIs (sign-in, subscribe messages); null when WECHAT_APPID / WECHAT_SECRET are unset. */
     wechat: WechatClient | null
-    /** The zones' WeCom group robots. */
+    /** WeCom group robots (each zone's webhook is in its settings). */
     wecom: WecomClient
   }
 }
@@ -16,7 +16,7 @@ export default fp(
   async (app) => {
     const { credentials, apiBase } = app.config.wechat
     app.decorate('wechat', credentials ? new WechatClient(credentials, apiBase, app.clock) : null)
-    app.decorate('wecom', new WecomClient(app.config.wecomWebhooks))
+    app.decorate('wecom', new WecomClient())
   },
   { name: 'wechat', dependencies: ['context'] },
 )

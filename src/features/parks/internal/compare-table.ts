@@ -49,8 +49,8 @@ export function compareRows(details: readonly ParkDetail[], stats: Readonly<Reco
     ),
     row('主导产业', (detail) => orPending(detail.park.industries)),
     row('可用空间', (detail) =>
-      detail.park.spaces.length
-        ? detail.park.spaces.map(
+      detail.spaces.length
+        ? detail.spaces.map(
             (space) =>
               `${SPACE_TYPE_LABELS[space.type]}${isProvided(space.area) ? ` ${formatFigure(space.area)}` : ''}${space.customBuild ? '（可定制）' : ''}`,
           )

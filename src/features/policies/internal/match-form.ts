@@ -1,12 +1,14 @@
-import { MatchInput, matchPolicies, type MatchResult } from '@/types/policy-match'
+import { MatchInput, inMatchScope, matchPolicies, type MatchResult } from '@/types/policy-match'
 import type { Policy, TalentLevel, ZoneId } from '@/types/content'
 import { type PolicyCard } from '@/types/content-api'
 import { toPolicyCard } from '@/types/cards'
+import type { IndustryId } from '@/types/industries'
 
 /** The 政策匹配 form as typed (numbers stay text until validated). */
 export interface MatchForm {
   zoneId: ZoneId | 'any'
-  industry: string
+  /** One of the curated industries; '' until chosen. */
+  industry: IndustryId | ''
   investmentWan: string
   jobs: string
   talentLevel: TalentLevel
@@ -42,9 +44,10 @@ export function validateMatchForm(form: MatchForm): { ok: true; input: MatchInpu
   if (typeof investment === 'string') errors.investmentWan = investment
   if (typeof jobs === 'string') errors.jobs = jobs
 
+  if (!form.industry) errors.industry = '请选择所属产业'
   const parsed = MatchInput.safeParse({
-    zoneId: form.zoneId,
-    industry: form.industry,
+    zoneIds: form.zoneId === 'any' ? undefined : [form.zoneId],
+    industry: form.industry || undefined,
     investmentWan: typeof investment === 'number' ? investment : 0,
     jobs: typeof jobs === 'number' ? jobs : 0,
     talentLevel: form.talentLevel,
@@ -52,7 +55,7 @@ export function validateMatchForm(form: MatchForm): { ok: true; input: MatchInpu
   })
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const field = issue.path[0]
+      const field = issue.path[0] === 'zoneIds' ? 'zoneId' : issue.path[0]
       if (typeof field === 'string' && (FIELDS as readonly string[]).includes(field)) {
         errors[field as MatchField] ??= issue.message
       }
@@ -66,7 +69,7 @@ export function validateMatchForm(form: MatchForm): { ok: true; input: MatchInpu
 export function fieldErrors(fields: Record<string, string>): MatchFormErrors {
   const errors: MatchFormErrors = {}
   for (const [path, reason] of Object.entries(fields)) {
-    const field = path.split('.')[0]
+    const field = path.split('.')[0] === 'zoneIds' ? 'zoneId' : path.split('.')[0]
     if ((FIELDS as readonly string[]).includes(field)) errors[field as MatchField] ??= reason
   }
   return errors
@@ -77,7 +80,7 @@ export interface CachedPolicyRecord {
   zoneName: string
 }
 
-/** Offline 政策匹配 over full policy records kept from earlier visits. */
+/** Offline 政策匹配 over full policy records kept from earlier visits (one page with everything). */
 export function matchLocally(records: readonly CachedPolicyRecord[], input: MatchInput, today: string): MatchResult {
   const zoneNames = Object.fromEntries(records.map((record) => [record.policy.zoneId, record.zoneName]))
   const cards = new Map<string, PolicyCard>(records.map(({ policy, zoneName }) => [policy.id, toPolicyCard(policy, zoneName, today)]))
@@ -87,5 +90,8 @@ export function matchLocally(records: readonly CachedPolicyRecord[], input: Matc
     zoneNames,
     today,
   ).map((match) => ({ ...match, policy: cards.get(match.policyId) as PolicyCard }))
-  return { items, appliesCount: items.filter((item) => item.applies).length }
+  const requirements = records
+    .filter(({ policy }) => policy.kind === 'requirement' && inMatchScope({ ...policy, kind: 'support' }, input))
+    .map(({ policy }) => cards.get(policy.id) as PolicyCard)
+  return { items, appliesCount: items.filter((item) => item.applies).length, nextCursor: null, total: items.length, requirements }
 }
