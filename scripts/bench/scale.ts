@@ -16,12 +16,15 @@ import { contentVersion, loadContent } from '../../cloud/src/modules/content/loa
 import { CONTENT_FILES } from '../../cloud/src/modules/content/rules'
 import { REAL_CONTENT_DIR } from '../../cloud/test-support/app'
 import { generateContent, ISSUE_11_SCALE, type ScaleSize } from '../../cloud/test-support/scale-content'
+import { createStaffAccount } from '../../cloud/src/modules/staff/accounts'
+import { execForPg, generateRequests } from '../../test/scale/requests'
 
 const ROOT = path.resolve(__dirname, '../..')
 const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin'
 const PORT = Number(process.env.BENCH_API_PORT ?? 3700)
 const BASE = `http://127.0.0.1:${PORT}`
 const REQUESTS = 500
+const STAFF_PASSWORD = 'bench-scale-password-0123'
 const CONNECTIONS = 10
 const zonesArg = process.argv.find((arg) => arg.startsWith('--zones='))
 const zoneCount = zonesArg ? Number(zonesArg.slice('--zones='.length)) : ISSUE_11_SCALE.zones
@@ -121,8 +124,28 @@ const main = async () => {
     const importStarted = performance.now()
     await importContent(database.db, { bundle, version: contentVersion(bundle) })
     const importMs = performance.now() - importStarted
-    // HOOK(queue rows): the generator for 200,000 service requests (test/scale/, another branch) is called
-    // here with `database.db`, so the staff queue routes can be measured at size too. Content rows only until then.
+    // Service requests in proportion: 1,000 per zone (200,000 at 200 zones), a year of them, with the
+    // zone staff the generator makes and one admin, so the staff queues and dashboard are measured at size.
+    const requestCount = size.zones * 1_000
+    const requestsStarted = performance.now()
+    const pool = (database.db as unknown as { $client: { query(text: string): Promise<unknown> } }).$client
+    const generated = await generateRequests(execForPg(pool), {
+      requests: requestCount,
+      zones: bundle.zones.map((zone) => ({
+        id: zone.id,
+        ticketPrefix: zone.ticketPrefix,
+        parkIds: bundle.parks.filter((park) => park.zoneId === zone.id).map((park) => park.id),
+      })),
+      now: new Date(),
+      days: 365,
+    })
+    const requestsMs = performance.now() - requestsStarted
+    await createStaffAccount(database.db, { username: 'bench-admin', password: STAFF_PASSWORD, role: 'admin' }, new Date())
+    await createStaffAccount(
+      database.db,
+      { username: 'bench-agent', password: STAFF_PASSWORD, role: 'agent', zoneId: bundle.zones[0].id },
+      new Date(),
+    )
 
     const started = performance.now()
     api = spawn(process.execPath, [apiEntry], {
@@ -183,6 +206,33 @@ const main = async () => {
       await measure('zones', () => ['/api/zones']),
       await measure('spaces', (n) => [`/api/spaces?zoneId=${zoneIds[n % zoneIds.length]}&limit=20`]),
     ]
+    const staffToken = async (username: string) => {
+      const response = await fetch(`${BASE}/api/auth/staff`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: STAFF_PASSWORD }),
+      })
+      check(response.ok, `staff sign-in for ${username} answered ${response.status}`)
+      return { authorization: `Bearer ${((await response.json()) as { token: string }).token}` }
+    }
+    const admin = await staffToken('bench-admin')
+    const agent = await staffToken('bench-agent')
+    const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10)
+    const today = new Date().toISOString().slice(0, 10)
+    for (const queue of ['all', 'new', 'due_soon', 'overdue'])
+      rows.push(
+        await measure(`staff queue ${queue}, all zones (admin), page 1`, () => [
+          `/api/staff/requests?queue=${queue}&limit=20`,
+          { headers: admin },
+        ]),
+      )
+    rows.push(
+      await measure('staff queue all, one zone (agent), page 1', () => [`/api/staff/requests?queue=all&limit=20`, { headers: agent }]),
+    )
+    rows.push(
+      await measure('dashboard, all zones, a year (admin)', () => [`/api/staff/dashboard?from=${yearAgo}&to=${today}`, { headers: admin }]),
+    )
+    rows.push(await measure('service-stats (rotating zone)', (n) => [`/api/zones/${zoneIds[n % zoneIds.length]}/service-stats`]))
     const rss = rssOf(api.pid!)
 
     await database.close()
@@ -222,7 +272,9 @@ const main = async () => {
     console.log(`| start-up (spawn → /api/health) | ${ms(startupMs)} | |`)
     console.log(`| RSS after the requests | ${rss} | |`)
     console.log(`| slowest /api/zones while content:import runs and the API reloads | ${ms(slowest)} | |`)
-    console.log('| queue rows (200,000 requests) | not generated: hook in scripts/bench/scale.ts | |')
+    console.log(
+      `| service requests generated (${generated.requests.toLocaleString('en')}, ${generated.auditEvents.toLocaleString('en')} audit events) | ${ms(requestsMs)} | |`,
+    )
   } finally {
     api?.kill('SIGTERM')
     if (api) await new Promise((resolve) => api!.once('exit', resolve))
