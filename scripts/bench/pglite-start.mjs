@@ -28,7 +28,10 @@ const start = async (dataDir) => {
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`)
-      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((response) => response.ok, () => false)
+      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+        (response) => response.ok,
+        () => false,
+      )
       if (ok) break
       await new Promise((resolve) => setTimeout(resolve, 25))
     }
