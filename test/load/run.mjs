@@ -4,14 +4,15 @@
 // PGlite:     load (1000 submissions, 50 guest investors, 10% retried with the same Idempotency-Key),
 //             then crash (kill -9 mid-load, restart on the same data folder, stale lock taken over).
 // PostgreSQL: the same two, plus two API processes on one database: storage exactly once, and every
-//             new-request notice, SLA reminder and escalation written and delivered exactly once.
+//             new-request notice, SLA reminder and escalation written and delivered exactly once; and a
+//             frozen database (SIGSTOP): 503 + Retry-After within the timeouts, then served again, no duplicate.
 //             Uses DATABASE_URL when set, otherwise re-runs itself under test/pg/with-postgres.sh.
 // The default rate limits apply (per address 120 submissions/h, per investor 30/h): the API runs with
 // TRUST_PROXY=127.0.0.1 (the proxy's address: this script) and each simulated client sends its own X-Forwarded-For,
 // as 50 users behind a proxy would.
 // Prints a markdown summary and exits 1 when any check fails. Every loop is bounded.
 import { randomUUID } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
@@ -462,6 +463,105 @@ const twoProcessScenario = async () => {
   }
 }
 
+/** The PostgreSQL server's processes: the postmaster (from its data directory's postmaster.pid) and its children. */
+const serverPids = async (url) => {
+  const [{ setting: dataDirectory }] = await pgQuery(url, `select setting from pg_settings where name = 'data_directory'`)
+  const postmaster = Number(readFileSync(join(dataDirectory, 'postmaster.pid'), 'utf8').split('\n')[0])
+  const parentOf = (pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+    } catch {
+      return undefined // gone meanwhile
+    }
+  }
+  const children = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name) && parentOf(name) === postmaster)
+    .map(Number)
+  return [postmaster, ...children]
+}
+
+const FROZEN_TIMEOUTS = { PG_CONNECT_TIMEOUT_MS: '2000', PG_QUERY_TIMEOUT_MS: '3000', HEALTH_TIMEOUT_MS: '1000' }
+
+/**
+ * A frozen database (every PostgreSQL process stopped with SIGSTOP, as a hung server or a network
+ * partition looks): health and a submission answer 503 with Retry-After within their timeouts
+ * instead of hanging; thawed, the API serves again, and the investor's retry with the same
+ * Idempotency-Key leaves exactly one request, whether or not the frozen attempt reached the database.
+ */
+const frozenScenario = async () => {
+  const since = Date.now()
+  const storage = await freshStorage('postgres')
+  const runId = randomUUID().slice(0, 8)
+  let api
+  let pids = []
+  const signal = (name) =>
+    pids.forEach((pid) => {
+      try {
+        process.kill(pid, name)
+      } catch (error) {
+        if (error.code !== 'ESRCH') throw error // a backend that ended meanwhile
+      }
+    })
+  const thaw = () => signal('SIGCONT')
+  try {
+    api = await startApi('postgres API (frozen database)', { ...API_ENV, ...storage.env, ...FROZEN_TIMEOUTS })
+    const [client] = await signIn([api], runId)
+    const before = await send(api, { client, key: `frozen-${runId}-0`, body: bodyFor(runId, 0) })
+    check(before.status === 201, `frozen: a submission before the freeze answered ${before.status}`)
+
+    pids = await serverPids(process.env.DATABASE_URL)
+    signal('SIGSTOP')
+    let health
+    let submission
+    let healthMs
+    let submissionMs
+    try {
+      const healthStart = Date.now()
+      health = await request(`${api.url}/api/health`, { timeoutMs: 30_000 }).catch((error) => ({ status: 0, headers: new Headers(), body: error.message }))
+      healthMs = Date.now() - healthStart
+      const submissionStart = Date.now()
+      const frozenAttempt = { client, key: `frozen-${runId}-1`, body: bodyFor(runId, 1) }
+      submission = await request(`${api.url}/api/requests`, {
+        method: 'POST',
+        headers: { ...client.headers, 'idempotency-key': frozenAttempt.key },
+        body: frozenAttempt.body,
+        timeoutMs: 30_000,
+      }).catch((error) => ({ status: 0, headers: new Headers(), body: error.message }))
+      submissionMs = Date.now() - submissionStart
+    } finally {
+      thaw()
+    }
+    check(health.status === 503 && health.headers.get('retry-after'), `frozen: health answered ${health.status} (Retry-After ${health.headers.get('retry-after')}): ${health.body.slice(0, 200)}`)
+    check(healthMs < 5_000, `frozen: health took ${healthMs} ms (HEALTH_TIMEOUT_MS ${FROZEN_TIMEOUTS.HEALTH_TIMEOUT_MS})`)
+    check(submission.status === 503 && submission.headers.get('retry-after'), `frozen: a submission answered ${submission.status}: ${submission.body.slice(0, 200)}`)
+    check(submissionMs < 10_000, `frozen: a submission took ${submissionMs} ms (PG_QUERY_TIMEOUT_MS ${FROZEN_TIMEOUTS.PG_QUERY_TIMEOUT_MS})`)
+
+    const thawed = Date.now()
+    const healthy = await waitFor(async () => (await request(`${api.url}/api/health`).catch(() => ({ status: 0 }))).status === 200, 30_000)
+    const recoveredMs = Date.now() - thawed
+    check(healthy, 'frozen: health did not answer 200 within 30 s of the thaw')
+    const retry = await send(api, { client, key: `frozen-${runId}-1`, body: bodyFor(runId, 1) })
+    check(accepted(retry), `frozen: the retry after the thaw answered ${retry.status}: ${retry.error}`)
+    const [{ n: stored }] = await pgQuery(storage.env.DATABASE_URL, `select count(*)::int as n from service_requests where company = $1`, [bodyFor(runId, 1).company])
+    check(stored === 1, `frozen: the frozen submission and its retry left ${stored} requests`)
+    sections.push({
+      title: 'postgres: frozen database (SIGSTOP)',
+      rows: [
+        ['health while frozen', `${health.status} in ${healthMs} ms`],
+        ['submission while frozen', `${submission.status} in ${submissionMs} ms`],
+        ['healthy again after the thaw', `${recoveredMs} ms`],
+        ['retry with the same Idempotency-Key', `${retry.status}${retry.replayed ? ' (replayed)' : ''}, ${stored} stored`],
+        ['time', seconds(since)],
+      ],
+    })
+  } finally {
+    thaw()
+    await api?.stop()
+    await storage.drop()
+  }
+}
+
 // ---- main -----------------------------------------------------------------------------------
 
 const printSummary = () => {
@@ -499,6 +599,7 @@ const main = async () => {
       await scenario('postgres load', () => loadScenario('postgres'))
       await scenario('postgres crash', () => crashScenario('postgres'))
       await scenario('postgres two processes', twoProcessScenario)
+      await scenario('postgres frozen', frozenScenario)
     } else {
       // A throwaway PostgreSQL 15 for the rest, in a child run that prints its own summary.
       const child = await run('bash', [join(repoRoot, 'test/pg/with-postgres.sh'), process.execPath, join(repoRoot, 'test/load/run.mjs'), '--only=postgres', '--no-build'])

@@ -108,3 +108,15 @@ describe('PGlite parsers', () => {
     // A PGlite of its own boots in WASM, which takes a while on a busy machine.
   }, SETUP_TIMEOUT)
 })
+
+describe('PGlite memory', () => {
+  it('starts with the small shared memory PGLITE_START_PARAMS asks for (PostgreSQL would silently keep 128 MB of buffers)', async () => {
+    const raw = (await database.db.execute(
+      sql`select name, setting, unit from pg_settings where name in ('shared_buffers', 'max_connections') order by name`,
+    )) as unknown as { rows: { name: string; setting: string; unit: string | null }[] }
+    expect(raw.rows).toEqual([
+      { name: 'max_connections', setting: '8', unit: null },
+      { name: 'shared_buffers', setting: String((16 * 1024) / 8), unit: '8kB' },
+    ])
+  })
+})

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -280,6 +281,59 @@ describe('an upload store that cannot be written', () => {
       expect(health.statusCode).toBe(503)
       expect(health.json().error).toEqual({ code: 'upload_store_unavailable', message: expect.stringContaining('图片存储') })
       expect((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200)
+    } finally {
+      await app.close()
+    }
+  })
+})
+
+/** A 64 KB tmpfs to fill up (a full disk); undefined where mounting is not permitted (not root, no CAP_SYS_ADMIN). */
+const tinyDisk = (() => {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return undefined
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parklink-full-'))
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], { encoding: 'utf8' })
+  if (mounted.status === 0) return dir
+  fs.rmSync(dir, { recursive: true, force: true })
+  return undefined
+})()
+if (!tinyDisk) console.info('uploads: the full-disk test is skipped: it mounts a small tmpfs, which needs root with CAP_SYS_ADMIN')
+
+;(tinyDisk ? describe : describe.skip)('an upload store whose disk is full', () => {
+  afterAll(() => {
+    spawnSync('umount', [tinyDisk!])
+    fs.rmSync(tinyDisk!, { recursive: true, force: true })
+  })
+
+  it('answers 503 with Retry-After, records nothing, leaves no partial file, health says so; with room again, the same upload works', async () => {
+    const store = path.join(tinyDisk!, 'uploads')
+    fs.mkdirSync(store)
+    const app = await buildApp({ db: t.database, clock: clock.now, config: serviceTestConfig({ UPLOAD_DIR: store }) })
+    try {
+      // Fill the disk: write until the kernel says ENOSPC.
+      const filler = path.join(tinyDisk!, 'filler')
+      const fd = fs.openSync(filler, 'w')
+      try {
+        for (;;) fs.writeSync(fd, Buffer.alloc(4096, 1))
+      } catch (error) {
+        expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC')
+      } finally {
+        fs.closeSync(fd)
+      }
+      const recorded = (await t.app.db.select().from(uploads)).length
+      const { payload, headers } = multipartBody('file', 'site.jpg', 'image/jpeg', await cameraJpeg(800, 600))
+      const full = await app.inject({ method: 'POST', url: '/api/uploads', headers: { ...bearer(owner), ...headers }, payload })
+      expect(full.statusCode).toBe(503)
+      expect(full.json().error.code).toBe('upload_store_unavailable')
+      expect(Number(full.headers['retry-after'])).toBeGreaterThan(0)
+      expect(await t.app.db.select().from(uploads)).toHaveLength(recorded)
+      expect(fs.readdirSync(store, { recursive: true }).filter((name) => fs.statSync(path.join(store, String(name))).isFile())).toEqual([])
+      expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(503)
+
+      fs.rmSync(filler)
+      const again = multipartBody('file', 'site.jpg', 'image/jpeg', await cameraJpeg(800, 600))
+      const stored = await app.inject({ method: 'POST', url: '/api/uploads', headers: { ...bearer(owner), ...again.headers }, payload: again.payload })
+      expect(stored.statusCode).toBe(201)
+      expect(await t.app.db.select().from(uploads)).toHaveLength(recorded + 1)
     } finally {
       await app.close()
     }
