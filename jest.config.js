@@ -2,6 +2,8 @@
 const transform = { '^.+\\.[cm]?[tj]sx?$': ['babel-jest', { configFile: './test/jest/babel.jest.js' }] }
 
 module.exports = {
+  // Password hashing and a real database: on a busy two-core CI machine 5 s is not enough for some tests.
+  testTimeout: 30_000,
   projects: [
     {
       displayName: 'api',

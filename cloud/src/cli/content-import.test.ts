@@ -26,7 +26,7 @@ describe('npm run content:import', () => {
     expect(second.code).toBe(0)
     expect(second.stdout).toContain(`${version}（未变化 / unchanged）`)
     ;(await lockDataDir(dataDir)).release() // the folder is free again
-  }, 60_000)
+  }, 180_000)
 
   it('exits non-zero with every problem listed when the content is invalid', async () => {
     const copy = copyContentDir()
@@ -48,5 +48,5 @@ describe('npm run content:import', () => {
     } finally {
       copy.remove()
     }
-  }, 60_000)
+  }, 180_000)
 })

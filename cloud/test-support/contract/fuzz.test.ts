@@ -532,5 +532,5 @@ it(
     if (failures.length) throw new Error(`fuzz seed ${SEED}: ${failures.length} operation(s) failed\n\n${failures.join('\n\n')}`)
     for (const [key, stats] of coverage) expect({ key, runs: stats.runs }).toEqual({ key, runs: RUNS })
   },
-  10 * 60_000,
+  30 * 60_000,
 )

@@ -71,13 +71,14 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           '用户名不存在和密码错误返回同样的 401 invalid_credentials（耗时也相同）。不会锁定账号：同一用户名或同一网络地址 15 分钟内' +
           '失败超过 4 次后，每次失败后需等待的时间加倍（1 秒起，用户名最多 1 分钟，地址最多 15 分钟），等待期间返回 429 login_throttled 和 Retry-After；' +
-          '同一账号失败 10 次通知本开发区主管，管理员可解除等待（POST /api/staff/accounts/{id}/unlock）。' +
+          '同一账号失败 10 次通知本开发区主管，管理员可解除等待（POST /api/staff/accounts/{id}/unlock）。已停用的账号密码正确时返回 403 account_disabled。' +
           `同一 IP ${describeLimit(app.config.rateLimits.staffLoginPerIp)}（429 rate_limited）。`,
         body: StaffLoginBody,
         response: {
           200: StaffSession,
           400: responses.badRequest,
           401: responses.unauthorized,
+          403: responses.forbidden,
           413: responses.payloadTooLarge,
           415: responses.unsupportedType,
           429: responses.rateLimited,

@@ -48,24 +48,13 @@ const SEEDS: Record<string, Seed> = {
   in_production: { reported: 'producing', reportedState: 'done' },
 }
 
-/**
- * Seed records whose article says more than their status: 运河's two projects are 即将全面开工建设
- * (about to start, not yet building), 邹平's 招商母基金 完成了工商设立 (registered). Content records
- * saying so themselves (about_to_start, registered) agree with this.
- */
-const ARTICLE_STATUS: Record<string, string> = {
-  'yunhe-logistics-center': 'about_to_start',
-  'yunhe-zhongxing-petroleum-machinery': 'about_to_start',
-  'zouping-investment-mother-fund': 'registered',
-}
-
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/
 
 type NewStage = Omit<StageRow, 'blockerRequestId' | 'reminderSentAt' | 'escalatedAt' | 'updatedAt' | 'updatedBy' | 'note' | 'blocker'>
 
 /** The stage rows a project starts with, from its record (pure; see SEEDS). */
 export const seedStages = (project: SignedProject): NewStage[] => {
-  const seed = SEEDS[ARTICLE_STATUS[project.id] ?? project.status] ?? SEEDS.negotiating
+  const seed = SEEDS[project.status] ?? SEEDS.negotiating
   const reportedAt = PROJECT_STAGES.indexOf(seed.reported)
   const record = project as SignedProject & { date?: unknown; source?: string }
   const fullDate = typeof record.date === 'string' && FULL_DATE.test(record.date) ? record.date : null
