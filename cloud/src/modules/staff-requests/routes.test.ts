@@ -524,6 +524,7 @@ describe('security: every staff route × every wrong identity', () => {
       url: () => '/api/staff/canned-replies',
       payload: () => ({ zoneId: 'zouping', title: '问候', body: '您好' }),
       perRequest: false,
+      // The zone's supervisors and admins manage canned replies; agents use them.
       managersOnly: true,
     },
     { method: 'GET', url: () => '/api/staff/dashboard?zoneId=zouping', perRequest: false },
