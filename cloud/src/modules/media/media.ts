@@ -1,31 +1,32 @@
-import { randomUUID } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import { media } from '../../db/schema'
 import type { Deps } from '../../deps'
 import { writeAudit } from '../console/audit'
 import type { UploadStorage } from '../uploads/storage'
-import type { Reencoded } from './reencode'
+import { storeImage } from '../uploads/images'
 
 export type MediaRow = typeof media.$inferSelect
 
-/** Stores the re-encoded bytes, then records the photo and who uploaded it for which zone (audited). */
+/**
+ * Re-encodes and stores the picture (storeImage, as for request photos), then records it and who
+ * uploaded it for which zone (audited). Throws what storeImage throws.
+ */
 export const saveMedia = async (
   deps: Pick<Deps, 'db' | 'clock'>,
   storage: UploadStorage,
-  upload: { zoneId: string; staffId: string; image: Reencoded },
+  upload: { zoneId: string; staffId: string; bytes: Buffer },
 ): Promise<MediaRow> => {
-  const { image } = upload
+  const image = await storeImage(storage, upload.bytes)
   const row: MediaRow = {
-    id: randomUUID(),
+    id: image.id,
     zoneId: upload.zoneId,
     staffId: upload.staffId,
     contentType: image.contentType,
-    size: image.bytes.length,
+    size: image.size,
     width: image.width,
     height: image.height,
     createdAt: deps.clock(),
   }
-  await storage.put(row.id, image.bytes)
   await deps.db.transaction(async (tx) => {
     await tx.insert(media).values(row)
     await writeAudit(tx, {

@@ -47,15 +47,15 @@ const fetchMedia = (url: string, who: TestStaff | null = null) =>
   t.app.inject({ method: 'GET', url, headers: who ? bearer(who.token) : {} })
 
 describe('POST /api/staff/uploads', () => {
-  it('re-encodes a staff photo: no larger than 2048 px, EXIF (GPS, camera) gone', async () => {
+  it('re-encodes a staff photo: no larger than 2560 px, EXIF (GPS, camera) gone', async () => {
     const response = await upload(agent, await phonePhoto())
     expect(response.statusCode).toBe(201)
     const photo = MediaUpload.parse(response.json())
-    expect(photo).toMatchObject({ url: `/api/media/${photo.id}`, contentType: 'image/jpeg', width: 2048, height: 1024 })
+    expect(photo).toMatchObject({ url: `/api/media/${photo.id}`, contentType: 'image/jpeg', width: 2560, height: 1280 })
     const served = await fetchMedia(photo.url, agent)
     expect(served.statusCode).toBe(200)
     const meta = await sharp(served.rawPayload).metadata()
-    expect(meta).toMatchObject({ format: 'jpeg', width: 2048, height: 1024 })
+    expect(meta).toMatchObject({ format: 'jpeg', width: 2560, height: 1280 })
     expect(meta.exif).toBeUndefined()
   })
 

@@ -4,20 +4,16 @@ import { jsonSchemaTransform, type FastifyPluginAsyncZod } from 'fastify-type-pr
 import { z } from 'zod'
 import { mediaPath } from '../../../../types/cards'
 import { MediaUpload, MediaUploadQuery } from '../../../../types/console'
-import { MAX_UPLOAD_BYTES } from '../../../../types/service'
 import { PHOTO_THUMB_PX } from '../../../../types/vocabulary'
-import { ApiError, badField, notFound, responses } from '../../http/errors'
+import { badField, notFound, responses } from '../../http/errors'
 import { RequestIdParams } from '../../http/schemas'
 import { canSeeZone } from '../auth/identity'
 import { requireZone } from '../console/access'
 import { zoneNotFound } from '../content/lookup'
-import { sniffImageType } from '../uploads/sniff'
+import { imageFailure, MULTIPART_LIMITS, readImageFile, UPLOAD_FORM, unsupportedType } from '../uploads/image-upload'
+import { MAX_IMAGE_SIDE_PX } from '../uploads/images'
 import { thumbnail } from '../uploads/thumbnail'
 import { findMedia, saveMedia } from './media'
-import { reencodeImage } from './reencode'
-
-const fileTooLarge = () => new ApiError(413, 'file_too_large', `图片不能超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`)
-const unsupportedType = () => new ApiError(415, 'unsupported_type', '只支持 JPEG、PNG、WebP 或 GIF 格式的图片')
 
 /** Card covers use the small size, page photos the large one. */
 const MEDIA_WIDTHS = [PHOTO_THUMB_PX, 750] as const
@@ -29,24 +25,12 @@ const MediaQuery = z.object({
     .describe(`缩小到 ${MEDIA_WIDTHS.join(' 或 ')} 像素见方以内（保持比例，不放大）`),
 })
 
-const UPLOAD_FORM = {
-  type: 'object',
-  required: ['file'],
-  properties: {
-    file: {
-      type: 'string',
-      format: 'binary',
-      description: `图片文件（字段名 file）：JPEG、PNG、WebP 或 GIF，不超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`,
-    },
-  },
-} as const
-
 /**
  * Content photos: zone staff upload them for their zone's records (re-encoded, metadata stripped);
  * anyone may fetch one that published content shows; one only a draft uses is for the zone's staff.
  */
 const mediaRoutes: FastifyPluginAsyncZod = async (app) => {
-  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6, headerPairs: 100 } })
+  await app.register(multipart, { limits: MULTIPART_LIMITS })
 
   app.post(
     '/api/staff/uploads',
@@ -62,7 +46,7 @@ const mediaRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['console'],
         summary: '上传内容照片（工作人员，multipart/form-data，字段 file）',
         description:
-          '按内容识别图片格式，解码后重新编码（去掉 EXIF 等元数据，最长边不超过 2048 像素）。' +
+          `按内容识别图片格式，解码后重新编码为 JPEG（去掉 EXIF 等元数据，最长边不超过 ${MAX_IMAGE_SIDE_PX} 像素）。` +
           '把返回的 id 和说明文字作为 { id, alt } 放进开发区、园区或载体记录的 photos。管理员用 zoneId 指定开发区。',
         consumes: ['multipart/form-data'],
         querystring: MediaUploadQuery,
@@ -75,6 +59,7 @@ const mediaRoutes: FastifyPluginAsyncZod = async (app) => {
           413: responses.payloadTooLarge,
           415: responses.unsupportedType,
           500: responses.serverError,
+          503: responses.unavailable,
         },
       },
     },
@@ -85,16 +70,13 @@ const mediaRoutes: FastifyPluginAsyncZod = async (app) => {
       requireZone(member, zoneId)
       if (!app.content.current().zoneById.has(zoneId)) throw zoneNotFound()
       if (!request.isMultipart()) throw unsupportedType()
-      const bytes = await readFile(app.multipartErrors, request)
-      if (!sniffImageType(bytes)) throw unsupportedType()
-      let image
+      const bytes = await readImageFile(app.multipartErrors, request)
+      let row
       try {
-        image = await reencodeImage(bytes)
+        row = await saveMedia(app, app.uploadStorage, { zoneId, staffId: member.id, bytes })
       } catch (error) {
-        request.log.info({ err: error }, 'undecodable image')
-        throw unsupportedType()
+        return imageFailure(error, request.log)
       }
-      const row = await saveMedia(app, app.uploadStorage, { zoneId, staffId: member.id, image })
       return reply
         .code(201)
         .send({ id: row.id, url: mediaPath(row.id), contentType: row.contentType, size: row.size, width: row.width, height: row.height })
@@ -112,9 +94,7 @@ const mediaRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: {
             description: '图片',
-            content: Object.fromEntries(
-              ['image/jpeg', 'image/png'].map((type) => [type, { schema: z.string().describe('图片内容（二进制）') }]),
-            ),
+            content: Object.fromEntries(['image/jpeg'].map((type) => [type, { schema: z.string().describe('图片内容（二进制）') }])),
           },
           400: responses.badRequest,
           404: responses.notFound,
@@ -148,23 +128,6 @@ const mediaRoutes: FastifyPluginAsyncZod = async (app) => {
       return false
     }
     return canSeeZone(request.staff!, zoneId)
-  }
-}
-
-/** The single `file` part as bytes, with the multipart limits turned into Chinese 4xx answers. */
-const readFile = async (errors: FastifyRequest['server']['multipartErrors'], request: FastifyRequest): Promise<Buffer> => {
-  try {
-    const file = await request.file()
-    if (!file || file.fieldname !== 'file') throw badField('file', '请选择要上传的图片（字段名 file）')
-    return await file.toBuffer()
-  } catch (error) {
-    if (error instanceof errors.RequestFileTooLargeError) throw fileTooLarge()
-    if (error instanceof errors.FilesLimitError || error instanceof errors.PartsLimitError || error instanceof errors.FieldsLimitError) {
-      throw badField('file', '一次只能上传一张图片')
-    }
-    if (error instanceof ApiError) throw error
-    request.log.info({ err: error }, 'unreadable multipart body')
-    throw new ApiError(400, 'bad_request', '上传内容格式不正确，请重新选择图片')
   }
 }
 

@@ -17,4 +17,3 @@ export const toPhoto = (tokens: TokenSigner, upload: { id: string; contentType: 
   contentType: upload.contentType,
   size: upload.size,
 })
-

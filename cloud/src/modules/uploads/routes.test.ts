@@ -331,7 +331,12 @@ if (!tinyDisk) console.info('uploads: the full-disk test is skipped: it mounts a
 
       fs.rmSync(filler)
       const again = multipartBody('file', 'site.jpg', 'image/jpeg', await cameraJpeg(800, 600))
-      const stored = await app.inject({ method: 'POST', url: '/api/uploads', headers: { ...bearer(owner), ...again.headers }, payload: again.payload })
+      const stored = await app.inject({
+        method: 'POST',
+        url: '/api/uploads',
+        headers: { ...bearer(owner), ...again.headers },
+        payload: again.payload,
+      })
       expect(stored.statusCode).toBe(201)
       expect(await t.app.db.select().from(uploads)).toHaveLength(recorded + 1)
     } finally {

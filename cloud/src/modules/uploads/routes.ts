@@ -4,22 +4,12 @@ import { jsonSchemaTransform, type FastifyPluginAsyncZod } from 'fastify-type-pr
 import { z } from 'zod'
 import { MAX_UPLOAD_BYTES, UploadResult } from '../../../../types/service'
 import { PHOTO_THUMB_PX } from '../../../../types/vocabulary'
-import { ApiError, badField, invalidToken, notFound, responses, unauthorized } from '../../http/errors'
-import { UnsupportedImageError, UploadStoreError } from './images'
+import { invalidToken, notFound, responses, unauthorized } from '../../http/errors'
+import { imageFailure, MULTIPART_LIMITS, readImageFile, UPLOAD_FORM, unsupportedType } from './image-upload'
 import { IMAGE_TYPES } from './sniff'
 import { thumbnail } from './thumbnail'
 import { findUpload, saveUpload, staffMaySeeUpload, type UploadRow } from './uploads'
 import { RequestIdParams } from '../../http/schemas'
-
-const fileTooLarge = () => new ApiError(413, 'file_too_large', `图片不能超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`)
-const unsupportedType = () => new ApiError(415, 'unsupported_type', '只支持 JPEG、PNG、WebP 或 GIF 格式的图片')
-const undecodable = () => new ApiError(415, 'unsupported_type', '图片内容无法读取（文件可能已损坏），请重新选择图片')
-/** Seconds to wait before trying again when the store cannot take the photo (full or unreachable). */
-const STORE_RETRY_AFTER_S = 60
-export const uploadStoreUnavailable = () =>
-  new ApiError(503, 'upload_store_unavailable', '图片存储暂时无法写入，请稍后再试', undefined, {
-    'retry-after': String(STORE_RETRY_AFTER_S),
-  })
 
 /** Uploaded bytes are shown as an image only: even opened as a page, nothing in them may run or load. */
 const SANDBOX = "default-src 'none'; sandbox"
@@ -34,22 +24,6 @@ const SignedUrlQuery = z.object({
     .describe(`缩略图：把图片缩小到 ${PHOTO_THUMB_PX}×${PHOTO_THUMB_PX} 像素以内（保持比例，不放大）`),
 })
 
-/**
- * The multipart/form-data body, for the OpenAPI document only: the handler streams the file part
- * (request.file()) and checks it itself, so no schema validates this body.
- */
-export const UPLOAD_FORM = {
-  type: 'object',
-  required: ['file'],
-  properties: {
-    file: {
-      type: 'string',
-      format: 'binary',
-      description: `图片文件（一个文件部分，字段名 file）：JPEG、PNG、WebP 或 GIF，按内容判断，不超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`,
-    },
-  },
-} as const
-
 const imageContent = Object.fromEntries(IMAGE_TYPES.map((type) => [type, { schema: z.string().describe('图片内容（二进制）') }]))
 
 /**
@@ -59,7 +33,7 @@ const imageContent = Object.fromEntries(IMAGE_TYPES.map((type) => [type, { schem
  */
 const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
   // Registered here only: no other route accepts multipart bodies.
-  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6, headerPairs: 100 } })
+  await app.register(multipart, { limits: MULTIPART_LIMITS })
   const limits = app.config.rateLimits
 
   app.post(
@@ -100,17 +74,12 @@ const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       if (!request.isMultipart()) throw unsupportedType()
-      const bytes = await readFile(app.multipartErrors, request)
+      const bytes = await readImageFile(app.multipartErrors, request)
       try {
         const photo = await saveUpload(app, app.uploadStorage, { ownerId: request.investorId!, address: request.ip }, bytes)
         return reply.code(201).send(photo)
       } catch (error) {
-        if (error instanceof UnsupportedImageError) throw error.reason === 'type' ? unsupportedType() : undecodable()
-        if (error instanceof UploadStoreError) {
-          request.log.error({ err: error }, 'upload store refused a photo')
-          throw uploadStoreUnavailable()
-        }
-        throw error
+        return imageFailure(error, request.log)
       }
     },
   )
@@ -166,36 +135,6 @@ const uploadRoutes: FastifyPluginAsyncZod = async (app) => {
         .send(image.bytes)
     },
   )
-}
-
-/**
- * The single `file` part as bytes, with the multipart limits turned into Chinese 4xx answers. Every
- * part is read: a second file, or any other part, is refused rather than silently dropped.
- */
-const readFile = async (errors: FastifyRequest['server']['multipartErrors'], request: FastifyRequest): Promise<Buffer> => {
-  try {
-    let bytes: Buffer | undefined
-    let extra = false
-    for await (const part of request.parts()) {
-      if (part.type === 'file' && part.fieldname === 'file' && bytes === undefined) bytes = await part.toBuffer()
-      else {
-        extra = true
-        if (part.type === 'file') part.file.resume() // drain it, so the body is read to its end
-      }
-    }
-    if (bytes !== undefined && extra) throw badField('file', '一次只能上传一张图片')
-    if (bytes === undefined) throw badField('file', '请选择要上传的图片（字段名 file）')
-    return bytes
-  } catch (error) {
-    if (error instanceof errors.RequestFileTooLargeError) throw fileTooLarge()
-    if (error instanceof errors.FilesLimitError || error instanceof errors.PartsLimitError || error instanceof errors.FieldsLimitError) {
-      throw badField('file', '一次只能上传一张图片')
-    }
-    if (error instanceof ApiError) throw error
-    // Whatever else the multipart parser trips over (broken boundary, truncated body) is the client's.
-    request.log.info({ err: error }, 'unreadable multipart body')
-    throw new ApiError(400, 'bad_request', '上传内容格式不正确，请重新选择图片')
-  }
 }
 
 export default uploadRoutes
