@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { SlugId } from './common'
-import { ZoneId } from './content'
+import { DateString, ZoneId } from './content'
 import { StaffRole } from './auth'
 import { REQUEST_STATUSES } from './request-status'
 
@@ -44,6 +44,10 @@ export const CreateServiceRequestBody = z
     description: z.string().trim().min(10, '请至少用 10 个字描述需求').max(1000, '需求描述不能超过 1000 个字'),
     photos: z.array(z.string().uuid('图片编号无效')).max(3, '最多上传 3 张图片').default([]),
     preferredContactTime: ContactTime.optional(),
+    /** 预约看厂/看地: the space listing (GET /api/spaces/{id}) the request is about. */
+    spaceId: SlugId.optional(),
+    /** The day the investor would like to visit the site (YYYY-MM-DD, China time). */
+    preferredVisitDate: DateString.optional(),
   })
   .strict()
 export type CreateServiceRequestBody = z.infer<typeof CreateServiceRequestBody>
@@ -247,7 +251,8 @@ export type ZoneServiceStats = z.infer<typeof ZoneServiceStats>
 
 export const ShareVisitBody = z.object({
   ref: z.string().trim().min(1).max(64),
-  page: z.enum(['pages/park/index', 'pages/policy/index', 'pages/compare/index']),
+  /** The shared page: its targetId is the park, policy, compared parks (a,b), zone, chain or space listing. */
+  page: z.enum(['pages/park/index', 'pages/policy/index', 'pages/compare/index', 'pages/zone/index', 'pages/chain/index', 'pages/space/index']),
   targetId: z.string().max(200),
   /** WeChat launch scene (1007 单聊, 1008 群聊, 1154 朋友圈单页...) when known. */
   scene: z.number().int().optional(),

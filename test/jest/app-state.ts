@@ -7,7 +7,12 @@ import type { StaffSession } from '@/types/auth'
 import { taroMock } from './taro'
 import { connectSession, useSession } from '@/features/session/session-store'
 import { useHome } from '@/features/home/home-store'
-import { useZoneCatalog } from '@/features/zones/catalog-store'
+import { resetCatalogSessionForTest, useZoneCatalog } from '@/features/zones/catalog-store'
+import { useZoneDetails } from '@/features/zones/zone-details-store'
+import { useSpaces } from '@/features/spaces/spaces-store'
+import { useSpaceDetails } from '@/features/spaces/space-details-store'
+import { useChains } from '@/features/chains/chains-store'
+import { useIndustries } from '@/features/parks/industries-store'
 import { useServiceStats } from '@/features/zones/service-stats-store'
 import { useParkDirectory } from '@/features/parks/directory-store'
 import { useParkProfiles } from '@/features/parks/profiles-store'
@@ -33,6 +38,11 @@ const stores = [
   useSession,
   useHome,
   useZoneCatalog,
+  useZoneDetails,
+  useSpaces,
+  useSpaceDetails,
+  useChains,
+  useIndustries,
   useServiceStats,
   useParkDirectory,
   useParkProfiles,
@@ -56,6 +66,7 @@ export function resetApp(): void {
   connectSession()
   for (const store of stores) store.setState(store.getInitialState() as never, true)
   resetShareVisitsForTest()
+  resetCatalogSessionForTest()
 }
 
 /** Writes what zustand persist would have stored on an earlier launch (through the store's own storage), then rehydrates from it. */

@@ -11,7 +11,7 @@ import { useServiceStats } from '@/features/zones/service-stats-store'
 import { fetchParks } from './api'
 import { currentShareRef, recordShareVisit, sharePath, shareQuery } from '@/features/sharing/share'
 import { a11y } from '@/lib/a11y'
-import { compareRows } from './internal/compare-table'
+import { EMPTY_CELL, compareRows } from './internal/compare-table'
 import { readList, readParam } from '@/lib/query'
 import { ROUTES, navigate, openPark } from '@/lib/routes'
 import BottomBar from '@/components/bottom-bar/BottomBar'
@@ -150,11 +150,17 @@ export default function CompareScreen() {
             </View>
             {row.cells.map((lines, index) => (
               <View key={details[index].park.id} className="compare__cell" {...a11y('cell')}>
-                {lines.map((line, lineIndex) => (
-                  <Text key={lineIndex} className={`compare__line${line === '待补充' || line === '暂无数据' || line === '暂未公开' || line === '暂无' ? ' pl-pending' : ''}`}>
-                    {line}
+                {lines.length === 0 ? (
+                  <Text className="compare__line compare__line--empty" aria-label="无">
+                    {EMPTY_CELL}
                   </Text>
-                ))}
+                ) : (
+                  lines.map((line, lineIndex) => (
+                    <Text key={lineIndex} className="compare__line">
+                      {line}
+                    </Text>
+                  ))
+                )}
               </View>
             ))}
           </View>
@@ -189,7 +195,7 @@ export default function CompareScreen() {
           + 添加园区（最多 {MAX_COMPARE} 个）
         </Text>
       ) : null}
-      <Text className="pl-muted compare__note">对比内容来自各开发区公开报道，“待补充”表示公开资料未提及。</Text>
+      <Text className="pl-muted compare__note">对比内容来自各开发区公开报道和开发区填报；“—”表示该园区没有这项信息，没有任何园区提供的项目不列出。</Text>
 
       <ParkPicker
         visible={picking}

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, Dialog } from '@nutui/nutui-react-taro'
@@ -12,7 +12,6 @@ import PhotoStrip from '@/components/request/PhotoStrip'
 import FirstResponseCard from '@/components/request/FirstResponseCard'
 import TextBox from '@/components/text-box/TextBox'
 import { RatingPanel, isLowRating } from './internal/RatingPanel'
-import { textOrPending } from '@/lib/format'
 import ErrorState from '@/components/status/ErrorState'
 import PageSkeleton from '@/components/status/PageSkeleton'
 import { buildTimeline } from '@/components/request/timeline'
@@ -46,6 +45,11 @@ export default function RequestDetailScreen() {
   usePullDownRefresh(() => {
     void load().finally(() => Taro.stopPullDownRefresh())
   })
+  // The park's name comes with its zone's parks.
+  const requestZone = request?.zoneId
+  useEffect(() => {
+    if (requestZone) void useZoneCatalog.getState().loadParks(requestZone)
+  }, [requestZone])
 
   if (!id)
     return (
@@ -61,8 +65,7 @@ export default function RequestDetailScreen() {
     )
   }
 
-  // Fall back to the zone catalog when the request carries no hotline.
-  const hotline = request.supervisionHotline ?? zones.find((z) => z.id === request.zoneId)?.supervisionHotline ?? null
+  const hotline = request.supervisionHotline
   const canMessage = !CLOSED_FOR_MESSAGES.includes(request.status)
   const timeline = buildTimeline(request)
 
@@ -142,7 +145,7 @@ export default function RequestDetailScreen() {
           {request.rating.comment ? <Text className="svc-detail__line">{request.rating.comment}</Text> : null}
           <Text className="svc-detail__line svc-muted">{formatChinaTime(request.rating.ratedAt)}</Text>
           {isLowRating(request.rating.score) ? (
-            <Text className="svc-detail__line svc-muted">{`该请求已重新打开，由主管督办。监督热线：${textOrPending(hotline)}`}</Text>
+            <Text className="svc-detail__line svc-muted">{`该请求已重新打开，由主管督办。${hotline ? `监督热线：${hotline}` : ''}`}</Text>
           ) : null}
         </View>
       ) : null}

@@ -2,8 +2,11 @@ import { useLoad, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { SlugId } from '@/types/common'
 import { ZoneId } from '@/types/content'
+import { RequestType } from '@/types/service'
 import { useServiceDraft } from './draft-store'
 import { useZoneCatalog } from '@/features/zones/catalog-store'
+import { usePolicyDetails } from '@/features/policies/details-store'
+import { useSpaceDetails } from '@/features/spaces/space-details-store'
 import { ServiceForm } from './internal/ServiceForm'
 import { SubmitSuccess } from './internal/SubmitSuccess'
 import { ConsentDeclined, PrivacyConsentDialog, usePrivacyConsent } from './internal/PrivacyConsent'
@@ -23,7 +26,22 @@ export default function ServiceScreen() {
     if (draft.created) draft.startOver()
     const zone = ZoneId.safeParse(params.zoneId)
     const park = SlugId.safeParse(params.parkId)
-    if (zone.success) draft.prefill({ zoneId: zone.data, parkId: park.success ? park.data : undefined })
+    const type = RequestType.safeParse(params.type)
+    const space = SlugId.safeParse(params.spaceId)
+    const policy = SlugId.safeParse(params.policyId)
+    // 咨询店小二 from a policy: the question starts with the policy's name.
+    const policyTitle = policy.success ? usePolicyDetails.getState().details[policy.data]?.detail.policy.title : undefined
+    if (zone.success) {
+      draft.prefill({
+        zoneId: zone.data,
+        parkId: park.success ? park.data : undefined,
+        type: type.success ? type.data : undefined,
+        spaceId: space.success ? space.data : undefined,
+        description: policyTitle ? `咨询政策《${policyTitle}》：` : undefined,
+      })
+    }
+    // 预约看厂 opened cold (a shared link): the form names the listing once it is loaded.
+    if (space.success && !useSpaceDetails.getState().details[space.data]) void useSpaceDetails.getState().load(space.data)
     void useZoneCatalog.getState().load()
   })
 

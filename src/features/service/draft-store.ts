@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import type { ZoneId } from '@/types/content'
-import type { ServiceRequest } from '@/types/service'
+import type { RequestType, ServiceRequest } from '@/types/service'
 import { taroStorage } from '@/lib/storage'
 import { ApiError, errorMessage } from '@/api/client'
 import { createServiceRequest, uploadImage } from './api'
@@ -40,8 +40,11 @@ interface ServiceDraftState {
   created: ServiceRequest | null
 
   setField: <K extends keyof DraftFields>(key: K, value: DraftFields[K]) => void
-  /** From a park page: ?zoneId=…&parkId=… */
-  prefill: (query: { zoneId?: ZoneId; parkId?: string }) => void
+  /**
+   * From the page the investor came from: ?zoneId=…&parkId=… (park), &type=site&spaceId=… (预约看厂),
+   * &type=…&description=… (a policy question). What the investor typed before stays.
+   */
+  prefill: (query: { zoneId?: ZoneId; parkId?: string; type?: RequestType; spaceId?: string; description?: string }) => void
   addFiles: (files: PickedFile[]) => Promise<void>
   retryUpload: (key: string) => Promise<void>
   removeUpload: (key: string) => void
@@ -134,15 +137,26 @@ export const useServiceDraft = create<ServiceDraftState>()(
           set((s) => {
             const { [key]: _cleared, ...errors } = s.errors
             const fields = { ...s.fields, [key]: value }
-            // A park belongs to one zone.
-            if (key === 'zoneId' && value !== s.fields.zoneId) fields.parkId = null
+            // A park and a listing belong to one zone.
+            if (key === 'zoneId' && value !== s.fields.zoneId) {
+              fields.parkId = null
+              fields.spaceId = null
+            }
             return { fields, errors }
           }),
 
-        prefill: ({ zoneId, parkId }) =>
+        prefill: ({ zoneId, parkId, type, spaceId, description }) =>
           set((s) => {
             if (!zoneId) return s
-            return { fields: { ...s.fields, zoneId, parkId: parkId ?? (zoneId === s.fields.zoneId ? s.fields.parkId : null) } }
+            const fields = { ...s.fields, zoneId, parkId: parkId ?? (zoneId === s.fields.zoneId ? s.fields.parkId : null) }
+            if (type) fields.type = type
+            // A listing is only ever the one the investor just came from.
+            fields.spaceId = spaceId ?? null
+            if (!spaceId) fields.preferredVisitDate = null
+            if (description && !s.fields.description.includes(description)) {
+              fields.description = s.fields.description.trim() ? `${description}\n${s.fields.description}` : description
+            }
+            return { fields }
           }),
 
         addFiles: async (files) => {

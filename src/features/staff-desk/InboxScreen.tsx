@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, Tabs } from '@nutui/nutui-react-taro'
@@ -44,10 +45,15 @@ export default function InboxScreen() {
   })
   useReachBottom(() => void useInbox.getState().loadMore())
 
+  const zoneFilter = session ? (isAdmin(session) ? inbox.zoneId : session.staff.zoneId) : null
+  // The park filter lists the chosen zone's parks.
+  useEffect(() => {
+    void useZoneCatalog.getState().loadParks(zoneFilter)
+  }, [zoneFilter])
+
   if (!session) return <View className="svc-root" />
 
   const admin = isAdmin(session)
-  const zoneFilter = admin ? inbox.zoneId : session.staff.zoneId
   const parkOptions = parks.filter((p) => !zoneFilter || p.zoneId === zoneFilter).map((p) => ({ value: p.id, label: p.name }))
   const zoneOptions = zones.map((z) => ({ value: z.id, label: z.name }))
 

@@ -18,7 +18,7 @@ function serveParks() {
   })
 }
 
-test('a shared comparison shows the parks side by side with 待补充 where sources are silent', async () => {
+test('a shared comparison shows the parks side by side: a dash where a park has no such fact, never 待补充', async () => {
   serveParks()
   taroMock.setRouterParams({ ids: 'pingyuan-jingde,qingyun-jjj', ref: 'PY-ZS' })
   render(<Compare />)
@@ -27,12 +27,13 @@ test('a shared comparison shows the parks side by side with 待补充 where sour
   const cells = (label: string) => within(row(label)).getAllByRole('cell').map((cell) => cell.textContent)
 
   expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['园区', '京德智造产业园移除', '京津冀产业园移除'])
-  expect(cells('占地面积')).toEqual(['667亩', '待补充'])
-  expect(cells('总投资')).toEqual(['18亿元', '待补充'])
-  expect(cells('入驻企业')).toEqual(['待补充', '73家'])
-  expect(cells('可用空间')).toEqual(['标准厂房 4万平方米（可定制）', '暂未公开'])
+  expect(cells('占地面积')).toEqual(['667亩', '—'])
+  expect(cells('总投资')).toEqual(['18亿元', '—'])
+  expect(cells('入驻企业')[1]).toBe('73家')
+  expect(cells('可用载体')).toEqual(['标准厂房 4万平方米（可定制）', '—'])
   expect(cells('24小时响应率')[0]).toBe('90%')
-  expect(cells('24小时响应率')[1]).toBe('暂无数据')
+  expect(cells('24小时响应率')[1]).toBe('—')
+  expect(table.textContent).not.toContain('待补充')
   expect(cells('适用政策')[0]).toMatch(/^\d+ 条/)
 
   // Sharing keeps the same parks; the referral is recorded once.

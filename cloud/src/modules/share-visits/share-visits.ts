@@ -8,12 +8,22 @@ import type { ContentSnapshot } from '../content/snapshot'
 /** Zones the shared page is about (a comparison may span several), for per-zone referral figures. */
 const zonesOf = (snapshot: ContentSnapshot, visit: ShareVisitBody): string[] => {
   const parkZone = (id: string) => snapshot.parkById.get(id)?.card.zoneId
-  const ids =
-    visit.page === 'pages/policy/index'
-      ? [snapshot.policyById.get(visit.targetId)?.card.zoneId]
-      : visit.page === 'pages/park/index'
-        ? [parkZone(visit.targetId)]
-        : visit.targetId.split(',').map((id) => parkZone(id.trim()))
+  const ids = (() => {
+    switch (visit.page) {
+      case 'pages/policy/index':
+        return [snapshot.policyById.get(visit.targetId)?.card.zoneId]
+      case 'pages/park/index':
+        return [parkZone(visit.targetId)]
+      case 'pages/zone/index':
+        return [snapshot.zoneById.get(visit.targetId)?.id]
+      case 'pages/chain/index':
+        return [snapshot.chainById.get(visit.targetId)?.zoneId]
+      case 'pages/space/index':
+        return [snapshot.spaceById.get(visit.targetId)?.space.zoneId]
+      case 'pages/compare/index':
+        return visit.targetId.split(',').map((id) => parkZone(id.trim()))
+    }
+  })()
   return [...new Set(ids.filter((id): id is NonNullable<typeof id> => Boolean(id)))]
 }
 

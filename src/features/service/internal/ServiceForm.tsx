@@ -1,14 +1,17 @@
-import { useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, Dialog, Input, Picker } from '@nutui/nutui-react-taro'
 import { CONTACT_TIMES, CONTACT_TIME_LABELS, REQUEST_TYPES, REQUEST_TYPE_LABELS } from '@/types/service'
 import { useServiceDraft } from '../draft-store'
 import { useZoneCatalog } from '@/features/zones/catalog-store'
+import ZonePicker from '@/features/zones/ZonePicker'
+import { useSpaceDetails } from '@/features/spaces/space-details-store'
+import { todayString } from '@/lib/format'
 import ChipGroup from '@/components/chip-group/ChipGroup'
 import TextBox from '@/components/text-box/TextBox'
 import { PhotoPicker } from './PhotoPicker'
-import { DESCRIPTION_MAX, DESCRIPTION_MIN, descriptionLength, firstErrorField, type DraftField } from './draft'
+import { DESCRIPTION_MAX, DESCRIPTION_MIN, descriptionLength, firstErrorField, visitDateOptions, type DraftField } from './draft'
 import { ROUTES, navigate } from '@/lib/routes'
 import { a11y } from '@/lib/a11y'
 import '@/styles/service.scss'
@@ -66,6 +69,13 @@ export function ServiceForm({ onSubmitted }: { onSubmitted?: () => void }) {
   const catalogStatus = useZoneCatalog((s) => s.status)
   const reloadCatalog = useZoneCatalog((s) => s.load)
   const [parkPickerOpen, setParkPickerOpen] = useState(false)
+  const space = useSpaceDetails((s) => (fields.spaceId ? s.details[fields.spaceId]?.detail.space : undefined))
+  const visitDates = useMemo(() => visitDateOptions(todayString()), [])
+
+  // The park picker lists the chosen zone's parks.
+  useEffect(() => {
+    void useZoneCatalog.getState().loadParks(fields.zoneId)
+  }, [fields.zoneId])
 
   const zoneParks = parks.filter((p) => p.zoneId === fields.zoneId)
   const parkLabel = fields.parkId ? (zoneParks.find((p) => p.id === fields.parkId)?.name ?? '') : ''
@@ -95,11 +105,12 @@ export function ServiceForm({ onSubmitted }: { onSubmitted?: () => void }) {
 
         <Field name="zoneId" label="开发区" required error={errors.zoneId}>
           {zones.length ? (
-            <ChipGroup
+            <ZonePicker
               label="开发区"
-              options={zones.map((z) => ({ value: z.id, label: z.name }))}
+              zones={zones}
               value={fields.zoneId}
-              onChange={(v) => draft.setField('zoneId', v)}
+              fullNames
+              onChange={(v) => v && draft.setField('zoneId', v)}
             />
           ) : catalogStatus === 'error' ? (
             <View className="svc-inline-error">
@@ -140,6 +151,38 @@ export function ServiceForm({ onSubmitted }: { onSubmitted?: () => void }) {
           </Field>
         ) : null}
       </View>
+
+      {fields.type === 'site' ? (
+        <View className="svc-card">
+          {fields.spaceId ? (
+            <View className="svc-field svc-visit__space" {...a11y('note')}>
+              <Text className="svc-field__label">{space?.type === 'land' ? '预约看地' : '预约看厂'}</Text>
+              <Text className="svc-visit__title">{space?.title ?? '所选载体'}</Text>
+              <Text
+                className="svc-link svc-visit__remove"
+                {...a11y('button', { 'aria-label': '不指定载体' })}
+                onClick={() => draft.setField('spaceId', null)}
+              >
+                不指定载体
+              </Text>
+            </View>
+          ) : null}
+          <Field
+            name="preferredVisitDate"
+            label={space?.type === 'land' ? '希望看地日期' : '希望看厂/看地日期'}
+            hint="店小二会与您确认具体时间"
+            error={errors.preferredVisitDate}
+          >
+            <ChipGroup
+              label="希望看厂日期"
+              options={[{ value: '', label: '暂不确定' }, ...visitDates]}
+              value={fields.preferredVisitDate ?? ''}
+              onChange={(v) => draft.setField('preferredVisitDate', v || null)}
+              scroll
+            />
+          </Field>
+        </View>
+      ) : null}
 
       <View className="svc-card">
         <Field name="company" label="企业名称" required error={errors.company}>

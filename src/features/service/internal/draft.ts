@@ -1,5 +1,7 @@
 import { CreateServiceRequestBody, MAX_UPLOAD_BYTES, type ContactTime, type Photo, type RequestType } from '@/types/service'
 import type { ZoneId } from '@/types/content'
+import { addDays } from '@/types/china-time'
+import { isChinaWorkday } from '@/types/working-days'
 
 /** What the form holds while the investor types; kept in storage until sent. */
 export interface DraftFields {
@@ -12,6 +14,10 @@ export interface DraftFields {
   description: string
   photos: Photo[]
   preferredContactTime: ContactTime | null
+  /** 预约看厂/看地: the listing, set from its page. */
+  spaceId: string | null
+  /** YYYY-MM-DD, for 选址与厂房 requests. */
+  preferredVisitDate: string | null
 }
 
 export type DraftField = keyof DraftFields
@@ -31,6 +37,8 @@ export const emptyDraft = (): DraftFields => ({
   description: '',
   photos: [],
   preferredContactTime: null,
+  spaceId: null,
+  preferredVisitDate: null,
 })
 
 /** Order the form shows fields in: the first error scrolls into view. */
@@ -43,6 +51,8 @@ export const FIELD_ORDER: DraftField[] = [
   'mobile',
   'description',
   'photos',
+  'spaceId',
+  'preferredVisitDate',
   'preferredContactTime',
 ]
 
@@ -57,6 +67,8 @@ const FALLBACK: Record<DraftField, string> = {
   description: '请填写需求描述',
   photos: '图片有误，请删除后重新上传',
   preferredContactTime: '请选择方便联系的时间',
+  spaceId: '载体信息有误，请从载体页面重新进入',
+  preferredVisitDate: '请选择看厂/看地日期',
 }
 
 const hasChinese = (text: string) => /[\u4e00-\u9fff]/.test(text)
@@ -75,7 +87,27 @@ export function toRequestBody(draft: DraftFields): Record<string, unknown> {
     description: draft.description,
     photos: draft.photos.map((photo) => photo.id),
     preferredContactTime: draft.preferredContactTime ?? undefined,
+    // A listing and a visit day belong to a 选址与厂房 request only.
+    spaceId: draft.type === 'site' ? (draft.spaceId ?? undefined) : undefined,
+    preferredVisitDate: draft.type === 'site' ? (draft.preferredVisitDate ?? undefined) : undefined,
   }
+}
+
+/**
+ * Days an investor can ask to visit a site: the next `count` working days (China calendar) after
+ * `today` (YYYY-MM-DD), as the form's choices.
+ */
+export function visitDateOptions(today: string, count = 10): { value: string; label: string }[] {
+  const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
+  const options: { value: string; label: string }[] = []
+  for (let offset = 1; options.length < count && offset <= count * 3; offset++) {
+    const date = addDays(today, offset)
+    if (!isChinaWorkday(date)) continue
+    const [, month, day] = date.split('-').map(Number)
+    const weekday = WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]
+    options.push({ value: date, label: `${month}月${day}日 ${weekday}` })
+  }
+  return options
 }
 
 export type DraftCheck = { ok: true; body: CreateServiceRequestBody } | { ok: false; errors: FieldErrors }
