@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
 import { resetApp } from '../../../test/jest/app-state'
 import { homeResponse, ok, policies, policyCard, serveApi } from '../../../test/jest/content-fixtures'
+import { usePolicies } from '@/features/policies/list-store'
 import Policies from './index'
 
 beforeEach(() => resetApp())
@@ -61,4 +62,14 @@ test('no result offers to see everything', async () => {
   expect(await screen.findByText('没有找到相关政策')).toBeTruthy()
   fireEvent.click(screen.getByText('查看全部政策'))
   expect(await screen.findByText(`共 ${cards.length} 条`)).toBeTruthy()
+})
+
+test('the zone picked on home is the zone the tab shows; 政策匹配 carries it', async () => {
+  serve()
+  usePolicies.getState().carryZone('pingyuan')
+  render(<Policies />)
+  await waitFor(() => expect(lastQuery()).toMatchObject({ zoneId: 'pingyuan' }))
+  expect((await screen.findByRole('radio', { name: '区域：平原' })).getAttribute('aria-checked')).toBe('true')
+  fireEvent.click(screen.getByRole('link', { name: /政策匹配/ }))
+  expect(taroMock.calls.navigateTo).toEqual(['/pages/match/index?zoneId=pingyuan'])
 })

@@ -3,6 +3,9 @@ import { taroMock } from '../../../test/jest/taro'
 import { investorSession, resetApp } from '../../../test/jest/app-state'
 import { catalogRoutes, ok, requestsTo, serve, serviceRequest } from '../../../test/jest/service-fixtures'
 import { useServiceDraft } from '@/features/service/draft-store'
+import { useSpaceDetails } from '@/features/spaces/space-details-store'
+import { usePolicyDetails } from '@/features/policies/details-store'
+import { policyDetail, spaceDetail } from '../../../test/jest/content-fixtures'
 import { usePrivacy } from '@/features/service/privacy-store'
 import { PRIVACY_NOTICE_VERSION } from '@/features/service/internal/privacy'
 import ServicePage from './index'
@@ -136,4 +139,44 @@ test('opening from a park page pre-selects its zone and park', async () => {
       .getByRole('radio', { name: '开发区：平原经济开发区' })
       .getAttribute('aria-checked'),
   ).toBe('true')
+})
+
+test('预约看厂 from a listing: a site request naming the listing, with the visit day the investor picks', async () => {
+  agree()
+  useSpaceDetails.setState({ details: { 'pingyuan-jingde-phase1-factory': { detail: spaceDetail('pingyuan-jingde-phase1-factory'), savedAt: Date.now() } } })
+  taroMock.setRouterParams({ zoneId: 'pingyuan', parkId: 'pingyuan-jingde', spaceId: 'pingyuan-jingde-phase1-factory', type: 'site' })
+  render(<ServicePage />)
+  expect(await screen.findByText('京德智造产业园一期“定制”标准厂房')).toBeTruthy()
+  expect(screen.getByRole('radio', { name: '需求类型：选址与厂房' }).getAttribute('aria-checked')).toBe('true')
+  const days = within(screen.getByRole('radiogroup', { name: '希望看厂日期' })).getAllByRole('radio')
+  // 暂不确定, then working days only (never a weekend).
+  expect(days[0].textContent).toBe('暂不确定')
+  expect(days.slice(1).every((day) => !/周[六日]/.test(day.textContent ?? ''))).toBe(true)
+  fireEvent.click(days[1])
+  type('企业名称', '山东德润新材料有限公司')
+  type('联系人', '李明')
+  type('手机号', '13800138000')
+  type('需求描述', '想实地看看一期定制厂房，了解交付时间。')
+  fireEvent.click(screen.getByText('提交需求'))
+  expect(await screen.findByText('提交成功')).toBeTruthy()
+  const [sent] = requestsTo('/api/requests')
+  expect(sent.data).toMatchObject({
+    type: 'site',
+    zoneId: 'pingyuan',
+    parkId: 'pingyuan-jingde',
+    spaceId: 'pingyuan-jingde-phase1-factory',
+    preferredVisitDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+  })
+})
+
+test('咨询店小二 from a policy starts the question with the policy and its need type', async () => {
+  agree()
+  usePolicyDetails.setState({ details: { 'pingyuan-major-project-fund': { detail: policyDetail('pingyuan-major-project-fund'), savedAt: Date.now() } } })
+  taroMock.setRouterParams({ zoneId: 'pingyuan', policyId: 'pingyuan-major-project-fund', type: 'finance' })
+  render(<ServicePage />)
+  await screen.findByRole('radiogroup', { name: '开发区' })
+  expect(screen.getByRole('radio', { name: '需求类型：融资' }).getAttribute('aria-checked')).toBe('true')
+  expect((screen.getByLabelText('需求描述') as HTMLTextAreaElement).value).toBe('咨询政策《重大产业项目发展基金》：')
+  // No listing and no visit day outside 选址与厂房.
+  expect(screen.queryByRole('radiogroup', { name: '希望看厂日期' })).toBeNull()
 })

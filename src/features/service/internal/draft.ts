@@ -100,7 +100,7 @@ export function toRequestBody(draft: DraftFields): Record<string, unknown> {
 export function visitDateOptions(today: string, count = 10): { value: string; label: string }[] {
   const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
   const options: { value: string; label: string }[] = []
-  for (let offset = 1; options.length < count && offset <= count * 3; offset++) {
+  for (let offset = 1; options.length < count && offset <= count * 3 + 14; offset++) {
     const date = addDays(today, offset)
     if (!isChinaWorkday(date)) continue
     const [, month, day] = date.split('-').map(Number)
