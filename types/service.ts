@@ -196,11 +196,11 @@ export const AssignBody = z.object({ staffId: z.string().min(1, '请选择同事
 export const StatusBody = z.object({ status: RequestStatus })
 export const CannedReply = z.object({ id: z.string(), zoneId: ZoneId, title: z.string(), body: z.string() })
 export type CannedReply = z.infer<typeof CannedReply>
-export const CannedReplyBody = z.object({
-  zoneId: ZoneId.optional(),
+export const CannedReplyUpdate = z.object({
   title: z.string().trim().min(1, '请输入标题').max(40, '标题不能超过 40 个字'),
   body: z.string().trim().min(1, '请输入内容').max(1000, '内容不能超过 1000 个字'),
 })
+export const CannedReplyBody = CannedReplyUpdate.extend({ zoneId: ZoneId.optional() })
 
 export const DashboardQuery = z.object({
   zoneId: ZoneId.optional(),

@@ -8,6 +8,7 @@ import { serializeError, serializeRequest } from './http/log'
 import { MAX_BODY_LIMIT } from './http/schemas'
 import authRoutes from './modules/auth/routes'
 import chainRoutes from './modules/chains/routes'
+import consoleRoutes from './modules/console/routes'
 import favouriteRoutes from './modules/favourites/routes'
 import healthRoutes from './modules/health/routes'
 import homeRoutes from './modules/home/routes'
@@ -20,6 +21,7 @@ import serviceStatsRoutes from './modules/service-stats/routes'
 import shareVisitRoutes from './modules/share-visits/routes'
 import spaceRoutes from './modules/spaces/routes'
 import staffRequestRoutes from './modules/staff-requests/routes'
+import staffAccountRoutes from './modules/staff-accounts/routes'
 import staffRoutes from './modules/staff/routes'
 import uploadRoutes from './modules/uploads/routes'
 import zoneSettingsRoutes from './modules/zone-settings/routes'
@@ -107,6 +109,8 @@ export const buildApp = async ({ db, config, clock }: BuildAppOptions) => {
   await app.register(staffRequestRoutes)
   await app.register(staffRoutes)
   await app.register(zoneSettingsRoutes)
+  await app.register(consoleRoutes)
+  await app.register(staffAccountRoutes)
 
   return app
 }

@@ -107,7 +107,7 @@ const Env = z
         .optional(),
     ),
     /** How often (ms) each process checks content_meta for a newer import; 0 turns polling off. */
-    CONTENT_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+    CONTENT_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(2_000),
     /** Behind a reverse proxy / load balancer, trust X-Forwarded-* for the client address. */
     TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
     /** Signs session tokens and upload URLs; the same value on every API process. Required in production. */

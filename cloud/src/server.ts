@@ -5,6 +5,7 @@ import { InvalidContentError, loadContent } from './modules/content/load'
 import { openDatabase, type Database } from './db/client'
 import { DataDirLockedError } from './db/data-dir-lock'
 import { formatSeeded, seedDemoStaff } from './modules/staff/seed'
+import { seedCannedReplies } from './modules/staff/canned-replies'
 
 /** How long in-flight requests get to finish on SIGTERM/SIGINT before the process gives up. */
 const SHUTDOWN_GRACE_MS = 10_000
@@ -19,6 +20,12 @@ const main = async () => {
     const imported = await importIntoEmpty(database.db, await loadContent(config.contentDir))
     app = await buildApp({ db: database, config })
     if (imported) app.log.info({ version: imported.version, counts: imported.counts }, 'imported content into an empty database')
+    // Every zone starts with a few plain canned replies its supervisors can adapt.
+    await seedCannedReplies(
+      database.db,
+      app.content.current().zones.map((zone) => zone.id),
+      new Date(),
+    )
     // Development convenience only (config.seedDemoStaff is false outside NODE_ENV=development).
     if (config.seedDemoStaff) {
       const seeded = await seedDemoStaff(database.db, app.content.current().zones, new Date())

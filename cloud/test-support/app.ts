@@ -30,7 +30,8 @@ export type TestApp = {
 export const createTestApp = async (options: { clock?: Clock; config?: Config } = {}): Promise<TestApp> => {
   const database = await createTestDatabase()
   try {
-    await importContent(database.db, await loadContent(REAL_CONTENT_DIR))
+    // Imported at the test's "now", so revisions and publishes keep their order.
+    await importContent(database.db, await loadContent(REAL_CONTENT_DIR), options.clock?.() ?? new Date())
     const app = await buildApp({ db: database, config: options.config ?? testConfig(), clock: options.clock })
     const contract = attachContractCheck(app)
     await app.ready()

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { CONTENT_FILES } from '../src/modules/content/load'
+import { CONTENT_FILES } from '../src/modules/content/rules'
 import { REAL_CONTENT_DIR } from './app'
 
 type Records = Record<string, unknown>[]

@@ -216,7 +216,7 @@ export const createTwoApps = async (options: { clock: () => Date; config: Config
   if (process.env.DATABASE_URL) {
     const empty = await createEmptyPostgresDatabase()
     const databases = [await openPostgres(empty.url), await openPostgres(empty.url)]
-    await importContent(databases[0].db, content)
+    await importContent(databases[0].db, content, options.clock())
     const apps: [App, App] = [await build(databases[0]), await build(databases[1])]
     return {
       apps,
@@ -228,7 +228,7 @@ export const createTwoApps = async (options: { clock: () => Date; config: Config
     }
   }
   const database = await openPglite()
-  await importContent(database.db, content)
+  await importContent(database.db, content, options.clock())
   const apps: [App, App] = [await build(database), await build(database)]
   return {
     apps,

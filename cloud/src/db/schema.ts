@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm'
-import { boolean, check, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import type { FieldChange } from '../../../types/console'
+import { CONTENT_KINDS } from '../../../types/vocabulary'
 import { staff } from './service-schema'
 import type { Chain, Enterprise, Park, Policy, ServiceCommitment, SignedProject, Space, Zone } from '../../../types/content'
 
@@ -119,6 +121,94 @@ export const zoneSettings = pgTable('zone_settings', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   updatedBy: uuid('updated_by').references(() => staff.id),
 })
+
+/**
+ * Console drafts (issue 12): one pending draft per record, never visible to investors. `data` is the
+ * whole record as CONTENT_KIND_SCHEMAS[kind] defines it, validated when saved and again when published.
+ */
+export const contentDrafts = pgTable(
+  'content_drafts',
+  {
+    kind: text('kind', { enum: CONTENT_KINDS }).notNull(),
+    recordId: text('record_id').notNull(),
+    zoneId: text('zone_id').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    savedAt: timestamp('saved_at', { withTimezone: true }).notNull(),
+    savedBy: uuid('saved_by')
+      .notNull()
+      .references(() => staff.id),
+  },
+  (table) => [primaryKey({ columns: [table.kind, table.recordId] }), index('content_drafts_zone_idx').on(table.zoneId, table.kind)],
+)
+
+export const REVISION_ACTIONS = ['publish', 'revert', 'import', 'import_delete'] as const
+
+/**
+ * Every change to published content, append-only: console publishes and reverts (who), and content
+ * imports (no one). `record` is the record after the change (null when an import deleted it).
+ */
+export const contentRevisions = pgTable(
+  'content_revisions',
+  {
+    id: uuid('id').primaryKey(),
+    kind: text('kind', { enum: CONTENT_KINDS }).notNull(),
+    recordId: text('record_id').notNull(),
+    zoneId: text('zone_id').notNull(),
+    action: text('action', { enum: REVISION_ACTIONS }).notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    staffId: uuid('staff_id').references(() => staff.id),
+    changedFields: jsonb('changed_fields').$type<string[]>().notNull(),
+    diff: jsonb('diff').$type<FieldChange[]>().notNull(),
+    record: jsonb('record').$type<Record<string, unknown>>(),
+    restoredRevisionId: uuid('restored_revision_id'),
+  },
+  (table) => [
+    check('content_revisions_action', sql.raw(`"action" in (${REVISION_ACTIONS.map((action) => `'${action}'`).join(', ')})`)),
+    index('content_revisions_record_idx').on(table.kind, table.recordId, table.at),
+    index('content_revisions_zone_idx').on(table.zoneId, table.at),
+  ],
+)
+
+/**
+ * What zone staff did in the console and admins in settings and accounts: drafts saved and dropped,
+ * publishes, reverts, settings, accounts, canned replies. Append-only.
+ */
+export const contentAudit = pgTable(
+  'content_audit',
+  {
+    id: uuid('id').primaryKey(),
+    /** null for what concerns no zone (an admin's account without one). */
+    zoneId: text('zone_id'),
+    action: text('action').notNull(),
+    kind: text('kind'),
+    recordId: text('record_id'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    staffId: uuid('staff_id').references(() => staff.id),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
+  },
+  (table) => [index('content_audit_zone_idx').on(table.zoneId, table.at)],
+)
+
+/**
+ * Photos staff upload for content (POST /api/staff/uploads), re-encoded on upload; bytes in the upload
+ * storage under the same id. Public once published content refers to them (GET /api/media/{id}).
+ */
+export const media = pgTable(
+  'media',
+  {
+    id: uuid('id').primaryKey(),
+    zoneId: text('zone_id').notNull(),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('media_zone_idx').on(table.zoneId, table.createdAt)],
+)
 
 // The 店小二 service tables (investors, staff, requests, outbox...).
 export * from './service-schema'

@@ -50,6 +50,8 @@ export const staff = pgTable(
     /** Consecutive failed logins since the last success or lock. */
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: at('locked_until'),
+    /** Set by an admin: the account can no longer sign in, and its live sessions stop working. */
+    disabledAt: at('disabled_at'),
     createdAt: at('created_at').notNull(),
   },
   (table) => [
@@ -281,9 +283,8 @@ export const cannedReplies = pgTable(
     zoneId: text('zone_id').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
-    createdBy: uuid('created_by')
-      .notNull()
-      .references(() => staff.id),
+    /** null for the replies seeded with the content. */
+    createdBy: uuid('created_by').references(() => staff.id),
     createdAt: at('created_at').notNull(),
   },
   (table) => [index('canned_replies_zone_idx').on(table.zoneId, table.createdAt)],

@@ -16,6 +16,8 @@ test('a fact nobody provided is not shown; the source says only what the article
   for (const label of ['支持额度', '申报方式', '有效期', '发布单位', '文号']) expect(screen.queryByText(label)).toBeNull()
   expect(screen.queryByText('待补充')).toBeNull()
   expect(screen.getByText('来源：报道 · 德州新闻网')).toBeTruthy()
+  // The article states no talent level for it: none is shown.
+  expect(screen.queryByText('引进高层次人才或顶尖人才（院士等）')).toBeNull()
   expect(screen.queryByText('该政策已过期')).toBeNull()
 })
 

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { and, eq, isNull } from 'drizzle-orm'
 import type { StaffRole, StaffMember } from '../../../../types/auth'
 import type { ZoneId } from '../../../../types/content'
 import type { Db } from '../../db/client'
@@ -57,7 +57,8 @@ export const findStaffIdentity = async (db: Db, id: string): Promise<StaffIdenti
       shareCode: staffTable.shareCode,
     })
     .from(staffTable)
-    .where(eq(staffTable.id, id))
+    // A disabled account's live sessions stop working at once.
+    .where(and(eq(staffTable.id, id), isNull(staffTable.disabledAt)))
     .limit(1)
   return member ? { ...member, zoneId: member.zoneId as ZoneId | null } : null
 }

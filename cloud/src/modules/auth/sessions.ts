@@ -97,6 +97,7 @@ export const signInStaff = async (deps: SessionDeps, credentials: { username: st
     if (after.lockedUntil && after.lockedUntil > now) throw locked()
     throw invalid()
   }
+  if (member.disabledAt) throw new ApiError(403, 'account_disabled', '该账号已停用，请联系管理员')
   if (member.failedLogins > 0 || member.lockedUntil) {
     await deps.db.update(staff).set({ failedLogins: 0, lockedUntil: null }).where(eq(staff.id, member.id))
   }

@@ -1,11 +1,24 @@
+import { randomUUID } from 'node:crypto'
 import { count, eq } from 'drizzle-orm'
+import type { ContentBundle, Park } from '../../../../types/content'
 import type { Database } from '../../db/client'
-import { chains, contentMeta, enterprises, parks, policies, serviceCommitments, signedProjects, spaces, zones } from '../../db/schema'
+import {
+  chains,
+  contentMeta,
+  contentRevisions,
+  enterprises,
+  parks,
+  policies,
+  serviceCommitments,
+  signedProjects,
+  spaces,
+  zones,
+} from '../../db/schema'
 import { REAL_CONTENT_DIR, SETUP_TIMEOUT } from '../../../test-support/app'
 import { copyContentDir } from '../../../test-support/content-dir'
 import { createTestDatabase } from '../../../test-support/database'
-import { importContent, importIntoEmpty } from './import'
-import { InvalidContentError, loadContent, type LoadedContent } from './load'
+import { ConsoleEditsError, importContent, importIntoEmpty } from './import'
+import { InvalidContentError, contentVersion, loadContent, type LoadedContent } from './load'
 
 let database: Database
 beforeAll(async () => {
@@ -135,5 +148,115 @@ describe('content import', () => {
     }
     await expect(importContent(database.db, broken)).rejects.toThrow()
     expect(await snapshot()).toEqual(before)
+  })
+})
+
+describe('a folder speaks for the zones in its zones.json', () => {
+  let real: LoadedContent
+  beforeAll(async () => {
+    real = await loadContent(REAL_CONTENT_DIR)
+    await importContent(database.db, real)
+  })
+
+  /** A folder with only the given zones' records. */
+  const folderOf = (zoneIds: string[], edit: (bundle: ContentBundle) => ContentBundle = (bundle) => bundle): LoadedContent => {
+    const keep = <T extends { zoneId: string }>(records: T[]) => records.filter((record) => zoneIds.includes(record.zoneId))
+    const bundle = edit({
+      zones: real.bundle.zones.filter((zone) => zoneIds.includes(zone.id)),
+      parks: keep(real.bundle.parks),
+      spaces: keep(real.bundle.spaces),
+      enterprises: keep(real.bundle.enterprises),
+      signedProjects: keep(real.bundle.signedProjects),
+      policies: keep(real.bundle.policies),
+      chains: keep(real.bundle.chains),
+      serviceCommitments: keep(real.bundle.serviceCommitments),
+    })
+    return { bundle, version: contentVersion(bundle) }
+  }
+  const newZone = (bundle: ContentBundle): ContentBundle => ({
+    ...bundle,
+    zones: [{ ...bundle.zones[0], id: 'lingcheng', name: '陵城经济开发区', shortName: '陵城', ticketPrefix: 'LC', order: 9 }],
+    parks: [{ ...bundle.parks[0], id: 'lingcheng-first', zoneId: 'lingcheng', name: '陵城第一产业园' }],
+    spaces: [],
+    enterprises: [],
+    signedProjects: [],
+    policies: [],
+    chains: [],
+    serviceCommitments: [],
+  })
+  const revisionsOf = (recordId: string) => database.db.select().from(contentRevisions).where(eq(contentRevisions.recordId, recordId))
+
+  it('creates a new zone and leaves the other zones alone', async () => {
+    const before = await snapshot()
+    const result = await importContent(database.db, folderOf(['qingyun'], newZone))
+    expect(result.changes).toEqual({ added: 2, changed: 0, deleted: 0 })
+    const after = await snapshot()
+    expect(after.counts.zones).toBe(before.counts.zones + 1)
+    expect(after.counts.parks).toBe(before.counts.parks + 1)
+    expect(after.rows.enterprises).toEqual(before.rows.enterprises)
+    // Each addition has its revision, by no one (the import).
+    expect(await revisionsOf('lingcheng-first')).toEqual([
+      expect.objectContaining({ action: 'import', staffId: null, changedFields: expect.arrayContaining(['name']) }),
+    ])
+  })
+
+  it('deletes only records of its own zones that it no longer has, each with a revision', async () => {
+    const before = await snapshot()
+    const pingyuan = folderOf(['pingyuan'], (bundle) => ({
+      ...bundle,
+      parks: bundle.parks.filter((park) => park.id !== 'pingyuan-aviation'),
+    }))
+    const result = await importContent(database.db, pingyuan)
+    expect(result.changes).toEqual({ added: 0, changed: 0, deleted: 1 })
+    const after = await snapshot()
+    expect(after.counts.parks).toBe(before.counts.parks - 1)
+    expect(after.counts.zones).toBe(before.counts.zones)
+    expect((await revisionsOf('pingyuan-aviation')).map((row) => row.action)).toEqual(['import', 'import_delete'])
+    await importContent(database.db, folderOf(['pingyuan']))
+  })
+
+  it('refuses a ticket prefix or an id another zone has, naming both', async () => {
+    const clash = folderOf(['qingyun'], (bundle) => ({ ...newZone(bundle), zones: [{ ...newZone(bundle).zones[0], ticketPrefix: 'PY' }] }))
+    await expect(importContent(database.db, clash)).rejects.toThrow('工单前缀 "PY" 与开发区 pingyuan 重复（lingcheng 与 pingyuan）')
+    const taken = folderOf(['qingyun'], (bundle) => ({
+      ...newZone(bundle),
+      parks: [{ ...newZone(bundle).parks[0], id: 'pingyuan-jingde' }],
+    }))
+    await expect(importContent(database.db, taken)).rejects.toThrow('id "pingyuan-jingde" 已被开发区 pingyuan 使用')
+  })
+
+  it('will not overwrite what zone staff published since the last import, unless told to', async () => {
+    // A supervisor's publish, as the console writes it.
+    const [row] = await database.db.select().from(parks).where(eq(parks.id, 'pingyuan-jingde'))
+    const edited = {
+      ...(row.data as Park),
+      contact: { ...(row.data as Park).contact, phone: '0534-4221234' },
+      updatedAt: new Date(Date.now() + 60_000).toISOString(),
+    }
+    await database.db.update(parks).set({ data: edited }).where(eq(parks.id, 'pingyuan-jingde'))
+    await database.db.insert(contentRevisions).values({
+      id: randomUUID(),
+      kind: 'parks',
+      recordId: 'pingyuan-jingde',
+      zoneId: 'pingyuan',
+      action: 'publish',
+      at: new Date(Date.now() + 60_000),
+      staffId: null,
+      changedFields: ['contact'],
+      diff: [],
+      record: edited,
+      restoredRevisionId: null,
+    })
+    const later = new Date(Date.now() + 120_000)
+    await expect(importContent(database.db, folderOf(['pingyuan']), later)).rejects.toBeInstanceOf(ConsoleEditsError)
+    const [kept] = await database.db.select().from(parks).where(eq(parks.id, 'pingyuan-jingde'))
+    expect((kept.data as Park).contact.phone).toBe('0534-4221234')
+    // Other zones' imports are not held up by it.
+    await expect(importContent(database.db, folderOf(['yunhe']), later)).resolves.toBeDefined()
+
+    const forced = await importContent(database.db, folderOf(['pingyuan']), new Date(Date.now() + 180_000), { overwriteConsoleEdits: true })
+    expect(forced.changes.changed).toBe(1)
+    const [restored] = await database.db.select().from(parks).where(eq(parks.id, 'pingyuan-jingde'))
+    expect((restored.data as Park).contact.phone).toBe('not_provided')
   })
 })

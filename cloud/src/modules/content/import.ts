@@ -1,10 +1,15 @@
-import { eq, getTableColumns, notInArray, sql } from 'drizzle-orm'
-import type { PgColumn, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core'
-import { NOT_PROVIDED } from '../../../../types/vocabulary'
+import { createHash, randomUUID } from 'node:crypto'
+import { and, eq, gt, inArray, notInArray, sql } from 'drizzle-orm'
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
+import { BUNDLE_KEY_OF_KIND, type ContentKind, type ContentRecord } from '../../../../types/console'
 import type { ContentBundle } from '../../../../types/content'
-import type { Db } from '../../db/client'
-import { chains, contentMeta, enterprises, parks, policies, serviceCommitments, signedProjects, spaces, zones } from '../../db/schema'
-import type { LoadedContent } from './load'
+import { CONTENT_KINDS } from '../../../../types/vocabulary'
+import type { Db, Tx } from '../../db/client'
+import { contentMeta, contentRevisions, staff, zones } from '../../db/schema'
+import { canonicalJson, diffRecords } from './diff'
+import { InvalidContentError, type ContentProblem, type LoadedContent } from './load'
+import { CONTENT_FILES } from './rules'
+import { TABLE_OF_KIND, rowOf, upsertRows } from './tables'
 
 export type ContentCounts = { [K in keyof ContentBundle]: number }
 
@@ -13,137 +18,204 @@ export type ImportResult = {
   /** False when the database already held this exact content. */
   changed: boolean
   counts: ContentCounts
+  /** Records added, changed and deleted (each with its revision). */
+  changes: { added: number; changed: number; deleted: number }
   importedAt: Date
 }
 
-/** Arbitrary constant: serializes imports (and first-start auto-imports) between processes. */
-const IMPORT_LOCK_KEY = 741_852_963_002
+/** Arbitrary constant: serializes imports, first-start auto-imports and console publishes between processes. */
+export const CONTENT_WRITE_LOCK_KEY = 741_852_963_002
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
-type ContentTable = PgTable & { id: PgColumn }
+/** Parents first on upsert (children first on delete), so foreign keys hold at every step. */
+const WRITE_ORDER: readonly ContentKind[] = ['zones', 'parks', 'spaces', 'enterprises', 'projects', 'policies', 'chains', 'commitments']
 
-/** Insert new rows, overwrite existing ones (by id). Rows are checked against the table's columns. */
-const upsert = async <T extends ContentTable>(tx: Tx, table: T, rows: T['$inferInsert'][]) => {
-  if (rows.length === 0) return
-  const columns = Object.entries(getTableColumns(table)).filter(([key]) => key !== 'id')
-  const set = Object.fromEntries(columns.map(([key, column]) => [key, sql.raw(`excluded."${column.name}"`)])) as PgUpdateSetSource<T>
-  await tx.insert(table).values(rows).onConflictDoUpdate({ target: table.id, set })
+export type ImportOptions = {
+  /** Overwrite (or delete) records zone staff published from the console since the last import. */
+  overwriteConsoleEdits?: boolean
 }
 
-/** Delete rows whose id is no longer in the files. */
-const deleteOthers = async (tx: Tx, table: ContentTable, ids: string[]) => {
-  await tx.delete(table).where(ids.length > 0 ? notInArray(table.id, ids) : undefined)
+/** Records published from the console since the last import that this import would overwrite or delete. */
+export class ConsoleEditsError extends Error {
+  override name = 'ConsoleEditsError'
+  constructor(readonly records: { kind: ContentKind; id: string; at: Date; by: string | null }[]) {
+    super(
+      `以下内容在上次导入之后由开发区在控制台发布过，导入会覆盖或删除它们 / these records were published from the console since the last import:\n` +
+        records
+          .map((record) => `  ${record.kind}/${record.id}（${record.at.toISOString()}${record.by ? `，${record.by}` : ''}）`)
+          .join('\n') +
+        '\n确认用文件内容覆盖时加 --overwrite-console-edits / add --overwrite-console-edits to overwrite them',
+    )
+  }
 }
 
 /**
- * Writes a validated bundle in one transaction: upsert by id, delete what the files no longer
- * have, record the version. Importing the same bundle again only refreshes imported_at.
+ * Writes a validated folder in one transaction. A folder speaks for the zones in its zones.json:
+ * their records are upserted by id, and their records missing from the folder are deleted; other
+ * zones are left alone. Every addition, change and deletion gets a revision (by no one: the import).
+ * Importing the same content again writes nothing and only refreshes imported_at.
  */
-export const importContent = async (db: Db, content: LoadedContent, now = new Date()): Promise<ImportResult> =>
-  (await writeContent(db, content, now, false))!
+export const importContent = async (db: Db, content: LoadedContent, now = new Date(), options: ImportOptions = {}): Promise<ImportResult> =>
+  (await writeContent(db, content, now, false, options))!
 
 /**
  * Imports only into a database that never had content (returns null otherwise): several API
  * processes starting together on a fresh database import once.
  */
 export const importIntoEmpty = (db: Db, content: LoadedContent, now = new Date()): Promise<ImportResult | null> =>
-  writeContent(db, content, now, true)
+  writeContent(db, content, now, true, {})
+
+type Existing = Map<string, { zoneId: string; data: ContentRecord; position: number }>
+
+const zoneColumn = (kind: ContentKind): PgColumn => {
+  const table = TABLE_OF_KIND[kind]
+  return kind === 'zones' ? table.id : (table as typeof TABLE_OF_KIND.parks).zoneId
+}
+
+/** Every row of a kind with its zone, keyed by id. */
+const readExisting = async (tx: Tx, kind: ContentKind): Promise<Existing> => {
+  const table = TABLE_OF_KIND[kind]
+  const rows = await tx
+    .select({ id: table.id, zoneId: zoneColumn(kind), data: table.data, position: table.position })
+    .from(table as PgTable)
+  return new Map(
+    rows.map((row) => [
+      row.id as string,
+      { zoneId: row.zoneId as string, data: row.data as ContentRecord, position: row.position as number },
+    ]),
+  )
+}
 
 const writeContent = async (
   db: Db,
-  { bundle, version }: LoadedContent,
+  { bundle, version: folderVersion }: LoadedContent,
   importedAt: Date,
   onlyIfEmpty: boolean,
+  options: ImportOptions,
 ): Promise<ImportResult | null> =>
   db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`)
-    const [previous] = await tx.select({ version: contentMeta.version }).from(contentMeta).where(eq(contentMeta.id, 1))
+    await tx.execute(sql`select pg_advisory_xact_lock(${CONTENT_WRITE_LOCK_KEY})`)
+    const [previous] = await tx.select().from(contentMeta).where(eq(contentMeta.id, 1))
     if (onlyIfEmpty && previous) return null
 
-    // Parents first on upsert, children first on delete, so foreign keys hold at every step.
-    await upsert(
-      tx,
-      zones,
-      bundle.zones.map((zone, position) => ({ id: zone.id, ticketPrefix: zone.ticketPrefix, sortOrder: zone.order, position, data: zone })),
-    )
-    await upsert(
-      tx,
-      parks,
-      bundle.parks.map((park, position) => ({
-        id: park.id,
-        zoneId: park.zoneId,
-        featured: park.featured,
-        sortOrder: park.order,
-        position,
-        data: park,
-      })),
-    )
-    await upsert(
-      tx,
-      spaces,
-      bundle.spaces.map((space, position) => ({ id: space.id, zoneId: space.zoneId, parkId: space.parkId, position, data: space })),
-    )
-    await upsert(
-      tx,
-      enterprises,
-      bundle.enterprises.map((enterprise, position) => ({
-        id: enterprise.id,
-        zoneId: enterprise.zoneId,
-        parkId: enterprise.parkId,
-        position,
-        data: enterprise,
-      })),
-    )
-    await upsert(
-      tx,
-      signedProjects,
-      bundle.signedProjects.map((project, position) => ({
-        id: project.id,
-        zoneId: project.zoneId,
-        parkId: project.parkId,
-        rank: project.rank,
-        position,
-        data: project,
-      })),
-    )
-    await upsert(
-      tx,
-      policies,
-      bundle.policies.map((policy, position) => ({
-        id: policy.id,
-        zoneId: policy.zoneId,
-        parkIds: policy.parkIds,
-        validTo: policy.validTo === NOT_PROVIDED ? null : policy.validTo,
-        position,
-        data: policy,
-      })),
-    )
-    await upsert(
-      tx,
-      chains,
-      bundle.chains.map((chain, position) => ({ id: chain.id, zoneId: chain.zoneId, position, data: chain })),
-    )
-    await upsert(
-      tx,
-      serviceCommitments,
-      bundle.serviceCommitments.map((commitment, position) => ({
-        id: commitment.id,
-        zoneId: commitment.zoneId,
-        position,
-        data: commitment,
-      })),
-    )
+    const folderZones = new Set(bundle.zones.map((zone) => zone.id))
+    const existing = Object.fromEntries(
+      await Promise.all(CONTENT_KINDS.map(async (kind) => [kind, await readExisting(tx, kind)] as const)),
+    ) as Record<ContentKind, Existing>
 
-    const ids = <T extends { id: string }>(records: T[]) => records.map((record) => record.id)
-    await deleteOthers(tx, serviceCommitments, ids(bundle.serviceCommitments))
-    await deleteOthers(tx, chains, ids(bundle.chains))
-    await deleteOthers(tx, policies, ids(bundle.policies))
-    await deleteOthers(tx, signedProjects, ids(bundle.signedProjects))
-    await deleteOthers(tx, enterprises, ids(bundle.enterprises))
-    await deleteOthers(tx, spaces, ids(bundle.spaces))
-    await deleteOthers(tx, parks, ids(bundle.parks))
-    await deleteOthers(tx, zones, ids(bundle.zones))
+    // The folder must fit the zones it does not speak for: no id of theirs, no ticket prefix of theirs.
+    const problems: ContentProblem[] = []
+    for (const kind of CONTENT_KINDS) {
+      const key = BUNDLE_KEY_OF_KIND[kind]
+      ;(bundle[key] as ContentRecord[]).forEach((record, index) => {
+        const owner = existing[kind].get(record.id)?.zoneId
+        if (owner !== undefined && !folderZones.has(owner)) {
+          problems.push({ file: CONTENT_FILES[key], path: `[${index}].id`, message: `id "${record.id}" 已被开发区 ${owner} 使用` })
+        }
+      })
+    }
+    const otherPrefixes = await tx
+      .select({ id: zones.id, ticketPrefix: zones.ticketPrefix })
+      .from(zones)
+      .where(bundle.zones.length ? notInArray(zones.id, [...folderZones]) : undefined)
+    bundle.zones.forEach((zone, index) => {
+      const clash = otherPrefixes.find((other) => other.ticketPrefix === zone.ticketPrefix)
+      if (clash) {
+        problems.push({
+          file: CONTENT_FILES.zones,
+          path: `[${index}].ticketPrefix`,
+          message: `工单前缀 "${zone.ticketPrefix}" 与开发区 ${clash.id} 重复（${zone.id} 与 ${clash.id}）`,
+        })
+      }
+    })
+    if (problems.length > 0) throw new InvalidContentError('(database)', problems)
 
+    // What changes: new and changed records of the folder, and its zones' records it no longer has.
+    type Change = {
+      kind: ContentKind
+      id: string
+      zoneId: string
+      before: ContentRecord | null
+      after: ContentRecord | null
+      position: number
+    }
+    const changes: Change[] = []
+    for (const kind of CONTENT_KINDS) {
+      const records = bundle[BUNDLE_KEY_OF_KIND[kind]] as ContentRecord[]
+      const inFolder = new Set<string>()
+      records.forEach((record, position) => {
+        inFolder.add(record.id)
+        const before = existing[kind].get(record.id)
+        const zoneId = kind === 'zones' ? record.id : (record as { zoneId: string }).zoneId
+        if (!before || canonicalJson(before.data) !== canonicalJson(record) || before.position !== position) {
+          changes.push({ kind, id: record.id, zoneId, before: before?.data ?? null, after: record, position })
+        }
+      })
+      for (const [id, row] of existing[kind]) {
+        if (folderZones.has(row.zoneId) && !inFolder.has(id))
+          changes.push({ kind, id, zoneId: row.zoneId, before: row.data, after: null, position: row.position })
+      }
+    }
+    const dataChanges = changes.filter((change) => canonicalJson(change.before) !== canonicalJson(change.after))
+
+    // Records zone staff published since the last import are theirs unless the operator says otherwise.
+    if (previous && !options.overwriteConsoleEdits && dataChanges.length > 0) {
+      const edited = await tx
+        .select({ kind: contentRevisions.kind, id: contentRevisions.recordId, at: contentRevisions.at, by: staff.displayName })
+        .from(contentRevisions)
+        .leftJoin(staff, eq(staff.id, contentRevisions.staffId))
+        .where(
+          and(
+            inArray(contentRevisions.action, ['publish', 'revert']),
+            gt(contentRevisions.at, previous.importedAt),
+            inArray(contentRevisions.zoneId, [...folderZones]),
+          ),
+        )
+      const touched = new Set(dataChanges.map((change) => `${change.kind}/${change.id}`))
+      const clashes = edited.filter((row) => touched.has(`${row.kind}/${row.id}`))
+      if (clashes.length > 0) throw new ConsoleEditsError(clashes)
+    }
+
+    for (const kind of WRITE_ORDER) {
+      const rows = changes
+        .filter((change) => change.kind === kind && change.after)
+        .map((change) => rowOf(kind, change.after!, change.position))
+      for (let start = 0; start < rows.length; start += 500) await upsertRows(tx, kind, rows.slice(start, start + 500))
+    }
+    for (const kind of [...WRITE_ORDER].reverse()) {
+      const gone = changes.filter((change) => change.kind === kind && !change.after).map((change) => change.id)
+      const table = TABLE_OF_KIND[kind]
+      for (let start = 0; start < gone.length; start += 500)
+        await tx.delete(table as PgTable).where(inArray(table.id, gone.slice(start, start + 500)))
+    }
+    const revisions = dataChanges.map((change) => ({
+      id: randomUUID(),
+      kind: change.kind,
+      recordId: change.id,
+      zoneId: change.zoneId,
+      action: change.after ? ('import' as const) : ('import_delete' as const),
+      at: importedAt,
+      staffId: null,
+      ...diffRecords(change.before as unknown as Record<string, unknown> | null, change.after as unknown as Record<string, unknown> | null),
+      record: change.after as unknown as Record<string, unknown> | null,
+      restoredRevisionId: null,
+    }))
+    for (let start = 0; start < revisions.length; start += 500)
+      await tx.insert(contentRevisions).values(revisions.slice(start, start + 500))
+
+    // The version names the whole content: the folder's when it is all there is, else derived from both.
+    const others = await tx
+      .select({ id: zones.id })
+      .from(zones)
+      .where(bundle.zones.length ? notInArray(zones.id, [...folderZones]) : undefined)
+    const version =
+      changes.length === 0 && previous
+        ? previous.version
+        : others.length === 0
+          ? folderVersion
+          : createHash('sha256')
+              .update(`${previous?.version ?? ''}:${folderVersion}`)
+              .digest('hex')
+              .slice(0, 16)
     await tx
       .insert(contentMeta)
       .values({ id: 1, version, importedAt })
@@ -153,6 +225,11 @@ const writeContent = async (
       version,
       changed: previous?.version !== version,
       counts: countsOf(bundle),
+      changes: {
+        added: dataChanges.filter((change) => !change.before).length,
+        changed: dataChanges.filter((change) => change.before && change.after).length,
+        deleted: dataChanges.filter((change) => !change.after).length,
+      },
       importedAt,
     }
   })

@@ -2,7 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { REAL_CONTENT_DIR } from '../../../test-support/app'
 import { copyContentDir } from '../../../test-support/content-dir'
-import { CONTENT_FILES, InvalidContentError, formatProblem, loadContent } from './load'
+import { InvalidContentError, formatProblem, loadContent } from './load'
+import { CONTENT_FILES } from './rules'
 
 const problemsOf = async (dir: string): Promise<string[]> => {
   const error = await loadContent(dir).then(

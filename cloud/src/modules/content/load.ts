@@ -4,21 +4,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import { ContentBundle } from '../../../../types/content'
 import { describeIssues, formatContentPath } from '../../zod-issues'
-
-/** The files of a content folder, by bundle key. */
-export const CONTENT_FILES = {
-  zones: 'zones.json',
-  parks: 'parks.json',
-  spaces: 'spaces.json',
-  enterprises: 'enterprises.json',
-  signedProjects: 'signed-projects.json',
-  policies: 'policies.json',
-  chains: 'chains.json',
-  serviceCommitments: 'service-commitments.json',
-} as const satisfies Record<keyof ContentBundle, string>
-
-type BundleKey = keyof typeof CONTENT_FILES
-const BUNDLE_KEYS = Object.keys(CONTENT_FILES) as BundleKey[]
+import { BUNDLE_KEYS, CONTENT_FILES, checkReferences, type BundleKey } from './rules'
 
 export type ContentProblem = { file: string; path: string; message: string }
 
@@ -82,7 +68,9 @@ export const loadContent = async (contentDir: string): Promise<LoadedContent> =>
     })
   }
 
-  problems.push(...checkReferences(valid, known))
+  for (const problem of checkReferences(valid, known)) {
+    problems.push({ file: CONTENT_FILES[problem.key], path: `[${problem.index}]${problem.at}`, message: problem.message })
+  }
   if (problems.length > 0) {
     const fileOrder = Object.values(CONTENT_FILES) as string[]
     problems.sort((a, b) => fileOrder.indexOf(a.file) - fileOrder.indexOf(b.file))
@@ -112,76 +100,4 @@ const readJson = async (file: string): Promise<{ value: unknown } | { problem: s
   } catch (error) {
     return { problem: `不是有效的 JSON：${(error as Error).message}` }
   }
-}
-
-type Indexed<T> = { index: number; record: T }[]
-
-/** Ids unique per file, every zoneId / parkId known, and a park's records in the park's own zone. */
-const checkReferences = (
-  valid: { [K in BundleKey]: Indexed<ContentBundle[K][number]> },
-  known: { zones: Set<string>; parkZones: Map<string, unknown> },
-): ContentProblem[] => {
-  const problems: ContentProblem[] = []
-  const add = (key: BundleKey, index: number, at: string, message: string) =>
-    problems.push({ file: CONTENT_FILES[key], path: `[${index}]${at}`, message })
-
-  for (const key of BUNDLE_KEYS) {
-    const seen = new Map<string, number>()
-    for (const { index, record } of valid[key]) {
-      const first = seen.get(record.id)
-      if (first === undefined) seen.set(record.id, index)
-      else add(key, index, '.id', `id "${record.id}" 重复（与 [${first}] 相同）`)
-    }
-  }
-
-  const checkZone = (key: BundleKey, index: number, zoneId: string) => {
-    if (!known.zones.has(zoneId)) add(key, index, '.zoneId', `开发区 "${zoneId}" 不在 zones.json 中`)
-  }
-  const checkPark = (key: BundleKey, index: number, at: string, parkId: string, zoneId: string) => {
-    if (!known.parkZones.has(parkId)) add(key, index, at, `园区 "${parkId}" 不在 parks.json 中`)
-    const parkZone = known.parkZones.get(parkId)
-    if (typeof parkZone === 'string' && parkZone !== zoneId) {
-      add(key, index, at, `园区 "${parkId}" 属于 ${parkZone}，与本条的 zoneId "${zoneId}" 不一致`)
-    }
-  }
-
-  const prefixes = new Map<string, string>()
-  for (const { index, record } of valid.zones) {
-    const other = prefixes.get(record.ticketPrefix)
-    if (other !== undefined) add('zones', index, '.ticketPrefix', `工单前缀 "${record.ticketPrefix}" 与开发区 ${other} 重复（${record.id} 与 ${other}）`)
-    else prefixes.set(record.ticketPrefix, record.id)
-  }
-  for (const { index, record } of valid.parks) checkZone('parks', index, record.zoneId)
-  for (const key of ['spaces', 'enterprises', 'signedProjects'] as const) {
-    for (const { index, record } of valid[key]) {
-      checkZone(key, index, record.zoneId)
-      if (record.parkId !== null) checkPark(key, index, '.parkId', record.parkId, record.zoneId)
-    }
-  }
-  for (const { index, record } of valid.policies) {
-    checkZone('policies', index, record.zoneId)
-    record.parkIds.forEach((parkId, parkIndex) => checkPark('policies', index, `.parkIds[${parkIndex}]`, parkId, record.zoneId))
-  }
-  for (const { index, record } of valid.serviceCommitments) checkZone('serviceCommitments', index, record.zoneId)
-
-  // A chain names records of its own zone only.
-  const zoneOf = (key: 'spaces' | 'enterprises' | 'signedProjects' | 'policies') =>
-    new Map<string, string>(valid[key].map(({ record }) => [record.id, record.zoneId]))
-  const others = { spaces: zoneOf('spaces'), enterprises: zoneOf('enterprises'), signedProjects: zoneOf('signedProjects'), policies: zoneOf('policies') }
-  const checkLinks = (index: number, zoneId: string, field: string, ids: string[], zones: Map<string, string>, file: string) =>
-    ids.forEach((id, at) => {
-      const zone = zones.get(id)
-      if (zone === undefined) add('chains', index, `.${field}[${at}]`, `"${id}" 不在 ${file} 中`)
-      else if (zone !== zoneId) add('chains', index, `.${field}[${at}]`, `"${id}" 属于 ${zone}，与本条的 zoneId "${zoneId}" 不一致`)
-    })
-  for (const { index, record } of valid.chains) {
-    checkZone('chains', index, record.zoneId)
-    record.parkIds.forEach((parkId, at) => checkPark('chains', index, `.parkIds[${at}]`, parkId, record.zoneId))
-    checkLinks(index, record.zoneId, 'policyIds', record.policyIds, others.policies, CONTENT_FILES.policies)
-    checkLinks(index, record.zoneId, 'projectIds', record.projectIds, others.signedProjects, CONTENT_FILES.signedProjects)
-    checkLinks(index, record.zoneId, 'spaceIds', record.spaceIds, others.spaces, CONTENT_FILES.spaces)
-    checkLinks(index, record.zoneId, 'ownerEnterpriseIds', record.ownerEnterpriseIds, others.enterprises, CONTENT_FILES.enterprises)
-  }
-
-  return problems
 }

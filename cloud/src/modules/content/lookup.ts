@@ -12,8 +12,7 @@ export const supervisionHotline = (deps: Content, zoneId: string): string | null
   return zone && zone.supervisionHotline !== 'not_provided' ? zone.supervisionHotline : null
 }
 
-export const zoneName = (deps: Content, zoneId: string): string =>
-  deps.content.current().zoneById.get(zoneId)?.name ?? zoneId
+export const zoneName = (deps: Content, zoneId: string): string => deps.content.current().zoneById.get(zoneId)?.name ?? zoneId
 
 export const parkName = (deps: Content, parkId: string | null): string | null =>
   parkId ? (deps.content.current().parkById.get(parkId)?.card.name ?? parkId) : null

@@ -33,7 +33,9 @@ describe('content served from memory', () => {
     expect(ZoneOptionList.parse(await get('/api/zones')).items[0].shortName).toBe(real.bundle.zones[0].shortName)
 
     expect(await t.app.content.checkForUpdate()).toBe(true)
-    expect(ZoneOptionList.parse(await get('/api/zones')).items.find((zone) => zone.id === renamed.bundle.zones[0].id)!.shortName).toBe('新名')
+    expect(ZoneOptionList.parse(await get('/api/zones')).items.find((zone) => zone.id === renamed.bundle.zones[0].id)!.shortName).toBe(
+      '新名',
+    )
     expect((await get('/api/health')).contentVersion).toBe(renamed.version)
     expect(await t.app.content.checkForUpdate()).toBe(false)
   })

@@ -144,6 +144,21 @@ describe('GET /api/parks — filters', () => {
     expect(byZone.sort()).toEqual(expect.arrayContaining(parks.filter((park) => park.zoneId === 'zouping').map((park) => park.id)))
   })
 
+  it('ranks: "医药" within 平原 finds its pharma park, not every park of the zone', async () => {
+    expect(await ids(`zoneId=pingyuan&q=${encodeURIComponent('医药')}`)).toEqual(['pingyuan-pharma'])
+    // Across zones the parks named for it come first.
+    const all = await ids(`q=${encodeURIComponent('医药')}`)
+    expect(all.slice(0, 2).sort()).toEqual(['pingyuan-pharma', 'zouping-pharma'])
+  })
+
+  it('an enterprise or project name finds its park, or where it has none, its zone’s parks', async () => {
+    const yunhe = parks.filter((park) => park.zoneId === 'yunhe').map((park) => park.id)
+    for (const name of ['史丹利', '华鲁恒升']) expect((await ids(`q=${encodeURIComponent(name)}`)).sort()).toEqual([...yunhe].sort())
+    const gaoqing = parks.filter((park) => park.zoneId === 'gaoqing').map((park) => park.id)
+    expect((await ids(`q=${encodeURIComponent('金洋')}`)).sort()).toEqual([...gaoqing].sort())
+    expect(await ids(`q=${encodeURIComponent('美诺')}`)).toEqual(['zouping-pharma'])
+  })
+
   it('q ignores surrounding spaces', async () => {
     expect(await ids(`q=${encodeURIComponent('  京德 ')}`)).toEqual(['pingyuan-jingde'])
   })

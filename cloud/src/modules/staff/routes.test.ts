@@ -1,6 +1,16 @@
 import { CannedReply, CannedReplyList, Dashboard, StaffMemberList } from '../../../../types/service'
 import { createTestApp, SETUP_TIMEOUT, type TestApp } from '../../../test-support/app'
-import { addStaff, bearer, guestToken, ManualClock, serviceTestConfig, staffPost, submit, type TestStaff } from '../../../test-support/service'
+import {
+  addStaff,
+  bearer,
+  guestToken,
+  ManualClock,
+  serviceTestConfig,
+  staffPost,
+  submit,
+  type TestStaff,
+} from '../../../test-support/service'
+import { DEFAULT_CANNED_REPLIES, seedCannedReplies } from './canned-replies'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -32,7 +42,7 @@ describe('GET /api/staff/members', () => {
 })
 
 describe('canned replies', () => {
-  it('admins add them per zone; everyone reads their zone’s; others may not add (403)', async () => {
+  it('admins and the zone’s supervisors add them; everyone reads their zone’s; agents may not add (403)', async () => {
     const created = await t.app.inject({
       method: 'POST',
       url: '/api/staff/canned-replies',
@@ -52,17 +62,67 @@ describe('canned replies', () => {
     expect(noZone.statusCode).toBe(400)
     expect(noZone.json().error.fields).toEqual({ zoneId: '请选择开发区' })
 
-    for (const member of [agent, supervisor]) {
-      const refused = await t.app.inject({
-        method: 'POST',
-        url: '/api/staff/canned-replies',
-        headers: bearer(member.token),
-        payload: { title: 't', body: 'b' },
-      })
-      expect(refused.statusCode).toBe(403)
-    }
-    expect(CannedReplyList.parse((await get('/api/staff/canned-replies', agent.token)).json()).items).toEqual([reply])
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/api/staff/canned-replies',
+      headers: bearer(agent.token),
+      payload: { title: 't', body: 'b' },
+    })
+    expect(refused.statusCode).toBe(403)
+    const bySupervisor = await t.app.inject({
+      method: 'POST',
+      url: '/api/staff/canned-replies',
+      headers: bearer(supervisor.token),
+      payload: { title: '请补充材料', body: '请补充营业执照复印件。' },
+    })
+    expect(bySupervisor.statusCode).toBe(201)
+    expect(CannedReply.parse(bySupervisor.json()).zoneId).toBe('gaoqing')
+    const otherZone = await t.app.inject({
+      method: 'POST',
+      url: '/api/staff/canned-replies',
+      headers: bearer(supervisor.token),
+      payload: { zoneId: 'yunhe', title: 't', body: 'b' },
+    })
+    expect(otherZone.statusCode).toBe(403)
+    expect(CannedReplyList.parse((await get('/api/staff/canned-replies', agent.token)).json()).items.map((item) => item.title)).toEqual([
+      '已受理',
+      '请补充材料',
+    ])
     expect(CannedReplyList.parse((await get('/api/staff/canned-replies', yunheAgent.token)).json()).items).toEqual([])
+  })
+
+  it('supervisors edit and delete their zone’s replies; agents and other zones may not', async () => {
+    const [first] = CannedReplyList.parse((await get('/api/staff/canned-replies', agent.token)).json()).items
+    const edit = (token: string, payload = { title: '已受理（改）', body: '您好，您的需求已受理。' }) =>
+      t.app.inject({ method: 'PUT', url: `/api/staff/canned-replies/${first.id}`, headers: bearer(token), payload })
+    expect((await edit(agent.token)).statusCode).toBe(403)
+    const yunheSupervisor = await addStaff(t.app, 'supervisor', 'yunhe', '运河主管')
+    expect((await edit(yunheSupervisor.token)).statusCode).toBe(403)
+    const edited = await edit(supervisor.token)
+    expect(edited.statusCode).toBe(200)
+    expect(CannedReply.parse(edited.json())).toMatchObject({ id: first.id, title: '已受理（改）' })
+    const bad = await edit(supervisor.token, { title: '', body: 'x' })
+    expect(bad.json().error.fields).toEqual({ title: '请输入标题' })
+
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/api/staff/canned-replies/${first.id}`, headers: bearer(agent.token) })).statusCode,
+    ).toBe(403)
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/api/staff/canned-replies/${first.id}`, headers: bearer(supervisor.token) }))
+        .statusCode,
+    ).toBe(204)
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/api/staff/canned-replies/${first.id}`, headers: bearer(supervisor.token) }))
+        .statusCode,
+    ).toBe(404)
+  })
+
+  it('every zone without replies gets the plain defaults, which name no fact of any zone', async () => {
+    expect(await seedCannedReplies(t.app.db, ['yunhe', 'gaoqing'], clock.now())).toEqual(['yunhe'])
+    const yunhe = CannedReplyList.parse((await get('/api/staff/canned-replies', yunheAgent.token)).json()).items
+    expect(yunhe.map((item) => item.title)).toEqual(DEFAULT_CANNED_REPLIES.map((item) => item.title))
+    for (const item of DEFAULT_CANNED_REPLIES) expect(item.body).not.toMatch(/\d/)
+    expect(await seedCannedReplies(t.app.db, ['yunhe'], clock.now())).toEqual([])
   })
 })
 

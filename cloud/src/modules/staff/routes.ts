@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { ZoneId } from '../../../../types/content'
-import { CannedReply, CannedReplyBody, CannedReplyList, Dashboard, DashboardQuery, StaffMemberList } from '../../../../types/service'
+import { CannedReply, CannedReplyBody, CannedReplyList, CannedReplyUpdate, Dashboard, DashboardQuery, StaffMemberList } from '../../../../types/service'
 import { responses } from '../../http/errors'
-import { JSON_BODY_LIMIT } from '../../http/schemas'
+import { JSON_BODY_LIMIT, RequestIdParams } from '../../http/schemas'
 import { scopeZone } from '../auth/identity'
-import { addCannedReply, listCannedReplies } from './canned-replies'
+import { addCannedReply, deleteCannedReply, listCannedReplies, updateCannedReply } from './canned-replies'
 import { dashboard } from './dashboard'
 import { assignableColleagues } from './members'
 
@@ -59,13 +59,46 @@ const staffRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: app.requireStaff,
       schema: {
         tags: ['staff'],
-        summary: '新增常用答复（仅管理员）',
-        description: '没有所属开发区的管理员必须指定 zoneId。',
+        summary: '新增常用答复（本开发区主管或管理员）',
+        description: '主管添加到本开发区；没有所属开发区的管理员必须指定 zoneId。店小二只能使用，返回 403。',
         body: CannedReplyBody,
         response: { 201: CannedReply, ...staffErrors, 413: responses.payloadTooLarge, 415: responses.unsupportedType },
       },
     },
     async (request, reply) => reply.code(201).send(await addCannedReply(app, request.staff!, request.body)),
+  )
+
+  app.put(
+    '/api/staff/canned-replies/:id',
+    {
+      bodyLimit: JSON_BODY_LIMIT,
+      onRequest: app.requireStaff,
+      schema: {
+        tags: ['staff'],
+        summary: '修改常用答复（本开发区主管或管理员）',
+        params: RequestIdParams,
+        body: CannedReplyUpdate,
+        response: { 200: CannedReply, ...staffErrors, 404: responses.notFound, 413: responses.payloadTooLarge, 415: responses.unsupportedType },
+      },
+    },
+    async (request) => updateCannedReply(app, request.staff!, request.params.id, request.body),
+  )
+
+  app.delete(
+    '/api/staff/canned-replies/:id',
+    {
+      onRequest: app.requireStaff,
+      schema: {
+        tags: ['staff'],
+        summary: '删除常用答复（本开发区主管或管理员）',
+        params: RequestIdParams,
+        response: { 204: responses.noContent, ...staffErrors, 404: responses.notFound },
+      },
+    },
+    async (request, reply) => {
+      await deleteCannedReply(app, request.staff!, request.params.id)
+      return reply.code(204).send()
+    },
   )
 
   app.get(

@@ -31,7 +31,7 @@ const zoneSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       onRequest: app.requireStaff,
       schema: {
-        tags: ['staff'],
+        tags: ['admin'],
         summary: '开发区通知设置（企业微信群机器人、订阅消息模板），仅管理员',
         description: '未设置的项使用服务器的默认值（WECOM_WEBHOOK_DEFAULT、WECHAT_TEMPLATE_REPLY、WECHAT_TEMPLATE_RESOLVED）。',
         params: IdParams,
@@ -50,7 +50,7 @@ const zoneSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
       bodyLimit: JSON_BODY_LIMIT,
       onRequest: app.requireStaff,
       schema: {
-        tags: ['staff'],
+        tags: ['admin'],
         summary: '修改开发区通知设置，仅管理员',
         description: '三项都要给出，null 表示清除（改用默认值）。企业微信机器人地址须为 https。',
         params: IdParams,

@@ -65,6 +65,21 @@ const SERVICE_OPERATIONS: [method: string, path: string, caller: 'anyone' | 'inv
   ['get', '/api/staff/dashboard', 'staff'],
   ['get', '/api/staff/zones/{id}/settings', 'staff'],
   ['put', '/api/staff/zones/{id}/settings', 'staff'],
+  ['put', '/api/staff/canned-replies/{id}', 'staff'],
+  ['delete', '/api/staff/canned-replies/{id}', 'staff'],
+  ['get', '/api/staff/content/{kind}', 'staff'],
+  ['get', '/api/staff/content/{kind}/{id}', 'staff'],
+  ['put', '/api/staff/content/{kind}/{id}', 'staff'],
+  ['delete', '/api/staff/content/{kind}/{id}/draft', 'staff'],
+  ['post', '/api/staff/content/{kind}/{id}/publish', 'staff'],
+  ['get', '/api/staff/content/{kind}/{id}/revisions', 'staff'],
+  ['post', '/api/staff/content/{kind}/{id}/revert', 'staff'],
+  ['get', '/api/staff/completeness', 'staff'],
+  ['get', '/api/staff/accounts', 'staff'],
+  ['post', '/api/staff/accounts', 'staff'],
+  ['post', '/api/staff/accounts/{id}/disable', 'staff'],
+  ['post', '/api/staff/accounts/{id}/enable', 'staff'],
+  ['post', '/api/staff/accounts/{id}/reset-password', 'staff'],
 ]
 
 describe('GET /openapi.json', () => {
