@@ -16,7 +16,7 @@ import { useNow } from '@/lib/use-now'
 import { a11y } from '@/lib/a11y'
 import { useInbox, type Queue } from './inbox-store'
 import { isAdmin, useStaffGuard } from './internal/guard'
-import { openDashboard, openStaffRequest } from './internal/navigation'
+import { openConsole, openDashboard, openStaffRequest } from './internal/navigation'
 import { StaffBar } from './internal/StaffBar'
 import { SelectButton } from './internal/SelectButton'
 import '@/styles/service.scss'
@@ -108,7 +108,7 @@ export default function InboxScreen() {
 
   return (
     <View className="svc-root">
-      <StaffBar session={session} link={{ label: '数据看板', onClick: openDashboard }} />
+      <StaffBar session={session} links={[{ label: '数据看板', onClick: openDashboard }, { label: '内容管理', onClick: openConsole }]} />
       <View className="stf-tabs">
         <Tabs value={inbox.queue} onChange={(value) => void inbox.setQueue(value as Queue)} activeType="line" autoHeight>
           {STAFF_QUEUES.map((queue) => (

@@ -6,8 +6,10 @@ import { a11y } from '@/lib/a11y'
 import { toStaffLogin } from './navigation'
 import './staff.scss'
 
-/** Who is signed in (name, zone, role), with 退出登录 and an optional link. */
-export function StaffBar({ session, link }: { session: StaffSession; link?: { label: string; onClick: () => void } }) {
+type BarLink = { label: string; onClick: () => void }
+
+/** Who is signed in (name, zone, role), with 退出登录 and optional links. */
+export function StaffBar({ session, link, links = [] }: { session: StaffSession; link?: BarLink; links?: BarLink[] }) {
   const zones = useZoneCatalog((s) => s.zones)
   const zone = session.staff.zoneId ? zoneName(zones, session.staff.zoneId) || session.staff.zoneId : '全部开发区'
   const signOut = () => {
@@ -21,11 +23,11 @@ export function StaffBar({ session, link }: { session: StaffSession; link?: { la
         <Text>{`${zone} · ${STAFF_ROLE_LABELS[session.staff.role]}`}</Text>
       </View>
       <View className="stf-header__links">
-        {link ? (
-          <Text className="svc-link stf-header__link" {...a11y('link')} onClick={link.onClick}>
-            {link.label}
+        {[...(link ? [link] : []), ...links].map((item) => (
+          <Text key={item.label} className="svc-link stf-header__link" {...a11y('link')} onClick={item.onClick}>
+            {item.label}
           </Text>
-        ) : null}
+        ))}
         <Text className="svc-link stf-header__link" {...a11y('button')} onClick={signOut}>
           退出登录
         </Text>
