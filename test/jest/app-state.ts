@@ -29,6 +29,8 @@ import { useRequestDetail } from '@/features/service/request-detail-store'
 import { useInbox } from '@/features/staff-desk/inbox-store'
 import { useDesk } from '@/features/staff-desk/desk-store'
 import { useDashboard } from '@/features/staff-desk/dashboard-store'
+import { useEditor } from '@/features/staff-console/editor-store'
+import { useConsoleZone } from '@/features/staff-console/zone-choice-store'
 
 interface ResettableStore {
   setState: (state: never, replace: true) => void
@@ -58,6 +60,8 @@ const stores = [
   useInbox,
   useDesk,
   useDashboard,
+  useEditor,
+  useConsoleZone,
 ] as unknown as ResettableStore[]
 
 /** First launch: the Taro double emptied, the API wired to the session as src/app.ts does it, every store reset. */

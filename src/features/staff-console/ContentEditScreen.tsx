@@ -20,6 +20,9 @@ import { recordTitle } from './internal/templates'
 import '@/styles/service.scss'
 import './internal/console.scss'
 
+/** Names of what a record has but its form does not edit (the API may still have a reason about it). */
+const OTHER_LABELS: Record<string, string> = { ticketPrefix: '工单前缀', id: '编号', zoneId: '开发区', source: '来源', sources: '来源', body: '内容' }
+
 /** The kinds this form points at (its refs), each once. */
 const refKindsOf = (kind: ContentKind): RefKind[] => [
   ...new Set(FORMS[kind].flatMap((group) => group.fields.flatMap((field) => (field.type === 'refs' || field.type === 'ref' ? [field.ref] : [])))),
@@ -97,6 +100,8 @@ export default function ContentEditScreen() {
   const label = CONTENT_KIND_LABELS[kind]
   const state = loaded?.state ?? null
   const busy = editor.busy !== null
+  // Reasons about something the form has no field for (a rule over the whole zone): shown up top.
+  const unplaced = Object.entries(editor.fields).filter(([path]) => !fieldOf(kind, path))
 
   const publish = async () => {
     const confirmed = await Taro.showModal({ title: '发布', content: '发布后投资者几秒内即可看到这些内容。确定发布吗？', confirmText: '发布' })
@@ -142,6 +147,14 @@ export default function ContentEditScreen() {
         <Text className={`svc-alert ${editor.notice.tone === 'ok' ? 'svc-alert--info' : 'svc-alert--error'}`} {...a11y(editor.notice.tone === 'ok' ? 'status' : 'alert')}>
           {editor.notice.text}
         </Text>
+      ) : null}
+
+      {unplaced.length > 0 ? (
+        <View className="svc-alert svc-alert--error" role="alert" aria-label="其他需要修改的地方">
+          {unplaced.map(([path, message]) => (
+            <Text key={path} className="csl-unplaced">{`${OTHER_LABELS[path] ?? path}：${message}`}</Text>
+          ))}
+        </View>
       ) : null}
 
       {FORMS[kind].map((group) => (
