@@ -55,6 +55,10 @@ export default function ZoneAdminScreen() {
   const [loadError, setLoadError] = useState<string | null>(null)
   const zones = useZoneCatalog((s) => s.zones)
 
+  // Names for the heading, and the ids already taken.
+  useEffect(() => {
+    void useZoneCatalog.getState().load()
+  }, [])
   useEffect(() => {
     if (!existing || !session) return
     getZoneSettings(existing)

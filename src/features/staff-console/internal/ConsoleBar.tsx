@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import { View, Text } from '@tarojs/components'
 import { STAFF_ROLE_LABELS, type StaffSession } from '@/types/auth'
 import { useSession } from '@/features/session/session-store'
@@ -8,6 +9,10 @@ import { ROUTES, redirect } from '@/lib/routes'
 /** Who is signed in (name, zone, role), with links back to the desk and 退出登录. */
 export function ConsoleBar({ session, links = [] }: { session: StaffSession; links?: { label: string; onClick: () => void }[] }) {
   const zones = useZoneCatalog((s) => s.zones)
+  // Zone names for every console page (the catalog is fetched once per session).
+  useEffect(() => {
+    void useZoneCatalog.getState().load()
+  }, [])
   const zone = session.staff.zoneId ? zoneName(zones, session.staff.zoneId) || session.staff.zoneId : '全部开发区'
   const signOut = () => {
     useSession.getState().setStaff(null)
