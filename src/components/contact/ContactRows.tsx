@@ -55,7 +55,7 @@ export function AddressRow({ address, location, placeName }: { address: string |
       value={address ?? '已标注地图位置'}
       actions={
         open ? (
-          <Text className="pl-btn" onClick={open} {...a11y('button', { 'aria-label': `在地图中查看${placeName}` })}>
+          <Text className="pl-btn" onClick={open} {...a11y('button', { 'aria-label': `查看位置：${placeName}` })}>
             查看位置
           </Text>
         ) : null

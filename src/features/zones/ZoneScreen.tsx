@@ -114,9 +114,9 @@ export default function ZoneScreen() {
         <Text
           className="pl-link zone__toggle"
           onClick={() => setSummaryOpen(!summaryOpen)}
-          {...a11y('button', { 'aria-expanded': summaryOpen, 'aria-label': summaryOpen ? '收起简介' : '展开简介' })}
+          {...a11y('button', { 'aria-expanded': summaryOpen })}
         >
-          {summaryOpen ? '收起' : '展开全文'}
+          {summaryOpen ? '收起简介' : '展开简介'}
         </Text>
         {zone.leadingIndustries.length > 0 ? (
           <View className="zone__block">

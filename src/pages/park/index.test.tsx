@@ -75,7 +75,7 @@ test('contacts: nothing shown for what nobody provided; call, copy and map when 
   fireEvent.click(screen.getByRole('button', { name: '复制联系电话 0534-1234567' }))
   fireEvent.click(screen.getByRole('button', { name: '拨打招商热线 0534-7654321' }))
   fireEvent.click(screen.getByRole('button', { name: '拨打监督热线 0534-12345' }))
-  fireEvent.click(screen.getByRole('button', { name: '在地图中查看京津冀产业园' }))
+  fireEvent.click(screen.getByRole('button', { name: '查看位置：京津冀产业园' }))
   expect(taroMock.calls.phoneCalls).toEqual(['0534-1234567', '0534-7654321', '0534-12345'])
   expect(taroMock.calls.clipboard).toEqual(['0534-1234567'])
   expect(openLocation).toHaveBeenCalledWith(expect.objectContaining({ latitude: 37.77, longitude: 117.38 }))

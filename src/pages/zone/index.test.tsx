@@ -61,7 +61,7 @@ test('contacts staff published: 招商热线, 监督热线, address with the map
   expect(within(contacts).queryByText('联系电话')).toBeNull()
   fireEvent.click(within(contacts).getByRole('button', { name: '拨打招商热线 0534-4211111' }))
   fireEvent.click(within(contacts).getByRole('button', { name: '拨打监督热线 0534-4212345' }))
-  fireEvent.click(within(contacts).getByRole('button', { name: '在地图中查看平原经济开发区' }))
+  fireEvent.click(within(contacts).getByRole('button', { name: '查看位置：平原经济开发区' }))
   expect(taroMock.calls.phoneCalls).toEqual(['0534-4211111', '0534-4212345'])
   expect(openLocation).toHaveBeenCalledWith(expect.objectContaining({ latitude: 37.16, longitude: 116.43, name: '平原经济开发区' }))
   expect(document.querySelector('.pl-provenance--page')?.textContent).toContain('开发区填报 · 更新于 2026-12-01')
