@@ -166,6 +166,12 @@ export const staffAccount = () => ({
   password: process.env.E2E_STAFF_PASSWORD ?? 'e2e-Agent-password-2026',
 })
 
+/** The e2e 主管 (supervisors publish console content). */
+export const supervisorAccount = () => ({
+  username: process.env.E2E_SUPERVISOR_USERNAME ?? 'e2e-pingyuan-supervisor',
+  password: process.env.E2E_SUPERVISOR_PASSWORD ?? 'e2e-Supervisor-password-2026',
+})
+
 /** Signs the e2e 店小二 in through the API (for checks a page does not show). */
 export async function staffToken(): Promise<{ token: string; shareCode: string; id: string }> {
   const res = await fetch(`${API_URL}/api/auth/staff`, {

@@ -1,5 +1,5 @@
 const { chromium } = require('playwright-core')
-const { startAll, stopAll, STAFF } = require('./servers')
+const { startAll, stopAll, STAFF, SUPERVISOR } = require('./servers')
 const { chromiumArgs, chromiumPath } = require('./chromium')
 
 module.exports = async () => {
@@ -19,5 +19,7 @@ module.exports = async () => {
   process.env.E2E_BROWSER_WS = state.browser.wsEndpoint()
   process.env.E2E_STAFF_USERNAME = STAFF.username
   process.env.E2E_STAFF_PASSWORD = STAFF.password
+  process.env.E2E_SUPERVISOR_USERNAME = SUPERVISOR.username
+  process.env.E2E_SUPERVISOR_PASSWORD = SUPERVISOR.password
   console.log(`\ne2e: API, H5 and Chromium ready in ${Date.now() - started} ms`)
 }

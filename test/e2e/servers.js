@@ -23,6 +23,14 @@ const STAFF = {
   role: 'agent',
   name: '平原店小二（e2e）',
 }
+/** The 主管 the console journey signs in with: supervisors publish (issue 12). */
+const SUPERVISOR = {
+  username: 'e2e-pingyuan-supervisor',
+  password: 'e2e-Supervisor-password-2026',
+  zone: 'pingyuan',
+  role: 'supervisor',
+  name: '平原主管（e2e）',
+}
 
 async function waitFor(url, label, child) {
   for (let i = 0; i < 240; i += 1) {
@@ -65,19 +73,19 @@ function startApi(dataDir, extraEnv = {}) {
 }
 
 /** The built staff:add CLI against the data folder; an account left from an earlier run (E2E_DATA_DIR) is fine. */
-function addStaff(dataDir) {
+function addStaff(dataDir, account) {
   if (!existsSync(staffAddEntry)) throw new Error(`${staffAddEntry} is missing: run npm run build:api first`)
   const args = [
     '--username',
-    STAFF.username,
+    account.username,
     '--password',
-    STAFF.password,
+    account.password,
     '--zone',
-    STAFF.zone,
+    account.zone,
     '--role',
-    STAFF.role,
+    account.role,
     '--name',
-    STAFF.name,
+    account.name,
   ]
   const run = spawnSync(process.execPath, [staffAddEntry, ...args], { cwd: root, env: apiEnv(dataDir), encoding: 'utf8', timeout: 120_000 })
   if (run.status === 0) return
@@ -110,7 +118,7 @@ function startControl(state) {
 
 async function startAll() {
   const dataDir = process.env.E2E_DATA_DIR || mkdtempSync(join(tmpdir(), 'parklink-e2e-'))
-  addStaff(dataDir)
+  for (const account of [STAFF, SUPERVISOR]) addStaff(dataDir, account)
   const state = { dataDir, api: startApi(dataDir), h5: null, control: null }
   state.h5 = spawn(process.execPath, [join(root, 'scripts/serve-h5.mjs')], {
     cwd: root,
@@ -151,4 +159,4 @@ function cleanup(dataDir) {
   if (!process.env.E2E_DATA_DIR && dataDir) rmSync(dataDir, { recursive: true, force: true })
 }
 
-module.exports = { startAll, stopAll, startApi, stopChild, cleanup, waitFor, apiPort, h5Port, root, STAFF }
+module.exports = { startAll, stopAll, startApi, stopChild, cleanup, waitFor, apiPort, h5Port, root, STAFF, SUPERVISOR }
