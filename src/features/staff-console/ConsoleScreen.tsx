@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { CONTENT_KINDS, CONTENT_KIND_LABELS } from '@/types/vocabulary'
@@ -29,6 +29,9 @@ const KIND_HINTS: Record<ContentKind, string> = {
   commitments: '服务承诺',
 }
 
+/** Records shown in the to-do list before 显示全部 (the zone first, then its parks). */
+const FIRST_RECORDS = 6
+
 /** Where a 资料完整度 gap is filled: the record's form at that field, or the list of the kind it is missing. */
 function openGap(entry: CompletenessEntry, field: string, zoneId: string) {
   if ((CONTENT_KINDS as readonly string[]).includes(field) && !fieldOf(entry.kind, field)) {
@@ -45,6 +48,7 @@ export default function ConsoleScreen() {
   const chosen = useConsoleZone((s) => s.zoneId)
   const admin = isAdmin(session)
   const zoneId = session ? (admin ? (chosen ?? session.staff.zoneId ?? zones[0]?.id ?? null) : session.staff.zoneId) : null
+  const [showAll, setShowAll] = useState(false)
   const completeness = useRequest(zoneId, () => getCompleteness(zoneId ?? undefined))
 
   useEffect(() => {
@@ -83,35 +87,6 @@ export default function ConsoleScreen() {
         <>
           <View className="svc-card">
             <Text className="svc-card__title" {...a11y('heading', { 'aria-level': 2 })}>
-              {data ? `资料完整度：还有 ${data.gapCount} 项投资者看不到` : '资料完整度'}
-            </Text>
-            {completeness.status === 'loading' && !data ? <PageSkeleton cards={1} rows={3} /> : null}
-            {completeness.status === 'error' && !data ? (
-              <ErrorState message={completeness.error} onRetry={() => void completeness.reload()} />
-            ) : null}
-            {data && entries.length === 0 ? <Text className="svc-muted">资料齐全，投资者能看到全部信息。</Text> : null}
-            {entries.map((entry) => (
-              <View key={`${entry.kind}-${entry.id}`} role="list" aria-label={`${CONTENT_KIND_LABELS[entry.kind]}：${entry.name}`}>
-                <Text className="csl-todo__group">{`${CONTENT_KIND_LABELS[entry.kind]} · ${entry.name}`}</Text>
-                {entry.gaps.map((gap) => (
-                  <View
-                    key={gap.field}
-                    className="csl-todo"
-                    onClick={() => openGap(entry, gap.field, zoneId)}
-                    {...a11y('listitem')}
-                  >
-                    <Text className="csl-todo__text">{`缺少${gap.label}`}</Text>
-                    <Text className="csl-todo__go" {...a11y('link', { 'aria-label': `去填写：${entry.name}的${gap.label}` })}>
-                      去填写 ›
-                    </Text>
-                  </View>
-                ))}
-              </View>
-            ))}
-          </View>
-
-          <View className="svc-card">
-            <Text className="svc-card__title" {...a11y('heading', { 'aria-level': 2 })}>
               内容
             </Text>
             <View className="csl-grid">
@@ -135,6 +110,40 @@ export default function ConsoleScreen() {
                 </View>
               ))}
             </View>
+          </View>
+
+          <View className="svc-card">
+            <Text className="svc-card__title" {...a11y('heading', { 'aria-level': 2 })}>
+              {data ? `资料完整度：还有 ${data.gapCount} 项投资者看不到` : '资料完整度'}
+            </Text>
+            {completeness.status === 'loading' && !data ? <PageSkeleton cards={1} rows={3} /> : null}
+            {completeness.status === 'error' && !data ? (
+              <ErrorState message={completeness.error} onRetry={() => void completeness.reload()} />
+            ) : null}
+            {data && entries.length === 0 ? <Text className="svc-muted">资料齐全，投资者能看到全部信息。</Text> : null}
+            {(showAll ? entries : entries.slice(0, FIRST_RECORDS)).map((entry) => (
+              <View key={`${entry.kind}-${entry.id}`} role="list" aria-label={`${CONTENT_KIND_LABELS[entry.kind]}：${entry.name}`}>
+                <Text className="csl-todo__group">{`${CONTENT_KIND_LABELS[entry.kind]} · ${entry.name}`}</Text>
+                {entry.gaps.map((gap) => (
+                  <View
+                    key={gap.field}
+                    className="csl-todo"
+                    onClick={() => openGap(entry, gap.field, zoneId)}
+                    {...a11y('listitem')}
+                  >
+                    <Text className="csl-todo__text">{`缺少${gap.label}`}</Text>
+                    <Text className="csl-todo__go" {...a11y('link', { 'aria-label': `去填写：${entry.name}的${gap.label}` })}>
+                      去填写 ›
+                    </Text>
+                  </View>
+                ))}
+              </View>
+            ))}
+            {!showAll && entries.length > FIRST_RECORDS ? (
+              <Text className="pl-btn csl-add" onClick={() => setShowAll(true)} {...a11y('button')}>
+                {`显示全部 ${entries.length} 条记录`}
+              </Text>
+            ) : null}
           </View>
         </>
       )}

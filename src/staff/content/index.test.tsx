@@ -79,3 +79,21 @@ test('an admin picks the zone to work on; its checklist follows; admin pages are
   expect(await screen.findByText('资料齐全，投资者能看到全部信息。')).toBeTruthy()
   await waitFor(() => expect(new URL(requestsTo('/api/staff/completeness').at(-1)!.url).searchParams.get('zoneId')).toBe('qingyun'))
 })
+
+test('a long checklist shows the first records, then all of them on request', async () => {
+  useSession.getState().setStaff(staffSession({ role: 'agent' }))
+  const many = completeness()
+  many.records = Array.from({ length: 8 }, (_, index) => ({
+    kind: 'policies' as const,
+    id: `pingyuan-policy-${index}`,
+    name: `政策 ${index + 1}`,
+    parkId: null,
+    gaps: [{ field: 'validTo', label: '有效期' }],
+  }))
+  serve({ ...catalogRoutes(), '/api/staff/completeness': () => ok(many) })
+  render(<StaffContentPage />)
+  await screen.findByRole('list', { name: '政策：政策 4' })
+  expect(screen.queryByRole('list', { name: '政策：政策 5' })).toBeNull()
+  fireEvent.click(screen.getByRole('button', { name: '显示全部 10 条记录' }))
+  expect(screen.getByRole('list', { name: '政策：政策 8' })).toBeTruthy()
+})
