@@ -177,11 +177,11 @@ export default function ContentEditScreen() {
       ))}
 
       <View className="csl-actions">
-        <Button fill="outline" loading={editor.busy === 'saving'} disabled={busy} onClick={() => void useEditor.getState().save()}>
+        <Button className="csl-actions__button" fill="outline" loading={editor.busy === 'saving'} disabled={busy} onClick={() => void useEditor.getState().save()}>
           保存草稿
         </Button>
         {publisher ? (
-          <Button type="primary" loading={editor.busy === 'publishing'} disabled={busy} onClick={() => void publish()}>
+          <Button className="csl-actions__button" type="primary" loading={editor.busy === 'publishing'} disabled={busy} onClick={() => void publish()}>
             发布
           </Button>
         ) : null}

@@ -69,9 +69,9 @@ const parseJson = (data: unknown): unknown => {
   }
 }
 
-/** One image to POST /api/staff/uploads (multipart field `file`); the answer names the upload. */
-export async function uploadContentPhoto(filePath: string): Promise<Pick<Photo, 'id'>> {
-  const path = '/api/staff/uploads'
+/** One image to POST /api/staff/uploads (multipart field `file`) for the zone's records; the answer names the upload. */
+export async function uploadContentPhoto(filePath: string, zoneId: string): Promise<Pick<Photo, 'id'>> {
+  const path = `/api/staff/uploads?zoneId=${encodeURIComponent(zoneId)}`
   const token = tokenFor(path)
   const header: Record<string, string> = { Accept: 'application/json' }
   if (token) header.Authorization = `Bearer ${token}`

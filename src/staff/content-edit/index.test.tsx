@@ -208,3 +208,52 @@ test('without a staff session the console sends you to sign in', async () => {
   render(<StaffContentEditPage />)
   await waitFor(() => expect(taroMock.calls.redirectTo).toEqual(['/staff/login/index']))
 })
+
+test('photos: picked, uploaded for the zone with the staff token, described, first one the cover; a refused upload says why', async () => {
+  useSession.getState().setStaff(staffSession({ role: 'admin', zoneId: null }))
+  let stored: Record<string, unknown> | null = null
+  serve({
+    ...catalogRoutes(),
+    [ZONE_PATH]: () => ok(consoleRecord()),
+    [`PUT ${ZONE_PATH}`]: ({ data }) => {
+      stored = data as Record<string, unknown>
+      return ok(savedDraft(stored))
+    },
+  })
+  const ids = ['9a1c2b3d-0000-4000-8000-000000000001', '9a1c2b3d-0000-4000-8000-000000000002']
+  taroMock.onUpload(({ filePath }) =>
+    filePath.endsWith('bad.heic')
+      ? { statusCode: 415, data: JSON.stringify({ error: { code: 'unsupported_type', message: '只支持 JPEG、PNG、WebP 或 GIF 格式的图片' } }) }
+      : { statusCode: 201, data: JSON.stringify({ id: ids.shift(), url: '/api/media/x', contentType: 'image/jpeg', size: 1, width: 1, height: 1 }) },
+  )
+  taroMock.onChooseMedia(() =>
+    Promise.resolve({
+      tempFiles: [
+        { tempFilePath: 'tmp/gate.jpg', size: 1000, fileType: 'image' },
+        { tempFilePath: 'tmp/plant.jpg', size: 1000, fileType: 'image' },
+      ],
+    }),
+  )
+  taroMock.setRouterParams({ kind: 'zones', id: 'pingyuan' })
+  render(<StaffContentEditPage />)
+  await screen.findByRole('heading', { name: '平原经济开发区' })
+
+  fireEvent.click(screen.getByRole('button', { name: '添加照片' }))
+  expect(await screen.findByLabelText('第 2 张照片说明')).toBeTruthy()
+  const uploaded = taroMock.calls.uploads.map(({ url }) => `${new URL(url).pathname}${new URL(url).search}`)
+  expect(uploaded).toEqual(['/api/staff/uploads?zoneId=pingyuan', '/api/staff/uploads?zoneId=pingyuan'])
+  expect(taroMock.calls.uploads[0].header?.Authorization).toBe('Bearer staff-token')
+  fireEvent.change(screen.getByLabelText('第 2 张照片说明'), { target: { value: '厂区全景' } })
+  fireEvent.click(screen.getByRole('button', { name: '第 2 张设为封面' }))
+
+  taroMock.onChooseMedia(() => Promise.resolve({ tempFiles: [{ tempFilePath: 'tmp/bad.heic', size: 1000, fileType: 'image' }] }))
+  fireEvent.click(screen.getByRole('button', { name: '添加照片' }))
+  expect(await screen.findByText('只支持 JPEG、PNG、WebP 或 GIF 格式的图片')).toBeTruthy()
+
+  fireEvent.click(screen.getByText('保存草稿'))
+  await waitFor(() => expect(stored).not.toBeNull())
+  expect(stored!.photos).toEqual([
+    { id: '9a1c2b3d-0000-4000-8000-000000000002', alt: '厂区全景' },
+    { id: '9a1c2b3d-0000-4000-8000-000000000001', alt: '' },
+  ])
+})

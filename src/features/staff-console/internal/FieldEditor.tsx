@@ -136,7 +136,13 @@ function FigureEditor({ label, value, onChange }: { label: string; value: unknow
   )
 }
 
-function PhotoEditor({ label, value, onChange }: { label: string; value: unknown; onChange: (value: unknown) => void }) {
+/**
+ * Photos uploaded on this device, by upload id: a photo only a draft uses is served to staff with their
+ * token, which an image tag cannot send, so the picked file itself is the preview.
+ */
+const localPreviews = new Map<string, string>()
+
+function PhotoEditor({ label, value, zoneId, onChange }: { label: string; value: unknown; zoneId: string; onChange: (value: unknown) => void }) {
   const photos = (Array.isArray(value) ? value : []) as { id: string; alt: string }[]
   const [busy, setBusy] = useState(0)
   const [problem, setProblem] = useState<string | null>(null)
@@ -148,7 +154,8 @@ function PhotoEditor({ label, value, onChange }: { label: string; value: unknown
     const added: { id: string; alt: string }[] = []
     for (const path of paths) {
       try {
-        const { id } = await uploadContentPhoto(path)
+        const { id } = await uploadContentPhoto(path, zoneId)
+        localPreviews.set(id, path)
         added.push({ id, alt: '' })
       } catch (error) {
         setProblem(errorMessage(error))
@@ -169,7 +176,7 @@ function PhotoEditor({ label, value, onChange }: { label: string; value: unknown
       <View className="csl-photos">
         {photos.map((photo, index) => (
           <View key={photo.id} className="csl-photo">
-            <Image className="csl-photo__image" src={mediaUrl(photo.id)} mode="aspectFill" aria-hidden />
+            <Image className="csl-photo__image" src={localPreviews.get(photo.id) ?? mediaUrl(photo.id)} mode="aspectFill" aria-hidden />
             <TextInput label={`第 ${index + 1} 张照片说明`} placeholder="说明，如 厂房外景" value={photo.alt} onChange={(alt) => update(index, { ...photo, alt })} maxLength={60} />
             <View className="csl-row">
               {index > 0 ? (
@@ -418,7 +425,7 @@ export default function FieldEditor({ spec, record, errors, onChange, refOptions
       )
       break
     case 'photos':
-      control = <PhotoEditor label={spec.label} value={value} onChange={set} />
+      control = <PhotoEditor label={spec.label} value={value} zoneId={String(record.zoneId ?? record.id)} onChange={set} />
       break
     case 'links':
       control = (
