@@ -21,6 +21,7 @@ import { issuesToFields } from './internal/issues'
 import { useRequest } from './internal/use-request'
 import '@/styles/service.scss'
 import './internal/console.scss'
+import './accounts-screen.scss'
 
 type NewAccount = { username: string; displayName: string; role: StaffRole; zoneId: string | null; password: string }
 
@@ -145,8 +146,8 @@ export default function AccountsScreen() {
         <Text className="csl-group__title" {...a11y('heading', { 'aria-level': 2 })}>
           新建账号
         </Text>
-        {field('username', '用户名', <Input className="svc-input" aria-label="用户名" value={draft.username} onChange={(v) => change('username', v)} />, '3–32 位小写字母、数字、点、下划线或连字符')}
-        {field('displayName', '姓名', <Input className="svc-input" aria-label="姓名" value={draft.displayName} onChange={(v) => change('displayName', v)} />)}
+        {field('username', '用户名', <Input className="svc-input csl-input" aria-label="用户名" value={draft.username} onChange={(v) => change('username', v)} />, '3–32 位小写字母、数字、点、下划线或连字符')}
+        {field('displayName', '姓名', <Input className="svc-input csl-input" aria-label="姓名" value={draft.displayName} onChange={(v) => change('displayName', v)} />)}
         {field(
           'role',
           '角色',
@@ -165,7 +166,7 @@ export default function AccountsScreen() {
         {field(
           'password',
           '初始密码',
-          <Input className="svc-input" aria-label="初始密码" type="password" value={draft.password} onChange={(v) => change('password', v)} />,
+          <Input className="svc-input csl-input" aria-label="初始密码" type="password" value={draft.password} onChange={(v) => change('password', v)} />,
           `至少 ${STAFF_PASSWORD_MIN} 个字符；请当面或电话告知本人`,
         )}
         <Button type="primary" block loading={busy === 'create'} disabled={busy !== null} onClick={() => void create()}>

@@ -19,6 +19,7 @@ import { issuesToFields } from './internal/issues'
 import { useRequest } from './internal/use-request'
 import '@/styles/service.scss'
 import './internal/console.scss'
+import './canned-replies-screen.scss'
 
 type Draft = { id: string | null; title: string; body: string }
 const EMPTY: Draft = { id: null, title: '', body: '' }

@@ -17,6 +17,7 @@ import { fieldOf } from './internal/fields'
 import { useRequest } from './internal/use-request'
 import '@/styles/service.scss'
 import './internal/console.scss'
+import './content-screen.scss'
 
 const KIND_HINTS: Record<ContentKind, string> = {
   zones: '简介、数据、热线、地址、照片',

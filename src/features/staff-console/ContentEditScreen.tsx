@@ -19,6 +19,7 @@ import { FORMS, fieldOf, type Option, type RefKind } from './internal/fields'
 import { recordTitle } from './internal/templates'
 import '@/styles/service.scss'
 import './internal/console.scss'
+import './content-edit-screen.scss'
 
 /** Names of what a record has but its form does not edit (the API may still have a reason about it). */
 const OTHER_LABELS: Record<string, string> = { ticketPrefix: '工单前缀', id: '编号', zoneId: '开发区', source: '来源', sources: '来源', body: '内容' }

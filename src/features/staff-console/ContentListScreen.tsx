@@ -17,6 +17,7 @@ import { newRecordId } from './internal/templates'
 import { useRequest } from './internal/use-request'
 import '@/styles/service.scss'
 import './internal/console.scss'
+import './content-list-screen.scss'
 
 const STATE_ORDER = { changed: 0, draft: 1, published: 2 } as const
 

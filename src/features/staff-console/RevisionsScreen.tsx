@@ -18,6 +18,7 @@ import { canPublish, useConsoleStaff } from './internal/console-session'
 import { useRequest } from './internal/use-request'
 import '@/styles/service.scss'
 import './internal/console.scss'
+import './revisions-screen.scss'
 
 /** A changed field as people read it: 联系电话：（空）→ 0534-4211111. */
 function DiffRow({ change }: { change: Revision['diff'][number] }) {

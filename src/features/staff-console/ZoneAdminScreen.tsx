@@ -19,6 +19,7 @@ import { issuesToFields } from './internal/issues'
 import { newZone } from './internal/templates'
 import '@/styles/service.scss'
 import './internal/console.scss'
+import './zone-admin-screen.scss'
 
 type Form = Record<'id' | 'name' | 'shortName' | 'ticketPrefix' | 'order' | 'summary' | 'wecomWebhookUrl' | 'wechatTemplateReply' | 'wechatTemplateResolved', string>
 const EMPTY: Form = { id: '', name: '', shortName: '', ticketPrefix: '', order: '0', summary: '', wecomWebhookUrl: '', wechatTemplateReply: '', wechatTemplateResolved: '' }
