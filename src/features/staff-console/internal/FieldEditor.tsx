@@ -58,13 +58,14 @@ function TextInput({ label, value, onChange, type = 'text', placeholder, maxLeng
 }
 
 /** A number typed as text: blank, a number, or (kept as typed) something the check will refuse in Chinese. */
-function NumberInput({ label, value, onChange, integer, blankAbsent, unit }: {
+function NumberInput({ label, value, onChange, integer, blankAbsent, unit, placeholder }: {
   label: string
   value: unknown
   onChange: (value: unknown) => void
   integer?: boolean
   blankAbsent?: boolean
   unit?: string
+  placeholder?: string
 }) {
   const [text, setText] = useState(typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '')
   const change = (raw: string) => {
@@ -77,7 +78,7 @@ function NumberInput({ label, value, onChange, integer, blankAbsent, unit }: {
   return (
     <View className="csl-row">
       <View className="csl-row__grow">
-        <TextInput label={label} type={integer ? 'number' : 'digit'} value={text} onChange={change} />
+        <TextInput label={label} type={integer ? 'number' : 'digit'} value={text} onChange={change} placeholder={placeholder ?? (blankAbsent ? '没有可不填' : '数字')} />
       </View>
       {unit ? <Text className="csl-unit">{unit}</Text> : null}
     </View>
@@ -111,7 +112,7 @@ function FigureEditor({ label, value, onChange }: { label: string; value: unknow
       <TextInput label={`${label}：名称`} placeholder="名称，如 总投资" value={String(figure.label ?? '')} onChange={(text) => set('label', text)} maxLength={40} />
       <View className="csl-row">
         <View className="csl-row__grow">
-          <NumberInput label={`${label}：数值`} value={figure.value} onChange={(next) => set('value', next)} />
+          <NumberInput label={`${label}：数值`} value={figure.value} placeholder="数值" onChange={(next) => set('value', next)} />
         </View>
         <View className="csl-row__unit">
           <TextInput label={`${label}：单位`} placeholder="单位" value={String(figure.unit ?? '')} onChange={(text) => set('unit', text)} maxLength={12} />
@@ -126,7 +127,7 @@ function FigureEditor({ label, value, onChange }: { label: string; value: unknow
       />
       <View className="csl-row">
         <View className="csl-row__grow">
-          <NumberInput label={`${label}：年份`} value={figure.year} integer blankAbsent onChange={(next) => set('year', next)} unit="年" />
+          <NumberInput label={`${label}：年份`} value={figure.year} integer blankAbsent placeholder="数据所属年份，如 2025" onChange={(next) => set('year', next)} unit="年" />
         </View>
         <Text className="pl-link csl-remove" onClick={() => onChange(NP)} {...a11y('button', { 'aria-label': `清除${label}` })}>
           清除
@@ -250,10 +251,10 @@ function LocationEditor({ label, value, onChange, onAddress }: {
       )}
       <View className="csl-row">
         <View className="csl-row__grow">
-          <NumberInput key={`lat-${generation}`} label={`${label}：纬度`} value={point?.latitude} blankAbsent onChange={(next) => set('latitude', next)} />
+          <NumberInput key={`lat-${generation}`} label={`${label}：纬度`} value={point?.latitude} blankAbsent placeholder="纬度" onChange={(next) => set('latitude', next)} />
         </View>
         <View className="csl-row__grow">
-          <NumberInput key={`lng-${generation}`} label={`${label}：经度`} value={point?.longitude} blankAbsent onChange={(next) => set('longitude', next)} />
+          <NumberInput key={`lng-${generation}`} label={`${label}：经度`} value={point?.longitude} blankAbsent placeholder="经度" onChange={(next) => set('longitude', next)} />
         </View>
       </View>
       {point ? (
