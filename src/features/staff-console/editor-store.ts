@@ -75,10 +75,6 @@ export const useEditor = create<EditorState>()((set, get) => {
     open: async (kind, id, { zoneId, isNew = false } = {}) => {
       const run = ++openRun
       set({ kind, id, loaded: null, working: null, dirty: false, status: 'loading', error: null, fields: {}, busy: null, notice: null })
-      if (isNew && kind !== 'zones' && zoneId) {
-        set({ working: newRecord(kind, zoneId, id), status: 'ready' })
-        return
-      }
       try {
         const loaded = await getContent(kind, id)
         if (run !== openRun) return
@@ -86,6 +82,11 @@ export const useEditor = create<EditorState>()((set, get) => {
         set({ loaded, working, status: working ? 'ready' : 'error', error: working ? null : '这条记录没有内容' })
       } catch (error) {
         if (run !== openRun) return
+        // A new record starts empty; once saved, reopening the same link shows the draft instead.
+        if (isNew && kind !== 'zones' && zoneId && error instanceof ApiError && error.statusCode === 404) {
+          set({ working: newRecord(kind, zoneId, id), status: 'ready' })
+          return
+        }
         set({ status: 'error', error: errorMessage(error) })
       }
     },

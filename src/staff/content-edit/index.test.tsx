@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
 import { resetApp, staffSession } from '../../../test/jest/app-state'
 import { catalogRoutes, fail, ok, requestsTo, serve } from '../../../test/jest/service-fixtures'
@@ -147,6 +147,15 @@ test('a supervisor publishes: unsaved edits are saved as the draft first, then p
 test('a new space listing: the park comes from the zone, a blank fact stays not provided, and the draft carries the structured fields', async () => {
   signIn('agent')
   let stored: Record<string, unknown> | null = null
+  const spaceDraft = () => ({
+    kind: 'spaces',
+    id: 'pingyuan-space-new1',
+    zoneId: 'pingyuan',
+    state: 'draft',
+    published: null,
+    publishedAt: null,
+    draft: { record: stored, savedAt: '2026-11-21T03:00:00.000Z', savedBy: { id: 'stf-zhang', displayName: '张三' } },
+  })
   serve({
     ...catalogRoutes(),
     '/api/staff/content/parks': () =>
@@ -166,8 +175,9 @@ test('a new space listing: the park comes from the zone, a blank fact stays not 
       }),
     'PUT /api/staff/content/spaces/pingyuan-space-new1': ({ data }) => {
       stored = data as Record<string, unknown>
-      return ok({ kind: 'spaces', id: 'pingyuan-space-new1', zoneId: 'pingyuan', state: 'draft', published: null, publishedAt: null, draft: { record: stored, savedAt: '2026-11-21T03:00:00.000Z', savedBy: { id: 'stf-zhang', displayName: '张三' } } })
+      return ok(spaceDraft())
     },
+    '/api/staff/content/spaces/pingyuan-space-new1': () => (stored ? ok(spaceDraft()) : fail(404, 'not_found', '没有这条内容')),
   })
   taroMock.setRouterParams({ kind: 'spaces', id: 'pingyuan-space-new1', zoneId: 'pingyuan', new: '1' })
   render(<StaffContentEditPage />)
@@ -201,6 +211,11 @@ test('a new space listing: the park comes from the zone, a blank fact stays not 
   })
   expect(stored).not.toHaveProperty('floorLoadTonsPerSquareMeter')
   expect(await screen.findByText('草稿（未发布）')).toBeTruthy()
+
+  // The same link opened again (a reload) shows the saved draft, not an empty form.
+  cleanup()
+  render(<StaffContentEditPage />)
+  expect(await screen.findByRole('heading', { name: '京德智造产业园标准厂房 3 号楼' })).toBeTruthy()
 })
 
 test('without a staff session the console sends you to sign in', async () => {
