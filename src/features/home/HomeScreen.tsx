@@ -122,9 +122,9 @@ export default function HomeScreen() {
                 <Text
                   className="pl-link home__zone-toggle"
                   onClick={() => setSummaryOpen(!summaryOpen)}
-                  {...a11y('button', { 'aria-expanded': summaryOpen, 'aria-label': summaryOpen ? '收起简介' : '展开简介' })}
+                  {...a11y('button', { 'aria-expanded': summaryOpen })}
                 >
-                  {summaryOpen ? '收起' : '展开全文'}
+                  {summaryOpen ? '收起简介' : '展开简介'}
                 </Text>
                 {view.zone.figures.length > 0 ? (
                   <View className="home__zone-figures">
