@@ -174,6 +174,19 @@ export const Completeness = z.object({
 export type Completeness = z.infer<typeof Completeness>
 export const CompletenessQuery = z.object({ zoneId: ZoneId.optional() })
 
+/** POST /api/staff/uploads: a content photo, re-encoded; put `{ id, alt }` in a record's photos. */
+export const MediaUpload = z.object({
+  id: z.string(),
+  /** GET /api/media/{id}: public once published content shows it. */
+  url: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  width: z.number().int(),
+  height: z.number().int(),
+})
+export type MediaUpload = z.infer<typeof MediaUpload>
+export const MediaUploadQuery = z.object({ zoneId: ZoneId.optional() })
+
 // ---- Zone notification settings (admin) ----------------------------------------
 
 export const ZoneSettings = z.object({

@@ -12,6 +12,7 @@ import consoleRoutes from './modules/console/routes'
 import favouriteRoutes from './modules/favourites/routes'
 import healthRoutes from './modules/health/routes'
 import homeRoutes from './modules/home/routes'
+import mediaRoutes from './modules/media/routes'
 import industryRoutes from './modules/industries/routes'
 import parkRoutes from './modules/parks/routes'
 import policyRoutes from './modules/policies/routes'
@@ -111,6 +112,7 @@ export const buildApp = async ({ db, config, clock }: BuildAppOptions) => {
   await app.register(zoneSettingsRoutes)
   await app.register(consoleRoutes)
   await app.register(staffAccountRoutes)
+  await app.register(mediaRoutes)
 
   return app
 }

@@ -16,7 +16,7 @@ describe('loadConfig', () => {
       contentDir: path.join(repoRoot, 'cloud', 'content'),
       logLevel: 'info',
       corsOrigins: true,
-      contentPollMs: 10_000,
+      contentPollMs: 2_000,
       trustProxy: false,
     })
   })

@@ -68,12 +68,14 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '工作人员登录',
         description:
           '用户名不存在和密码错误返回同样的 401 invalid_credentials；连续 5 次密码错误锁定账号 15 分钟（423 account_locked）；' +
+          '管理员停用的账号密码正确也不能登录（403 account_disabled）；' +
           `同一 IP ${describeLimit(app.config.rateLimits.staffLoginPerIp)}（429）。`,
         body: StaffLoginBody,
         response: {
           200: StaffSession,
           400: responses.badRequest,
           401: responses.unauthorized,
+          403: responses.forbidden,
           413: responses.payloadTooLarge,
           415: responses.unsupportedType,
           423: responses.locked,

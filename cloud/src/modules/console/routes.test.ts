@@ -2,7 +2,16 @@ import { ConsoleList, ConsoleRecord, Completeness, PublishResult, RevisionList }
 import type { Park, Space, Zone } from '../../../../types/content'
 import { ParkDetail, SpaceDetail, ZoneOptionList } from '../../../../types/content-api'
 import { createTestApp, SETUP_TIMEOUT, testConfig, type TestApp } from '../../../test-support/app'
-import { addStaff, bearer, createTwoApps, ManualClock, type TestStaff, type TwoApps } from '../../../test-support/service'
+import {
+  addStaff,
+  bearer,
+  createTwoApps,
+  guestToken,
+  ManualClock,
+  submit,
+  type TestStaff,
+  type TwoApps,
+} from '../../../test-support/service'
 import { eq } from 'drizzle-orm'
 import { cannedReplies, contentAudit, contentDrafts } from '../../db/schema'
 
@@ -223,6 +232,9 @@ describe('zones are created by admins', () => {
     // It starts with the plain canned replies every zone has.
     const replies = await t.app.db.select().from(cannedReplies).where(eq(cannedReplies.zoneId, 'lingcheng'))
     expect(replies.length).toBeGreaterThan(0)
+    // Its service requests are numbered with the prefix from its record.
+    const request = await submit(t.app, await guestToken(t.app), { zoneId: 'lingcheng', parkId: undefined })
+    expect(request.ticketNo).toMatch(/^LC-\d{8}-\d{4}$/)
   })
 })
 

@@ -99,7 +99,7 @@ const consoleRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['console'],
         summary: '放弃草稿（已发布的内容不变）',
         params: ContentRecordParams,
-        response: { 204: responses.noContent, ...staffErrors },
+        response: { 204: responses.noContent, ...staffErrors, 415: responses.unsupportedType },
       },
     },
     async (request, reply) => {
@@ -118,7 +118,7 @@ const consoleRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           '发布前再校验一次；店小二返回 403；没有草稿返回 409 no_draft；期间内容被其他人更新返回 409 content_changed（刷新后重试）。',
         params: ContentRecordParams,
-        response: { 200: PublishResult, ...staffErrors, 409: responses.conflict },
+        response: { 200: PublishResult, ...staffErrors, 409: responses.conflict, 415: responses.unsupportedType },
       },
     },
     async (request) => publishDraft(app, request.staff!, request.params.kind, request.params.id),

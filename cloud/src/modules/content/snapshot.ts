@@ -114,6 +114,8 @@ export type ContentSnapshot = {
   /** Zone order, then file order. */
   chains: ChainCard[]
   chainById: ReadonlyMap<string, Chain>
+  /** Photos published content shows (GET /api/media/{id} serves these to anyone). */
+  photoIds: ReadonlySet<string>
   zoneDetail(id: string): CachedBody | undefined
   parkDetail(id: string): CachedBody | undefined
   policyDetail(id: string): CachedBody | undefined
@@ -343,10 +345,13 @@ export function* buildSnapshotSteps(bundle: ContentBundle, version: string, toda
   const commitmentsOf = (zoneId: string): ServiceCommitment[] => commitmentsByZone.get(zoneId) ?? []
   const enterprisesOfZone = (zoneId: string): Enterprise[] => enterprisesByZone.get(zoneId) ?? []
 
+  const photoIds = new Set([...bundle.zones, ...bundle.parks, ...bundle.spaces].flatMap((record) => record.photos.map((photo) => photo.id.toLowerCase())))
+
   return {
     version,
     today,
     bundle,
+    photoIds,
     zones: summaries,
     zoneById,
     zoneList,

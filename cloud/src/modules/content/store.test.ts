@@ -92,6 +92,13 @@ describe('the /api/parks page cache', () => {
   })
 })
 
+/** After midnight the previous day's answers are served until the new day's are built in steps. */
+const setNow = async (date: Date) => {
+  now = date
+  t.app.content.current()
+  await t.app.content.settled()
+}
+
 describe('policy expiry', () => {
   const first = () => real.bundle.policies[0]
   const withValidTo = (validTo: Policy['validTo']) =>
@@ -106,7 +113,7 @@ describe('policy expiry', () => {
   }, SETUP_TIMEOUT)
 
   it('is current through its last day (China time)', async () => {
-    now = new Date('2026-06-30T15:00:00Z')
+    await setNow(new Date('2026-06-30T15:00:00Z'))
     const detail = PolicyDetail.parse(await get(`/api/policies/${first().id}`))
     expect(detail.expired).toBe(false)
     const list = PolicyPage.parse(await get('/api/policies?limit=50')).items
@@ -115,7 +122,7 @@ describe('policy expiry', () => {
 
   it('is expired from the next day: flagged, listed last, after current ones on the home page', async () => {
     const before = await t.app.inject({ method: 'GET', url: `/api/policies/${first().id}` })
-    now = new Date('2026-06-30T16:30:00Z') // 00:30 on 1 July in China
+    await setNow(new Date('2026-06-30T16:30:00Z')) // 00:30 on 1 July in China
     const after = await t.app.inject({ method: 'GET', url: `/api/policies/${first().id}` })
     expect(PolicyDetail.parse(after.json()).expired).toBe(true)
     expect(after.headers.etag).not.toBe(before.headers.etag)
@@ -129,16 +136,16 @@ describe('policy expiry', () => {
   })
 
   it('follows the clock back to an earlier day', async () => {
-    now = new Date('2026-06-30T16:30:00Z')
+    await setNow(new Date('2026-06-30T16:30:00Z'))
     expect(PolicyDetail.parse(await get(`/api/policies/${first().id}`)).expired).toBe(true)
-    now = new Date('2026-06-30T15:59:59Z') // 23:59:59 on 30 June in China
+    await setNow(new Date('2026-06-30T15:59:59Z')) // 23:59:59 on 30 June in China
     expect(PolicyDetail.parse(await get(`/api/policies/${first().id}`)).expired).toBe(false)
-    now = new Date('2026-06-30T16:00:00Z')
+    await setNow(new Date('2026-06-30T16:00:00Z'))
     expect(PolicyDetail.parse(await get(`/api/policies/${first().id}`)).expired).toBe(true)
   })
 
   it('never expires without a validTo', async () => {
-    now = new Date('2099-01-01T00:00:00Z')
+    await setNow(new Date('2099-01-01T00:00:00Z'))
     const list = PolicyPage.parse(await get('/api/policies?limit=50')).items
     expect(list.filter((card) => card.expired).map((card) => card.id)).toEqual([first().id])
   })

@@ -1,4 +1,6 @@
-import { asc, eq } from 'drizzle-orm'
+import { asc, eq, sql } from 'drizzle-orm'
+import type { PgTable } from 'drizzle-orm/pg-core'
+import type { z } from 'zod'
 import { chinaDate, chinaDayStartMs, DAY_MS } from '../../../../types/china-time'
 import { ContentBundle } from '../../../../types/content'
 import { systemClock, type Clock } from '../../clock'
@@ -24,6 +26,7 @@ export class ContentStore {
   /** Start (ms) of the China day the snapshot was built for. */
   private dayStart = Number.NEGATIVE_INFINITY
   private reloading: Promise<void> | undefined
+  private building: Promise<void> | undefined
   private timer: NodeJS.Timeout | undefined
 
   constructor(
@@ -41,17 +44,45 @@ export class ContentStore {
     return this.loaded.bundle
   }
 
-  /** The responses for the current version and today's date (rebuilt lazily after midnight). */
+  /**
+   * The responses for the current version and today's date. After midnight (China time) the previous
+   * day's responses are served while the new day's are built in steps; only the very first call builds
+   * at once (before the API listens).
+   */
   current(): ContentSnapshot {
     const now = this.clock().getTime()
     // Fast path for every content request: the same China day as the snapshot (a clock set back is checked too).
     if (this.snapshot && now >= this.dayStart && now < this.dayStart + DAY_MS) return this.snapshot
     const today = chinaDate(new Date(now))
-    if (!this.snapshot || this.snapshot.today !== today) {
+    if (!this.snapshot) {
       this.snapshot = buildSnapshot(this.loaded.bundle, this.loaded.version, today)
+    } else if (this.snapshot.today !== today) {
+      this.rebuildFor(today, now)
+      return this.snapshot
     }
     this.dayStart = chinaDayStartMs(now)
     return this.snapshot
+  }
+
+  /** Resolves once no reload or new-day build is under way (tests, and a clean shutdown). */
+  async settled(): Promise<void> {
+    while (this.reloading || this.building) await (this.reloading ?? this.building)
+  }
+
+  private rebuildFor(today: string, now: number): void {
+    // A reload under way builds for the day it ends on.
+    if (this.building || this.reloading) return
+    const { bundle, version } = this.loaded
+    this.building = buildSnapshotAsync(bundle, version, today)
+      .then((snapshot) => {
+        if (this.loaded.version !== version) return
+        this.snapshot = snapshot
+        this.dayStart = chinaDayStartMs(now)
+      })
+      .catch((error: unknown) => this.log?.warn({ err: error }, 'building the new day failed'))
+      .finally(() => {
+        this.building = undefined
+      })
   }
 
   /**
@@ -60,7 +91,8 @@ export class ContentStore {
    */
   reload(): Promise<void> {
     this.reloading ??= this.readAll()
-      .then(async (loaded) => {
+      .then(async ({ version, raw }) => {
+        const loaded = { version, bundle: await parseInSteps(raw) }
         const at = this.clock()
         const snapshot = await buildSnapshotAsync(loaded.bundle, loaded.version, chinaDate(at))
         this.loaded = loaded
@@ -96,31 +128,51 @@ export class ContentStore {
     this.timer = undefined
   }
 
-  /** One repeatable-read transaction, so the rows and the version belong to the same import. */
-  private readAll(): Promise<Loaded> {
+  /**
+   * One repeatable-read transaction, so the rows and the version belong to the same import; each table
+   * read in pages, so a large bundle never arrives (and is decoded) in one piece.
+   */
+  private readAll(): Promise<{ version: string; raw: Record<keyof ContentBundle, unknown[]> }> {
     return this.db.transaction(
       async (tx) => {
         const [meta] = await tx.select({ version: contentMeta.version }).from(contentMeta).where(eq(contentMeta.id, 1))
-        const data = async <T>(rows: Promise<{ data: T }[]>) => (await rows).map((row) => row.data)
-        const raw = {
-          zones: await data(tx.select({ data: zones.data }).from(zones).orderBy(asc(zones.position))),
-          parks: await data(tx.select({ data: parks.data }).from(parks).orderBy(asc(parks.position))),
-          spaces: await data(tx.select({ data: spaces.data }).from(spaces).orderBy(asc(spaces.position))),
-          enterprises: await data(tx.select({ data: enterprises.data }).from(enterprises).orderBy(asc(enterprises.position))),
-          signedProjects: await data(tx.select({ data: signedProjects.data }).from(signedProjects).orderBy(asc(signedProjects.position))),
-          policies: await data(tx.select({ data: policies.data }).from(policies).orderBy(asc(policies.position))),
-          chains: await data(tx.select({ data: chains.data }).from(chains).orderBy(asc(chains.position))),
-          serviceCommitments: await data(
-            tx.select({ data: serviceCommitments.data }).from(serviceCommitments).orderBy(asc(serviceCommitments.position)),
-          ),
+        const raw = {} as Record<keyof ContentBundle, unknown[]>
+        for (const [key, table] of Object.entries(TABLES) as [keyof ContentBundle, (typeof TABLES)[keyof ContentBundle]][]) {
+          raw[key] = []
+          for (let after: { position: number; id: string } | null = null; ;) {
+            const rows: { data: unknown; position: number; id: string }[] = await tx
+              .select({ data: table.data, position: table.position, id: table.id })
+              .from(table as PgTable)
+              .where(after ? sql`(${table.position}, ${table.id}) > (${after.position}, ${after.id})` : undefined)
+              .orderBy(asc(table.position), asc(table.id))
+              .limit(READ_PAGE)
+            for (const row of rows) raw[key].push(row.data)
+            // Query results can arrive as resolved promises only: let timers and I/O in between pages.
+            await nextTurn()
+            if (rows.length < READ_PAGE) break
+            after = rows[rows.length - 1]
+          }
         }
-        // Rows were validated on import; parsing again guards against data left by an older schema.
-        return { version: meta?.version ?? EMPTY_VERSION, bundle: ContentBundle.parse(raw) }
+        return { version: meta?.version ?? EMPTY_VERSION, raw }
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     )
   }
 }
+
+/** Rows per read of a content table. */
+const READ_PAGE = 250
+
+const TABLES = {
+  zones,
+  parks,
+  spaces,
+  enterprises,
+  signedProjects,
+  policies,
+  chains,
+  serviceCommitments,
+} satisfies Record<keyof ContentBundle, unknown>
 
 const emptyBundle = (): ContentBundle => ({
   zones: [],
@@ -132,3 +184,28 @@ const emptyBundle = (): ContentBundle => ({
   chains: [],
   serviceCommitments: [],
 })
+
+/** Longest stretch of parsing between two event-loop turns. */
+const PARSE_SLICE_MS = 10
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/**
+ * Rows were validated on import; parsing again guards against data left by an older schema. In steps,
+ * so requests keep being answered while a large bundle is read.
+ */
+const parseInSteps = async (raw: Record<keyof ContentBundle, unknown[]>): Promise<ContentBundle> => {
+  const bundle = emptyBundle()
+  let sliceStart = performance.now()
+  for (const key of Object.keys(bundle) as (keyof ContentBundle)[]) {
+    const schema = ContentBundle.shape[key].element as z.ZodType<ContentBundle[typeof key][number]>
+    const records = bundle[key] as unknown[]
+    for (const item of raw[key]) {
+      records.push(schema.parse(item))
+      if (performance.now() - sliceStart > PARSE_SLICE_MS) {
+        await nextTurn()
+        sliceStart = performance.now()
+      }
+    }
+  }
+  return bundle
+}

@@ -62,7 +62,12 @@ const staffAccountRoutes: FastifyPluginAsyncZod = async (app) => {
       `/api/staff/accounts/:id/${action}`,
       {
         onRequest: app.requireStaff,
-        schema: { tags: ['admin'], summary, params: RequestIdParams, response: { 200: StaffAccount, ...adminErrors } },
+        schema: {
+          tags: ['admin'],
+          summary,
+          params: RequestIdParams,
+          response: { 200: StaffAccount, ...adminErrors, 415: responses.unsupportedType },
+        },
       },
       async (request) => setDisabled(app, request.staff!, request.params.id, disabled),
     )

@@ -69,6 +69,8 @@ describe('canned replies', () => {
       payload: { title: 't', body: 'b' },
     })
     expect(refused.statusCode).toBe(403)
+    // Listed in the order they were added: the second one a minute later.
+    clock.advance(60_000)
     const bySupervisor = await t.app.inject({
       method: 'POST',
       url: '/api/staff/canned-replies',

@@ -1,7 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { ZoneId } from '../../../../types/content'
-import { CannedReply, CannedReplyBody, CannedReplyList, CannedReplyUpdate, Dashboard, DashboardQuery, StaffMemberList } from '../../../../types/service'
+import {
+  CannedReply,
+  CannedReplyBody,
+  CannedReplyList,
+  CannedReplyUpdate,
+  Dashboard,
+  DashboardQuery,
+  StaffMemberList,
+} from '../../../../types/service'
 import { responses } from '../../http/errors'
 import { JSON_BODY_LIMIT, RequestIdParams } from '../../http/schemas'
 import { scopeZone } from '../auth/identity'
@@ -78,7 +86,13 @@ const staffRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '修改常用答复（本开发区主管或管理员）',
         params: RequestIdParams,
         body: CannedReplyUpdate,
-        response: { 200: CannedReply, ...staffErrors, 404: responses.notFound, 413: responses.payloadTooLarge, 415: responses.unsupportedType },
+        response: {
+          200: CannedReply,
+          ...staffErrors,
+          404: responses.notFound,
+          413: responses.payloadTooLarge,
+          415: responses.unsupportedType,
+        },
       },
     },
     async (request) => updateCannedReply(app, request.staff!, request.params.id, request.body),
@@ -92,7 +106,7 @@ const staffRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['staff'],
         summary: '删除常用答复（本开发区主管或管理员）',
         params: RequestIdParams,
-        response: { 204: responses.noContent, ...staffErrors, 404: responses.notFound },
+        response: { 204: responses.noContent, ...staffErrors, 404: responses.notFound, 415: responses.unsupportedType },
       },
     },
     async (request, reply) => {

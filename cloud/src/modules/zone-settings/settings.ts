@@ -4,6 +4,7 @@ import type { Config } from '../../config'
 import type { Db } from '../../db/client'
 import { staff, zoneSettings } from '../../db/schema'
 import type { StaffIdentity } from '../auth/identity'
+import { writeAudit } from '../console/audit'
 
 /** A zone's notification settings as admins see them; a zone without a row has none set. */
 export const getZoneSettings = async (db: Db, zoneId: string): Promise<ZoneSettings> => {
@@ -38,10 +39,15 @@ export const putZoneSettings = async (
   now: Date,
 ): Promise<ZoneSettings> => {
   const values = { ...body, updatedAt: now, updatedBy: member.id }
-  await db
-    .insert(zoneSettings)
-    .values({ zoneId, ...values })
-    .onConflictDoUpdate({ target: zoneSettings.zoneId, set: values })
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(zoneSettings)
+      .values({ zoneId, ...values })
+      .onConflictDoUpdate({ target: zoneSettings.zoneId, set: values })
+    // Which settings are set, never their values: the webhook's key is a secret.
+    const set = Object.entries(body).flatMap(([field, value]) => (value === null ? [] : [field]))
+    await writeAudit(tx, { action: 'zone_settings_changed', zoneId, staffId: member.id, at: now, detail: { set } })
+  })
   return getZoneSettings(db, zoneId)
 }
 

@@ -17,6 +17,11 @@ describe('GET /api/zones', () => {
     expect(Object.keys(items[1]).sort()).toEqual(['id', 'name', 'order', 'shortName'])
     expect(items[1]).toEqual({ id: 'pingyuan', name: '平原经济开发区', shortName: '平原', order: 1 })
     expect(response.headers.etag).toMatch(/^"[\w-]+"$/)
+    const again = await t.app.inject({ method: 'GET', url: '/api/zones', headers: { 'if-none-match': String(response.headers.etag) } })
+    expect(again.statusCode).toBe(304)
+    // Small enough to gain nothing from gzip at five zones; the same cached-body path gzips it when it grows.
+    expect(response.headers.vary).toBe('Accept-Encoding')
+    expect(response.body.length).toBeLessThan(1024)
   })
 })
 
@@ -37,7 +42,13 @@ describe('GET /api/zones/:id', () => {
     expect(detail.enterprises.map((enterprise) => enterprise.id).sort()).toEqual(['changcheng-jindian', 'dezhi-hangchuang'])
 
     const gaoqing = ZoneDetail.parse((await t.app.inject({ method: 'GET', url: '/api/zones/gaoqing' })).json())
-    expect(gaoqing.chains.map((chain) => chain.name)).toEqual(['新材料产业链', '健康医药产业链', '新能源产业链', '临港物流产业链', '农文旅产业链'])
+    expect(gaoqing.chains.map((chain) => chain.name)).toEqual([
+      '新材料产业链',
+      '健康医药产业链',
+      '新能源产业链',
+      '临港物流产业链',
+      '农文旅产业链',
+    ])
   })
 
   it('answers 404 zone_not_found in the error shape for an unknown zone', async () => {
@@ -56,9 +67,12 @@ describe('GET /api/zones/:id', () => {
 })
 
 describe('an unknown zone in a query', () => {
-  it.each(['/api/parks', '/api/policies', '/api/spaces', '/api/chains', '/api/industries'])('%s?zoneId=atlantis is a 400 naming zoneId', async (url) => {
-    const response = await t.app.inject({ method: 'GET', url: `${url}?zoneId=atlantis` })
-    expect(response.statusCode).toBe(400)
-    expect(response.json().error).toEqual({ code: 'validation_error', message: '请求参数有误', fields: { zoneId: '没有这个开发区' } })
-  })
+  it.each(['/api/parks', '/api/policies', '/api/spaces', '/api/chains', '/api/industries'])(
+    '%s?zoneId=atlantis is a 400 naming zoneId',
+    async (url) => {
+      const response = await t.app.inject({ method: 'GET', url: `${url}?zoneId=atlantis` })
+      expect(response.statusCode).toBe(400)
+      expect(response.json().error).toEqual({ code: 'validation_error', message: '请求参数有误', fields: { zoneId: '没有这个开发区' } })
+    },
+  )
 })

@@ -2,7 +2,7 @@ import Fastify from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import errorsPlugin from './errors'
-import inputPlugin, { findNul } from './input'
+import inputPlugin, { findLoneSurrogate, findNul } from './input'
 
 const buildInputApp = async () => {
   const app = Fastify({ logger: false }).withTypeProvider<ZodTypeProvider>()
@@ -49,6 +49,16 @@ describe('NUL characters in input', () => {
   it('lets clean input through', async () => {
     expect((await app.inject({ method: 'GET', url: '/search?q=%E5%8C%BB%E8%8D%AF' })).json()).toEqual({ q: '医药' })
     expect((await app.inject({ method: 'POST', url: '/things', payload: { name: 'ok' } })).statusCode).toBe(200)
+  })
+
+  it('refuses half a surrogate pair (jsonb cannot store it), and lets whole pairs such as emoji through', async () => {
+    expect(findLoneSurrogate({ a: ['ok', 'x\ud800'] })).toEqual(['a', '1'])
+    expect(findLoneSurrogate('\udc00y')).toEqual([])
+    expect(findLoneSurrogate({ a: '园区😀' })).toBeNull()
+    const body = await app.inject({ method: 'POST', url: '/things', payload: { title: 'a\ud800b' } })
+    expect(body.statusCode).toBe(400)
+    expect(body.json().error.fields).toEqual({ title: '包含无效字符（不成对的代理项）' })
+    expect((await app.inject({ method: 'POST', url: '/things', payload: { title: '园区😀' } })).statusCode).toBe(200)
   })
 
   it('does not look at a GET that declares no input (it reads none)', async () => {

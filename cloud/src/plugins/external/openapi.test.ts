@@ -80,6 +80,8 @@ const SERVICE_OPERATIONS: [method: string, path: string, caller: 'anyone' | 'inv
   ['post', '/api/staff/accounts/{id}/disable', 'staff'],
   ['post', '/api/staff/accounts/{id}/enable', 'staff'],
   ['post', '/api/staff/accounts/{id}/reset-password', 'staff'],
+  ['post', '/api/staff/uploads', 'staff'],
+  ['get', '/api/media/{id}', 'anyone'],
 ]
 
 describe('GET /openapi.json', () => {
@@ -151,18 +153,21 @@ describe('GET /openapi.json', () => {
     expect(documented('post', '/api/staff/requests/{id}/status', '409')).toBe(true)
   })
 
-  it('documents the upload form: multipart/form-data with one binary file part', async () => {
-    expect(doc.paths['/api/uploads'].post.requestBody).toEqual({
-      required: true,
-      content: {
-        'multipart/form-data': {
-          schema: {
-            type: 'object',
-            required: ['file'],
-            properties: { file: { type: 'string', format: 'binary', description: expect.stringContaining('JPEG、PNG、WebP 或 GIF') } },
+  it.each(['/api/uploads', '/api/staff/uploads'])(
+    'documents the upload form of %s: multipart/form-data with one binary file part',
+    async (path) => {
+      expect(doc.paths[path].post.requestBody).toEqual({
+        required: true,
+        content: {
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              required: ['file'],
+              properties: { file: { type: 'string', format: 'binary', description: expect.stringContaining('JPEG、PNG、WebP 或 GIF') } },
+            },
           },
         },
-      },
-    })
-  })
+      })
+    },
+  )
 })
