@@ -3,7 +3,24 @@ export default defineAppConfig({
   // path (shared links keep working) so a first open downloads as little as possible.
   pages: ['pages/index/index', 'pages/parks/index', 'pages/policies/index', 'pages/mine/index'],
   subPackages: [
-    ...['park', 'policy', 'match', 'compare', 'service', 'requests', 'request', 'privacy', 'following', 'project', 'claim', 'survey'].map((name) => ({
+    ...[
+      'park',
+      'zone',
+      'spaces',
+      'space',
+      'chain',
+      'policy',
+      'match',
+      'compare',
+      'service',
+      'requests',
+      'request',
+      'privacy',
+      'following',
+      'project',
+      'claim',
+      'survey',
+    ].map((name) => ({
       root: `pages/${name}`,
       pages: ['index'],
     })),
@@ -22,13 +39,20 @@ export default defineAppConfig({
         'survey/index',
         'survey-edit/index',
         'share/index',
+        'content/index',
+        'content-list/index',
+        'content-edit/index',
+        'revisions/index',
+        'zone-new/index',
+        'accounts/index',
+        'canned-replies/index',
       ],
     },
   ],
   // Fetch the pages a tab leads to while the investor reads it (Wi-Fi or not: they are small).
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['pages/park', 'pages/policy', 'pages/service'] },
-    'pages/parks/index': { network: 'all', packages: ['pages/park', 'pages/compare'] },
+    'pages/index/index': { network: 'all', packages: ['pages/park', 'pages/zone', 'pages/policy', 'pages/service'] },
+    'pages/parks/index': { network: 'all', packages: ['pages/park', 'pages/compare', 'pages/spaces'] },
     'pages/policies/index': { network: 'all', packages: ['pages/policy', 'pages/match'] },
     'pages/mine/index': { network: 'all', packages: ['pages/requests', 'pages/request', 'pages/park'] },
   },

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { pageOf, singleLine, SlugId } from './common'
-import { ZoneId } from './content'
+import { DateString, ZoneId } from './content'
 import { StaffRole } from './auth'
 import { ProjectStage } from './projects'
 import { REQUEST_STATUSES } from './request-status'
@@ -52,6 +52,10 @@ export const CreateServiceRequestBody = z
     /** 遇到问题找店小二 from a followed project: the project and the stage the problem is about (both or neither). */
     projectId: SlugId.optional(),
     projectStage: ProjectStage.optional(),
+    /** 预约看厂/看地: the space listing (GET /api/spaces/{id}) the request is about. */
+    spaceId: SlugId.optional(),
+    /** The day the investor would like to visit the site (YYYY-MM-DD, China time). */
+    preferredVisitDate: DateString.optional(),
   })
   .strict()
 export type CreateServiceRequestBody = z.infer<typeof CreateServiceRequestBody>
@@ -300,8 +304,19 @@ export type ZoneServiceStats = z.infer<typeof ZoneServiceStats>
 
 export const ShareVisitBody = z.object({
   ref: singleLine(z.string().trim().min(1).max(64), '分享码'),
-  /** pages/index/index: a staff member's own link or 小程序码 to the home page (targetId `home`). */
-  page: z.enum(['pages/index/index', 'pages/park/index', 'pages/policy/index', 'pages/compare/index']),
+  /**
+   * The shared page: its targetId is the park, policy, compared parks (a,b), zone, chain or space listing;
+   * pages/index/index is a staff member's own link or 小程序码 to the home page (targetId `home`).
+   */
+  page: z.enum([
+    'pages/index/index',
+    'pages/park/index',
+    'pages/policy/index',
+    'pages/compare/index',
+    'pages/zone/index',
+    'pages/chain/index',
+    'pages/space/index',
+  ]),
   targetId: singleLine(z.string().max(200), '分享对象'),
   /** WeChat launch scene (1007 单聊, 1008 群聊, 1154 朋友圈单页...) when known. */
   scene: z.number().int().optional(),

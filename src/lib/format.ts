@@ -1,9 +1,6 @@
 import { type Figure, type NotProvided } from '@/types/common'
 import { isProvided } from '@/types/vocabulary'
 
-/** What the UI shows for a fact the sources do not give. */
-export const PENDING_TEXT = '待补充'
-
 /** A figure split for display: the qualifier stays where Chinese puts it (近 20 家, 20 余次). */
 export interface FigureParts {
   prefix: string
@@ -23,13 +20,18 @@ export function formatFigure(figure: Figure): string {
   return `${prefix}${value}${unit}`
 }
 
-/** The figure as text, or 待补充 when the sources do not give it. */
-export function figureOrPending(figure: Figure | NotProvided): string {
-  return isProvided(figure) ? formatFigure(figure) : PENDING_TEXT
+/**
+ * A figure with the year it refers to when known: 18亿元（2024年）. Null when nobody provided it: the
+ * fact is then not shown at all (never a placeholder).
+ */
+export function figureText(figure: Figure | NotProvided | null | undefined): string | null {
+  if (!isProvided(figure)) return null
+  return figure.year ? `${formatFigure(figure)}（${figure.year}年）` : formatFigure(figure)
 }
 
-export function textOrPending(value: string | NotProvided | null | undefined): string {
-  return isProvided(value) && value.trim() !== '' ? value : PENDING_TEXT
+/** A provided, non-blank text, or null (the row is then left out). */
+export function providedText(value: string | NotProvided | null | undefined): string | null {
+  return isProvided(value) && value.trim() !== '' ? value : null
 }
 
 /** A 0–1 share as a whole percentage (0.956 → 96%); no share yet reads —. */
@@ -44,14 +46,14 @@ export function formatSquareMeters(m2: number): string {
   return m2 >= 10_000 ? `${m2 / 10_000}万㎡` : `${m2}㎡`
 }
 
-/** Validity as one line: 2024-01-01 至 2025-12-31, 至 2025-12-31, 2024-01-01 起, or 待补充. */
-export function formatValidity(from: string | NotProvided, to: string | NotProvided): string {
+/** Validity as one line: 2024-01-01 至 2025-12-31, 至 2025-12-31, 2024-01-01 起; null when neither is known. */
+export function formatValidity(from: string | NotProvided, to: string | NotProvided): string | null {
   const hasFrom = isProvided(from)
   const hasTo = isProvided(to)
   if (hasFrom && hasTo) return `${from} 至 ${to}`
   if (hasTo) return `至 ${to}`
   if (hasFrom) return `${from} 起`
-  return PENDING_TEXT
+  return null
 }
 
 /** Local calendar date as YYYY-MM-DD (policy validity compares against this). */

@@ -11,6 +11,10 @@ export const ROUTES = {
   policies: '/pages/policies/index',
   mine: '/pages/mine/index',
   park: '/pages/park/index',
+  zone: '/pages/zone/index',
+  spaces: '/pages/spaces/index',
+  space: '/pages/space/index',
+  chain: '/pages/chain/index',
   policy: '/pages/policy/index',
   match: '/pages/match/index',
   compare: '/pages/compare/index',
@@ -33,6 +37,13 @@ export const ROUTES = {
   staffSurveys: '/staff/surveys/index',
   staffSurvey: '/staff/survey/index',
   staffSurveyEdit: '/staff/survey-edit/index',
+  staffContent: '/staff/content/index',
+  staffContentList: '/staff/content-list/index',
+  staffContentEdit: '/staff/content-edit/index',
+  staffRevisions: '/staff/revisions/index',
+  staffZoneNew: '/staff/zone-new/index',
+  staffAccounts: '/staff/accounts/index',
+  staffCannedReplies: '/staff/canned-replies/index',
 } as const
 
 type Query = Record<string, QueryValue>
@@ -52,14 +63,29 @@ export function navigate(path: string, query?: Query): void {
 export const redirect = (path: string, query?: Query) => void Taro.redirectTo({ url: withQuery(path, query) })
 
 export const openPark = (id: string) => navigate(ROUTES.park, { id })
+export const openZone = (id: string) => navigate(ROUTES.zone, { id })
+export const openSpace = (id: string) => navigate(ROUTES.space, { id })
+/** The 载体 list, optionally for one zone or park. */
+export const openSpaces = (query: { zoneId?: string; parkId?: string } = {}) => navigate(ROUTES.spaces, query)
+export const openChain = (id: string) => navigate(ROUTES.chain, { id })
 export const openPolicy = (id: string) => navigate(ROUTES.policy, { id })
-/**
- * 找店小二, prefilled from where the investor came from: the zone or park, a policy (its title as
- * `policy` and the need type it stands for as `type`), or a followed project's stage.
- */
-export const openService = (
-  query: { zoneId?: string; parkId?: string; type?: string; policy?: string; projectId?: string; projectStage?: string } = {},
-) => navigate(ROUTES.service, query)
+
+/** What 找店小二 can be prefilled with: where the investor came from and what they want. */
+export interface ServicePrefill {
+  zoneId?: string
+  parkId?: string
+  /** A request type (site, finance …). */
+  type?: string
+  /** 预约看厂/看地: the listing. */
+  spaceId?: string
+  /** 咨询店小二 from a policy: its title (the question starts with it). */
+  policy?: string
+  /** 遇到问题找店小二 from a followed project: the project and the stage. */
+  projectId?: string
+  projectStage?: string
+}
+/** 找店小二, prefilled from the zone, park, listing, policy or followed project the investor came from. */
+export const openService = (query: ServicePrefill = {}) => navigate(ROUTES.service, { ...query })
 /** 政策匹配, starting from a zone (the policy or zone the investor was reading). */
 export const openMatch = (query: { zoneId?: string } = {}) => navigate(ROUTES.match, query)
 export const openCompare = (ids?: readonly string[]) => navigate(ROUTES.compare, ids?.length ? { ids: ids.join(',') } : undefined)

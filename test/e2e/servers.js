@@ -23,8 +23,7 @@ const STAFF = {
   role: 'agent',
   name: '平原店小二（e2e）',
 }
-
-/** The 平原 主管 the 督考 and 问需于企 journey signs in with: publishes surveys, updates stages, invites. */
+/** The 平原 主管: publishes console content (issue 12), surveys, updates project stages and invites (issue 13). */
 const SUPERVISOR = {
   username: 'e2e-pingyuan-supervisor',
   password: 'e2e-Supervisor-password-2026',
@@ -119,8 +118,7 @@ function startControl(state) {
 
 async function startAll() {
   const dataDir = process.env.E2E_DATA_DIR || mkdtempSync(join(tmpdir(), 'parklink-e2e-'))
-  addStaff(dataDir)
-  addStaff(dataDir, SUPERVISOR)
+  for (const account of [STAFF, SUPERVISOR]) addStaff(dataDir, account)
   const state = { dataDir, api: startApi(dataDir), h5: null, control: null }
   state.h5 = spawn(process.execPath, [join(root, 'scripts/serve-h5.mjs')], {
     cwd: root,

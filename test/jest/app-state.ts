@@ -7,7 +7,12 @@ import type { StaffSession } from '@/types/auth'
 import { taroMock } from './taro'
 import { connectSession, useSession } from '@/features/session/session-store'
 import { useHome } from '@/features/home/home-store'
-import { useZoneCatalog } from '@/features/zones/catalog-store'
+import { resetCatalogSessionForTest, useZoneCatalog } from '@/features/zones/catalog-store'
+import { useZoneDetails } from '@/features/zones/zone-details-store'
+import { useSpaces } from '@/features/spaces/spaces-store'
+import { useSpaceDetails } from '@/features/spaces/space-details-store'
+import { useChains } from '@/features/chains/chains-store'
+import { useIndustries } from '@/features/parks/industries-store'
 import { useServiceStats } from '@/features/zones/service-stats-store'
 import { useParkDirectory } from '@/features/parks/directory-store'
 import { useParkProfiles } from '@/features/parks/profiles-store'
@@ -33,6 +38,8 @@ import { useProjectDesk } from '@/features/staff-projects/desk-store'
 import { useWeekly } from '@/features/staff-projects/weekly-store'
 import { useStaffSurveys } from '@/features/staff-surveys/surveys-store'
 import { useSurveyResults } from '@/features/staff-surveys/results-store'
+import { useEditor } from '@/features/staff-console/editor-store'
+import { useConsoleZone } from '@/features/staff-console/zone-choice-store'
 
 interface ResettableStore {
   setState: (state: never, replace: true) => void
@@ -42,6 +49,11 @@ const stores = [
   useSession,
   useHome,
   useZoneCatalog,
+  useZoneDetails,
+  useSpaces,
+  useSpaceDetails,
+  useChains,
+  useIndustries,
   useServiceStats,
   useParkDirectory,
   useParkProfiles,
@@ -66,6 +78,8 @@ const stores = [
   useWeekly,
   useStaffSurveys,
   useSurveyResults,
+  useEditor,
+  useConsoleZone,
 ] as unknown as ResettableStore[]
 
 /** First launch: the Taro double emptied, the API wired to the session as src/app.ts does it, every store reset. */
@@ -74,6 +88,7 @@ export function resetApp(): void {
   connectSession()
   for (const store of stores) store.setState(store.getInitialState() as never, true)
   resetShareVisitsForTest()
+  resetCatalogSessionForTest()
 }
 
 /** Writes what zustand persist would have stored on an earlier launch (through the store's own storage), then rehydrates from it. */

@@ -11,6 +11,10 @@ import {
   type ParkDetail,
   type PolicyCard,
   type PolicyDetail,
+  type ChainDetail,
+  type SpaceCard,
+  type SpaceDetail,
+  type ZoneDetail,
   type ZoneOptionList,
   type ZoneSummary,
 } from '@/types/content-api'
@@ -86,7 +90,9 @@ export const parkDetail = (id: string, patch: (park: Park) => Park = (park) => p
   return {
     park,
     zone: zoneSummary(park.zoneId),
-    spaces: spaces.filter((space) => space.parkId === park.id).map((space) => toSpaceCard(space, zoneSummary(space.zoneId).name, park.name)),
+    spaces: spaces
+      .filter((space) => space.parkId === park.id)
+      .map((space) => toSpaceCard(space, zoneSummary(space.zoneId).name, park.name)),
     chains: chains.filter((chain) => chain.parkIds.includes(park.id)).map((chain) => toChainCard(chain, zoneSummary(chain.zoneId).name)),
     enterprises: enterprises.filter((item) => item.parkId === park.id || (item.parkId === null && item.zoneId === park.zoneId)),
     signedProjects: projects.filter((item) => item.parkId === park.id || (item.parkId === null && item.zoneId === park.zoneId)),
@@ -102,6 +108,47 @@ export const policyDetail = (id: string, patch: (policy: Policy) => Policy = (po
   if (!found) throw new Error(`no policy ${id}`)
   const policy = patch(found)
   return { policy, zone: zoneSummary(policy.zoneId), expired: policyCard(policy).expired }
+}
+
+export const spaceCard = (space: (typeof spaces)[number]): SpaceCard =>
+  toSpaceCard(space, zoneSummary(space.zoneId).name, space.parkId ? parkById(space.parkId).name : null)
+
+/** GET /api/zones/{id} as the API builds it from the seed content. */
+export const zoneDetail = (zoneId: string, patch: (zone: ZoneSummary) => ZoneSummary = (zone) => zone): ZoneDetail => ({
+  zone: patch(zoneSummary(zoneId)),
+  parks: parks.filter((park) => park.zoneId === zoneId).map(parkCard),
+  spaces: spaces.filter((space) => space.zoneId === zoneId).map(spaceCard),
+  projects: projects.filter((project) => project.zoneId === zoneId).sort(compareLatestProjects),
+  enterprises: enterprises.filter((enterprise) => enterprise.zoneId === zoneId),
+  serviceCommitments: commitments.filter((commitment) => commitment.zoneId === zoneId),
+  policies: policies.filter((policy) => policy.zoneId === zoneId).map(policyCard),
+  chains: chains.filter((chain) => chain.zoneId === zoneId).map((chain) => toChainCard(chain, zoneSummary(zoneId).name)),
+})
+
+/** GET /api/spaces/{id}. */
+export const spaceDetail = (
+  spaceId: string,
+  patch: (space: (typeof spaces)[number]) => (typeof spaces)[number] = (space) => space,
+): SpaceDetail => {
+  const found = spaces.find((space) => space.id === spaceId)
+  if (!found) throw new Error(`no space ${spaceId}`)
+  const space = patch(found)
+  return { space, zone: toZoneOption(zoneSummary(space.zoneId)), park: space.parkId ? parkCard(parkById(space.parkId)) : null }
+}
+
+/** GET /api/chains/{id}. */
+export const chainDetail = (chainId: string): ChainDetail => {
+  const chain = chains.find((item) => item.id === chainId)
+  if (!chain) throw new Error(`no chain ${chainId}`)
+  return {
+    chain,
+    zone: toZoneOption(zoneSummary(chain.zoneId)),
+    parks: parks.filter((park) => chain.parkIds.includes(park.id)).map(parkCard),
+    policies: policies.filter((policy) => chain.policyIds.includes(policy.id)).map(policyCard),
+    projects: projects.filter((project) => chain.projectIds.includes(project.id)),
+    spaces: spaces.filter((space) => chain.spaceIds.includes(space.id)).map(spaceCard),
+    enterprises: enterprises.filter((enterprise) => chain.ownerEnterpriseIds.includes(enterprise.id)),
+  }
 }
 
 type Answer = { statusCode: number; data: unknown }

@@ -43,7 +43,11 @@ export const catalogRoutes = (): Record<string, Handler> => ({
         { id: 'qingyun', name: '庆云县', shortName: '庆云', order: 1 },
       ],
     }),
-  '/api/parks': () => ok({ items: catalogParks(), nextCursor: null, total: catalogParks().length }),
+  '/api/parks': ({ url }) => {
+    const zoneId = new URL(url).searchParams.get('zoneId')
+    const items = catalogParks().filter((item) => !zoneId || item.zoneId === zoneId)
+    return ok({ items, nextCursor: null, total: items.length })
+  },
 })
 
 function park(id: string, zoneId: string, name: string) {

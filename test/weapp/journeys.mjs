@@ -107,6 +107,44 @@ export const journeys = [
     },
   },
   {
+    name: 'zone, 载体 and chain pages; the zone console (内容管理) for a signed-in 店小二',
+    async run({ phone, shared }) {
+      const investor = phone('investor')
+      await investor.launch({ path: 'pages/zone/index', query: { id: 'pingyuan' } })
+      await investor.waitFor(PARK.name)
+      assert.ok(!investor.text().includes('待补充'), 'the zone page shows no 待补充')
+      await investor.launch({ path: 'pages/spaces/index', query: { zoneId: 'pingyuan' } })
+      await investor.waitFor('京德智造产业园一期“定制”标准厂房')
+      await investor.tap('京德智造产业园一期“定制”标准厂房')
+      assert.equal(investor.page.route, 'pages/space/index')
+      await investor.waitFor('预约看厂')
+      await investor.launch({ path: 'pages/chain/index', query: { id: 'gaoqing-chain-new-materials' } })
+      await investor.waitFor('新材料产业链')
+
+      // The 店小二 signed in by the staff journey: from the inbox to 内容管理 and its pages.
+      assert.ok(shared.ticket, 'the staff journey ran first')
+      const agent = phone('agent')
+      await agent.launch({ path: 'staff/inbox/index' })
+      await agent.waitFor('内容管理')
+      await agent.tap('内容管理')
+      assert.equal(agent.page.route, 'staff/content/index')
+      await agent.waitFor('资料完整度')
+      await agent.tap('开发区资料')
+      assert.equal(agent.page.route, 'staff/content-edit/index')
+      await agent.waitFor('保存草稿')
+      await agent.launch({ path: 'staff/content-list/index', query: { kind: 'spaces', zoneId: 'pingyuan' } })
+      await agent.waitFor('京德智造产业园一期“定制”标准厂房')
+      await agent.launch({ path: 'staff/revisions/index', query: { kind: 'zones', id: 'pingyuan' } })
+      await agent.waitFor('修改记录')
+      await agent.launch({ path: 'staff/canned-replies/index' })
+      await agent.waitFor('常用回复由主管维护。')
+      await agent.launch({ path: 'staff/accounts/index' })
+      await agent.waitFor('工作人员账号由管理员管理。')
+      await agent.launch({ path: 'staff/zone-new/index' })
+      await agent.waitFor('新建开发区和通知设置由管理员操作。')
+    },
+  },
+  {
     name: 'pages opened without their id show the error state',
     async run({ phone }) {
       const visitor = phone('visitor')

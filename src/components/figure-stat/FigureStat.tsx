@@ -14,7 +14,8 @@ interface Props {
 /** A headline number, large, with the unit and qualifier exactly as the article prints them. */
 export default function FigureStat({ figure, label, size = 'large', tone = 'default' }: Props) {
   const { prefix, value, unit } = figureParts(figure)
-  const name = label ?? figure.label
+  // The year the figure refers to, when known, goes with its name: 地区生产总值（2024年）.
+  const name = `${label ?? figure.label}${figure.year ? `（${figure.year}年）` : ''}`
   return (
     <View className={`pl-figure pl-figure--${size} pl-figure--${tone}`} role="group" aria-label={`${name} ${formatFigure(figure)}`}>
       <View className="pl-figure__value" aria-hidden>

@@ -3,6 +3,7 @@ import { isProvided } from '@/types/vocabulary'
 import { type ProjectStatus, type SignedProject } from '@/types/content'
 import { PROJECT_STATUS_LABELS } from '@/types/vocabulary'
 import { formatFigure } from '@/lib/format'
+import Provenance from '@/components/provenance/Provenance'
 import './project-item.scss'
 
 const STATUS_TONE: Record<ProjectStatus, string> = {
@@ -15,7 +16,10 @@ const STATUS_TONE: Record<ProjectStatus, string> = {
   in_production: 'pl-tag--green',
 }
 
-/** A signed project: status label, amount only when the article gives one, partner and date when known. */
+/**
+ * A signed project: status label, amount only when the article gives one, partner and date when known,
+ * and where it comes from (a relative date such as 今年10月 reads with the article's date).
+ */
 export default function ProjectItem({ project, zoneName }: { project: SignedProject; zoneName?: string }) {
   const meta = [
     isProvided(project.partner) ? project.partner : null,
@@ -35,6 +39,7 @@ export default function ProjectItem({ project, zoneName }: { project: SignedProj
           <Text className="pl-project__amount">{`${project.amount.label} ${formatFigure(project.amount)}`}</Text>
         ) : null}
       </View>
+      <Provenance record={project} />
     </View>
   )
 }

@@ -1,7 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { firstResponseState, formatClock, formatDuration } from './countdown'
 import { formatChinaTime } from '@/types/china-time'
-import { textOrPending } from '@/lib/format'
 import { useNow } from '@/lib/use-now'
 import { a11y } from '@/lib/a11y'
 import '@/styles/service.scss'
@@ -40,7 +39,7 @@ export default function FirstResponseCard({ request, hotline, audience = 'invest
         <Text className="svc-frc__text">
           {audience === 'staff'
             ? `应于 ${due} 前首次响应，请尽快答复企业。`
-            : `应于 ${due} 前响应，工作人员尚未答复。如需反映，可拨打监督热线：${textOrPending(hotline)}`}
+            : `应于 ${due} 前响应，工作人员尚未答复。${hotline ? `如需反映，可拨打监督热线：${hotline}` : '如需反映，可在下方留言催办。'}`}
         </Text>
       </View>
     )

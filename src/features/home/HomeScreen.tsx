@@ -9,9 +9,11 @@ import { refFromScene } from '@/types/share-code'
 import { readParam } from '@/lib/query'
 import { a11y } from '@/lib/a11y'
 import { useAfterFirstPaint } from '@/lib/use-after-first-paint'
-import { ROUTES, navigate, openPark, openPolicy, openService } from '@/lib/routes'
-import ChipGroup from '@/components/chip-group/ChipGroup'
+import { ROUTES, navigate, openPark, openPolicy, openService, openSpaces, openZone } from '@/lib/routes'
 import ParkCard from '@/features/parks/ParkCard'
+import ZonePicker from '@/features/zones/ZonePicker'
+import { useZoneChoices } from '@/features/zones/use-zone-choices'
+import { usePolicies } from '@/features/policies/list-store'
 import PolicyCard from '@/features/policies/PolicyCard'
 import ProjectItem from '@/components/project-item/ProjectItem'
 import SearchField from '@/components/search-field/SearchField'
@@ -55,10 +57,7 @@ export default function HomeScreen() {
   })
 
   const view = useMemo(() => (data ? selectHomeView(data, selectedZone) : null), [data, selectedZone])
-  const zoneOptions = useMemo(
-    () => [{ value: 'all' as ZoneFilter, label: '全部' }, ...(data?.zones ?? []).map((zone) => ({ value: zone.id as ZoneFilter, label: zone.shortName }))],
-    [data],
-  )
+  const zoneChoices = useZoneChoices()
   const zoneId = selectedZone === 'all' ? undefined : selectedZone
   // The park lists, projects and policies below the first screen render right after it.
   const showBelowFold = useAfterFirstPaint(view !== null)
@@ -70,8 +69,18 @@ export default function HomeScreen() {
   }
 
   const selectZoneAndReset = (zone: ZoneFilter) => {
+    // A zone beyond the home tab's first ones: the home answer has no card for it, its page has everything.
+    if (zone !== 'all' && !data?.zones.some((candidate) => candidate.id === zone)) {
+      openZone(zone)
+      return
+    }
     selectZone(zone)
     setSummaryOpen(false)
+  }
+
+  const openPolicyLibrary = () => {
+    void usePolicies.getState().updateFilters({ zoneId, category: undefined, q: undefined })
+    navigate(ROUTES.policies)
   }
 
   return (
@@ -82,14 +91,31 @@ export default function HomeScreen() {
         </Text>
         <Text className="home__slogan">山东开发区招商服务平台 · 找园区、查政策、提需求</Text>
         <View className="home__search">
-          <SearchField tone="onDark" label="搜索园区" placeholder="搜索园区、产业、企业" value={keyword} onChange={setKeyword} onSearch={search} />
+          <SearchField
+            tone="onDark"
+            label="搜索园区"
+            placeholder="搜索园区、产业、企业"
+            value={keyword}
+            onChange={setKeyword}
+            onSearch={search}
+          />
         </View>
       </View>
 
       <View className="home__body">
         {data ? (
           <View className="home__zones">
-            <ChipGroup label="开发区" options={zoneOptions} value={selectedZone} onChange={selectZoneAndReset} scroll />
+            <ZonePicker
+              label="开发区"
+              allLabel="全部"
+              zones={zoneChoices.zones}
+              chips={zoneChoices.chips}
+              total={zoneChoices.total}
+              loading={zoneChoices.loading}
+              onOpenList={zoneChoices.openList}
+              value={selectedZone === 'all' ? null : selectedZone}
+              onChange={(zone) => selectZoneAndReset(zone ?? 'all')}
+            />
           </View>
         ) : null}
 
@@ -102,19 +128,30 @@ export default function HomeScreen() {
           <>
             {view.zone ? (
               <View className="pl-card home__zone">
-                <Text className="pl-title">{view.zone.name}</Text>
-                <Text className={`pl-text home__zone-summary${summaryOpen ? ' home__zone-summary--open' : ' pl-clamp-3'}`}>{view.zone.summary}</Text>
+                <View className="home__zone-head">
+                  <Text className="pl-title">{view.zone.name}</Text>
+                  <Text
+                    className="pl-link home__zone-open"
+                    onClick={() => view.zone && openZone(view.zone.id)}
+                    {...a11y('link', { 'aria-label': `${view.zone.name}主页` })}
+                  >
+                    开发区主页 ›
+                  </Text>
+                </View>
+                <Text className={`pl-text home__zone-summary${summaryOpen ? ' home__zone-summary--open' : ' pl-clamp-3'}`}>
+                  {view.zone.summary}
+                </Text>
                 <Text
                   className="pl-link home__zone-toggle"
                   onClick={() => setSummaryOpen(!summaryOpen)}
-                  {...a11y('button', { 'aria-expanded': summaryOpen, 'aria-label': summaryOpen ? '收起简介' : '展开简介' })}
+                  {...a11y('button', { 'aria-expanded': summaryOpen })}
                 >
-                  {summaryOpen ? '收起' : '展开全文'}
+                  {summaryOpen ? '收起简介' : '展开简介'}
                 </Text>
                 {view.zone.figures.length > 0 ? (
                   <View className="home__zone-figures">
-                    {view.zone.figures.slice(0, 4).map((figure) => (
-                      <View key={figure.label} className="home__zone-figure">
+                    {view.zone.figures.slice(0, 4).map((figure, index) => (
+                      <View key={`${figure.label}-${index}`} className="home__zone-figure">
                         <FigureStat figure={figure} size="medium" />
                       </View>
                     ))}
@@ -143,16 +180,58 @@ export default function HomeScreen() {
 
             <View className="home__entries">
               {[
-                { label: '政策匹配', hint: '能享受哪些政策', onClick: () => navigate(ROUTES.match) },
+                {
+                  label: '找载体',
+                  hint: view.spaceCount ? `${view.spaceCount} 处土地厂房` : '土地、厂房、写字楼',
+                  onClick: () => openSpaces({ zoneId }),
+                },
+                { label: '政策匹配', hint: '能享受哪些政策', onClick: () => navigate(ROUTES.match, { zoneId }) },
                 { label: '园区对比', hint: '并排比较园区', onClick: () => navigate(ROUTES.compare) },
-                { label: '政策库', hint: '七类招商政策', onClick: () => navigate(ROUTES.policies) },
+                { label: '政策库', hint: '土地、财税、金融等', onClick: openPolicyLibrary },
               ].map((entry) => (
-                <View key={entry.label} className="home__entry" onClick={entry.onClick} {...a11y('link', { 'aria-label': `${entry.label}，${entry.hint}` })}>
-                  <Text className="home__entry-label" aria-hidden>{entry.label}</Text>
-                  <Text className="home__entry-hint" aria-hidden>{entry.hint}</Text>
+                <View
+                  key={entry.label}
+                  className="home__entry"
+                  onClick={entry.onClick}
+                  {...a11y('link', { 'aria-label': `${entry.label}，${entry.hint}` })}
+                >
+                  <Text className="home__entry-label" aria-hidden>
+                    {entry.label}
+                  </Text>
+                  <Text className="home__entry-hint" aria-hidden>
+                    {entry.hint}
+                  </Text>
                 </View>
               ))}
             </View>
+
+            {!view.zone && data && data.zones.length > 0 ? (
+              <Section title="开发区" extra={`共 ${data.zoneCount} 个`}>
+                <View {...a11y('list', { 'aria-label': '开发区列表' })}>
+                  {data.zones.map((zone) => (
+                    <View key={zone.id} className="home__zone-row" onClick={() => openZone(zone.id)} {...a11y('listitem')}>
+                      <View className="home__zone-row-main">
+                        <Text className="home__zone-row-name" {...a11y('link')}>
+                          {zone.name}
+                        </Text>
+                        <Text className="pl-muted">
+                          {[
+                            `${zone.parkCount} 个园区`,
+                            zone.spaceCount ? `${zone.spaceCount} 处载体` : '',
+                            zone.leadingIndustries.slice(0, 2).join('、'),
+                          ]
+                            .filter(Boolean)
+                            .join(' · ')}
+                        </Text>
+                      </View>
+                      <Text className="home__zone-row-arrow" aria-hidden>
+                        ›
+                      </Text>
+                    </View>
+                  ))}
+                </View>
+              </Section>
+            ) : null}
 
             {view.featuredParks.length > 0 ? (
               <Section title="重点园区" plain>
@@ -195,14 +274,14 @@ export default function HomeScreen() {
             ) : null}
 
             {showBelowFold && view.policyHighlights.length > 0 ? (
-              <Section title="政策亮点" onMore={() => navigate(ROUTES.policies)}>
+              <Section title="政策亮点" onMore={openPolicyLibrary}>
                 {view.policyHighlights.map((policy) => (
                   <PolicyCard key={policy.id} policy={policy} compact showZone={!view.zone} onOpen={openPolicy} />
                 ))}
               </Section>
             ) : null}
 
-            {showBelowFold ? <Text className="home__footnote">信息来源：各开发区公开报道。未公开的信息标注为“待补充”。</Text> : null}
+            {showBelowFold ? <Text className="home__footnote">信息来源：各开发区公开报道和开发区填报；没有公开的信息不显示。</Text> : null}
           </>
         ) : null}
       </View>

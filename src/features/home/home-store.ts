@@ -3,6 +3,7 @@ import { persist } from 'zustand/middleware'
 import type { HomeResponse, HomeZone, ParkCard, PolicyCard } from '@/types/content-api'
 import type { SignedProject, ZoneId } from '@/types/content'
 import { fetchHome } from './api'
+import { usePolicies } from '@/features/policies/list-store'
 import { errorMessage } from '@/api/client'
 import { contentCacheStorage } from '@/lib/storage'
 import type { LoadState } from '@/lib/load-status'
@@ -54,7 +55,11 @@ export const useHome = create<HomeState>()(
         })()
         return inFlight
       },
-      selectZone: (selectedZone) => set({ selectedZone }),
+      selectZone: (selectedZone) => {
+        set({ selectedZone })
+        // The zone chosen here is where the 政策 tab starts too.
+        usePolicies.getState().carryZone(selectedZone === 'all' ? undefined : selectedZone)
+      },
     }),
     {
       name: 'parklink-home',
@@ -75,6 +80,8 @@ export interface HomeView {
   featuredParks: ParkCard[]
   /** Parks in the selected zone, or in all zones: the directory lists them. */
   parkCount: number
+  /** Space listings (载体) in the selected zone, or in all zones. */
+  spaceCount: number
   latestProjects: SignedProject[]
   policyHighlights: PolicyCard[]
 }
@@ -88,6 +95,7 @@ export function selectHomeView(data: HomeResponse, selected: ZoneFilter): HomeVi
     zone,
     featuredParks: inZone(data.featuredParks),
     parkCount: zone ? zone.parkCount : data.parkCount,
+    spaceCount: zone ? zone.spaceCount : data.spaceCount,
     latestProjects: inZone(data.latestProjects).slice(0, 5),
     policyHighlights: inZone(data.policyHighlights).slice(0, 4),
   }

@@ -11,7 +11,7 @@ import { useServiceStats } from '@/features/zones/service-stats-store'
 import { fetchParks } from './api'
 import { currentShareRef, recordShareVisit, sharePath, shareQuery } from '@/features/sharing/share'
 import { a11y } from '@/lib/a11y'
-import { compareRows } from './internal/compare-table'
+import { EMPTY_CELL, compareRows } from './internal/compare-table'
 import { readList, readParam } from '@/lib/query'
 import { usePageTitle } from '@/lib/use-page-title'
 import { ROUTES, navigate, openPark } from '@/lib/routes'
@@ -126,7 +126,12 @@ export default function CompareScreen() {
       />
     )
   } else if (failed.length > 0) {
-    body = <ErrorState message={loads.find((load) => load?.status === 'error')?.error} onRetry={() => failed.forEach((id) => void useParkProfiles.getState().load(id))} />
+    body = (
+      <ErrorState
+        message={loads.find((load) => load?.status === 'error')?.error}
+        onRetry={() => failed.forEach((id) => void useParkProfiles.getState().load(id))}
+      />
+    )
   } else if (missing.length > 0) {
     body = <PageSkeleton cards={2} label="正在加载对比数据" />
   } else {
@@ -141,7 +146,11 @@ export default function CompareScreen() {
               <Text className="compare__park" onClick={() => openPark(detail.park.id)} {...a11y('link')}>
                 {detail.park.name}
               </Text>
-              <Text className="compare__remove" onClick={() => remove(detail.park.id)} {...a11y('button', { 'aria-label': `移除${detail.park.name}` })}>
+              <Text
+                className="compare__remove"
+                onClick={() => remove(detail.park.id)}
+                {...a11y('button', { 'aria-label': `移除${detail.park.name}` })}
+              >
                 移除
               </Text>
             </View>
@@ -154,11 +163,17 @@ export default function CompareScreen() {
             </View>
             {row.cells.map((lines, index) => (
               <View key={details[index].park.id} className="compare__cell" {...a11y('cell')}>
-                {lines.map((line, lineIndex) => (
-                  <Text key={lineIndex} className={`compare__line${line === '待补充' || line === '暂无数据' || line === '暂未公开' || line === '暂无' ? ' pl-pending' : ''}`}>
-                    {line}
+                {lines.length === 0 ? (
+                  <Text className="compare__line compare__line--empty" aria-label="无">
+                    {EMPTY_CELL}
                   </Text>
-                ))}
+                ) : (
+                  lines.map((line, lineIndex) => (
+                    <Text key={lineIndex} className="compare__line">
+                      {line}
+                    </Text>
+                  ))
+                )}
               </View>
             ))}
           </View>
@@ -174,8 +189,14 @@ export default function CompareScreen() {
         <View className="compare__chips">
           {ids.map((id, index) => (
             <View key={id} className="compare__chip">
-              <Text className="compare__chip-name">{profiles[index]?.detail.park.name ?? tray.find((item) => item.id === id)?.name ?? id}</Text>
-              <Text className="compare__chip-x" onClick={() => remove(id)} {...a11y('button', { 'aria-label': `移除${profiles[index]?.detail.park.name ?? id}` })}>
+              <Text className="compare__chip-name">
+                {profiles[index]?.detail.park.name ?? tray.find((item) => item.id === id)?.name ?? id}
+              </Text>
+              <Text
+                className="compare__chip-x"
+                onClick={() => remove(id)}
+                {...a11y('button', { 'aria-label': `移除${profiles[index]?.detail.park.name ?? id}` })}
+              >
                 ×
               </Text>
             </View>
@@ -193,15 +214,11 @@ export default function CompareScreen() {
           + 添加园区（最多 {MAX_COMPARE} 个）
         </Text>
       ) : null}
-      <Text className="pl-muted compare__note">对比内容来自各开发区公开报道，“待补充”表示公开资料未提及。</Text>
+      <Text className="pl-muted compare__note">
+        对比内容来自各开发区公开报道和开发区填报；“—”表示该园区没有这项信息，没有任何园区提供的项目不列出。
+      </Text>
 
-      <ParkPicker
-        visible={picking}
-        parks={catalog ?? []}
-        selected={ids}
-        onToggle={togglePicked}
-        onClose={() => setPicking(false)}
-      />
+      <ParkPicker visible={picking} parks={catalog ?? []} selected={ids} onToggle={togglePicked} onClose={() => setPicking(false)} />
 
       <BottomBar
         primary={

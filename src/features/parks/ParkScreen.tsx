@@ -1,10 +1,8 @@
-import { provenance } from '@/types/sources'
 import { useEffect, useMemo } from 'react'
 import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { isProvided } from '@/types/vocabulary'
-import { SPACE_TYPE_LABELS } from '@/types/vocabulary'
 import { toParkCard, useParkProfiles } from './profiles-store'
 import { useFavourites } from '@/features/favourites/favourites-store'
 import { useCompare, MAX_COMPARE } from './compare-store'
@@ -13,16 +11,21 @@ import { currentShareRef, recordShareVisit, sharePath, shareQuery } from '@/feat
 import { a11y } from '@/lib/a11y'
 import { useAfterFirstPaint } from '@/lib/use-after-first-paint'
 import { usePageTitle } from '@/lib/use-page-title'
-import { PENDING_TEXT, figureOrPending, formatFigure, textOrPending } from '@/lib/format'
+import { providedText } from '@/lib/format'
 import { extraFigures, headlineFigures } from './internal/figures'
 import { readParam } from '@/lib/query'
-import { ROUTES, openCompare, openPolicy, openService } from '@/lib/routes'
+import { ROUTES, openCompare, openPolicy, openService, openSpace, openSpaces, openZone } from '@/lib/routes'
 import BottomBar, { BarAction } from '@/components/bottom-bar/BottomBar'
+import { AddressRow, PhoneRow } from '@/components/contact/ContactRows'
 import FigureStat from '@/components/figure-stat/FigureStat'
-import InfoRow from '@/components/info-row/InfoRow'
+import PhotoGallery from '@/components/photo-gallery/PhotoGallery'
 import PolicyCard from '@/features/policies/PolicyCard'
 import ProjectItem from '@/components/project-item/ProjectItem'
+import Provenance from '@/components/provenance/Provenance'
+import { CommitmentItem, EnterpriseItem } from '@/components/record-items/RecordItems'
 import Section from '@/components/section/Section'
+import ChainLinks from '@/features/chains/ChainLinks'
+import SpaceCard from '@/features/spaces/SpaceCard'
 import ServiceStats from '@/features/zones/ServiceStats'
 import DetailFallback from '@/components/status/DetailFallback'
 import OfflineNotice from '@/components/status/OfflineNotice'
@@ -79,16 +82,17 @@ export default function ParkScreen() {
     )
   }
 
-  const { park, zone, spaces, enterprises, signedProjects, serviceCommitments, policies } = detail
+  const { park, zone, spaces, enterprises, signedProjects, serviceCommitments, policies, chains } = detail
   const card = toParkCard(detail)
-  const phone = isProvided(park.contact.phone) ? park.contact.phone : isProvided(zone.contact.phone) ? zone.contact.phone : null
-  const address = isProvided(park.contact.address) ? park.contact.address : isProvided(zone.contact.address) ? zone.contact.address : null
+  const phone = providedText(park.contact.phone) ?? providedText(zone.contact.phone)
+  const investmentHotline = providedText(zone.investmentHotline)
+  const address = providedText(park.contact.address) ?? providedText(zone.contact.address)
   const location = isProvided(park.contact.location)
     ? park.contact.location
     : isProvided(zone.contact.location)
       ? zone.contact.location
       : null
-  const hotline = isProvided(zone.supervisionHotline) ? zone.supervisionHotline : null
+  const hotline = providedText(zone.supervisionHotline)
   const extras = extraFigures(park)
 
   const toggleFavourite = async () => {
@@ -112,7 +116,9 @@ export default function ParkScreen() {
 
       <View className="park__hero">
         <View className="park__hero-tags">
-          <Text className="park__zone">{zone.name}</Text>
+          <View className="park__zone-tap" onClick={() => openZone(zone.id)} {...a11y('link', { 'aria-label': `${zone.name}主页` })}>
+            <Text className="park__zone" aria-hidden>{`${zone.name} ›`}</Text>
+          </View>
           {park.featured ? <Text className="park__badge">重点园区</Text> : null}
         </View>
         <Text className="park__name" {...a11y('heading', { 'aria-level': 1 })}>
@@ -140,6 +146,8 @@ export default function ParkScreen() {
           </View>
         ) : null}
       </View>
+
+      <PhotoGallery photos={park.photos} label={park.name} />
 
       <View className="pl-card">
         <Text className="pl-text">{park.summary}</Text>
@@ -186,38 +194,24 @@ export default function ParkScreen() {
         </Section>
       ) : null}
 
-      <Section title="可用空间" extra={spaces.length ? `${spaces.length} 处` : undefined}>
-        {spaces.length === 0 ? (
-          <Text className="pl-muted">暂未公开土地、厂房或写字楼信息，可找店小二了解最新可用空间。</Text>
-        ) : (
-          spaces.map((space) => (
-            <View key={space.id} className="park__space">
-              <View className="park__space-head">
-                <Text className="pl-tag pl-tag--green">{SPACE_TYPE_LABELS[space.type]}</Text>
-                {space.customBuild ? <Text className="pl-tag pl-tag--orange">可定制</Text> : null}
-              </View>
-              <Text className="park__space-title">{space.title}</Text>
-              <View className="park__space-grid">
-                <InfoRow label="面积" value={figureOrPending(space.area)} />
-                <InfoRow label="价格" value={textOrPending(space.price)} />
-                <InfoRow label="交付" value={textOrPending(space.delivery)} />
-              </View>
-              {space.description ? <Text className="pl-muted">{space.description}</Text> : null}
-            </View>
-          ))
-        )}
-      </Section>
+      {spaces.length > 0 ? (
+        <Section title="可用载体" extra={`${spaces.length} 处`} moreText="载体列表" onMore={() => openSpaces({ parkId: park.id })}>
+          {spaces.map((space) => (
+            <SpaceCard key={space.id} space={space} onOpen={openSpace} showPlace={false} />
+          ))}
+        </Section>
+      ) : null}
+
+      {showBelowFold && chains.length > 0 ? (
+        <Section title="产业链" extra={`${chains.length} 条`}>
+          <ChainLinks chains={chains} />
+        </Section>
+      ) : null}
 
       {showBelowFold && enterprises.length > 0 ? (
         <Section title="重点企业" extra={`${enterprises.length} 家`}>
           {enterprises.map((enterprise) => (
-            <View key={enterprise.id} className="park__enterprise">
-              <View className="park__enterprise-head">
-                <Text className="park__enterprise-name">{enterprise.name}</Text>
-                <Text className="pl-tag pl-tag--grey">{enterprise.role}</Text>
-              </View>
-              {isProvided(enterprise.industry) ? <Text className="pl-muted">{enterprise.industry}</Text> : null}
-            </View>
+            <EnterpriseItem key={enterprise.id} enterprise={enterprise} />
           ))}
         </Section>
       ) : null}
@@ -233,15 +227,7 @@ export default function ParkScreen() {
       {showBelowFold && serviceCommitments.length > 0 ? (
         <Section title="服务承诺" extra={zone.shortName}>
           {serviceCommitments.map((commitment) => (
-            <View key={commitment.id} className="park__commitment">
-              <View className="park__commitment-head">
-                <Text className="park__commitment-title">{commitment.title}</Text>
-                {isProvided(commitment.figure) ? (
-                  <Text className="park__commitment-figure">{`${commitment.figure.label} ${formatFigure(commitment.figure)}`}</Text>
-                ) : null}
-              </View>
-              <Text className="pl-muted">{commitment.description}</Text>
-            </View>
+            <CommitmentItem key={commitment.id} commitment={commitment} />
           ))}
         </Section>
       ) : null}
@@ -257,76 +243,17 @@ export default function ParkScreen() {
       {showBelowFold ? <ServiceStats zoneId={zone.id} zoneName={zone.shortName} /> : null}
 
       <Section title="联系方式">
-        <InfoRow
-          label="联系电话"
-          value={phone}
-          actions={
-            phone ? (
-              <>
-                <Text
-                  className="pl-btn"
-                  onClick={() => void Taro.makePhoneCall({ phoneNumber: phone })}
-                  {...a11y('button', { 'aria-label': `拨打 ${phone}` })}
-                >
-                  拨打
-                </Text>
-                <Text
-                  className="pl-btn"
-                  onClick={() => void Taro.setClipboardData({ data: phone })}
-                  {...a11y('button', { 'aria-label': `复制号码 ${phone}` })}
-                >
-                  复制
-                </Text>
-              </>
-            ) : null
-          }
-        />
-        <InfoRow
-          label="地址"
-          value={address}
-          actions={
-            location ? (
-              <Text
-                className="pl-btn"
-                onClick={() =>
-                  void Taro.openLocation({
-                    latitude: location.latitude,
-                    longitude: location.longitude,
-                    name: park.name,
-                    address: address ?? undefined,
-                    scale: 15,
-                  })
-                }
-                {...a11y('button', { 'aria-label': `在地图中查看${park.name}` })}
-              >
-                查看位置
-              </Text>
-            ) : null
-          }
-        />
-        <InfoRow
-          label="监督热线"
-          value={hotline}
-          actions={
-            hotline ? (
-              <Text
-                className="pl-btn"
-                onClick={() => void Taro.makePhoneCall({ phoneNumber: hotline })}
-                {...a11y('button', { 'aria-label': `拨打监督热线 ${hotline}` })}
-              >
-                拨打
-              </Text>
-            ) : null
-          }
-        />
-        {!phone ? (
-          <Text className="pl-muted park__contact-hint">
-            {`电话${hotline ? '' : '和监督热线'}${PENDING_TEXT}。可点击下方“找店小二”在线提交需求，专人对接。`}
-          </Text>
-        ) : null}
+        <PhoneRow label="招商热线" phone={investmentHotline} />
+        <PhoneRow label="联系电话" phone={phone} />
+        <AddressRow address={address} location={location} placeName={park.name} />
+        <PhoneRow label="监督热线" phone={hotline} copy={false} />
+        <Text className="pl-muted park__contact-hint">可点击下方“找店小二”在线提交需求，专人对接。</Text>
+        <Text className="pl-link park__zone-link" onClick={() => openZone(zone.id)} {...a11y('link')}>
+          {`查看${zone.name}主页 ›`}
+        </Text>
       </Section>
 
-      <Text className="park__source">{provenance(park).join('；')}</Text>
+      <Provenance record={park} size="page" />
 
       <BottomBar
         primary={

@@ -6,13 +6,17 @@ import { type SpaceType, type ZoneId } from '@/types/content'
 import { SPACE_TYPES, SPACE_TYPE_LABELS, isZoneIdLike } from '@/types/vocabulary'
 import { INDUSTRIES, INDUSTRY_LABELS, type IndustryId } from '@/types/industries'
 import { MIN_AREA_PRESETS, activeFilterCount, useParkDirectory } from './directory-store'
+import { useIndustries } from './industries-store'
 import { useHome } from '@/features/home/home-store'
+import { chainsInIndustry, useChains } from '@/features/chains/chains-store'
+import ChainLinks from '@/features/chains/ChainLinks'
+import ZonePicker from '@/features/zones/ZonePicker'
+import { useZoneChoices } from '@/features/zones/use-zone-choices'
 import { useCompare } from './compare-store'
 import { a11y } from '@/lib/a11y'
 import { formatSquareMeters } from '@/lib/format'
 import { readParam } from '@/lib/query'
-import { openCompare, openPark } from '@/lib/routes'
-import ChipGroup from '@/components/chip-group/ChipGroup'
+import { openCompare, openPark, openSpaces, openZone } from '@/lib/routes'
 import FilterSheet from './internal/FilterSheet'
 import ParkCard from './ParkCard'
 import SearchField from '@/components/search-field/SearchField'
@@ -41,7 +45,7 @@ export default function ParksScreen() {
     })),
   )
   const { setFilters, updateFilters, refresh, loadMore } = useParkDirectory.getState()
-  const home = useHome((state) => state.data)
+  const zoneChoices = useZoneChoices()
   const compareCount = useCompare((state) => state.items.length)
   const [keyword, setKeyword] = useState(directory.filters.q ?? '')
   const [sheet, setSheet] = useState<Sheet>(null)
@@ -62,6 +66,30 @@ export default function ParksScreen() {
   // The search box follows filters changed elsewhere (home search).
   useEffect(() => setKeyword(filters.q ?? ''), [filters.q])
 
+  const industryKey = filters.zoneId ?? ''
+  const zoneIndustries = useIndustries((state) => state.byZone[industryKey])
+  const chainCards = useChains((state) => state.lists[industryKey])
+  // The chains of the chosen industry (链长制) sit above the parks in it.
+  useEffect(() => {
+    if (filters.industry) void useChains.getState().loadList(filters.zoneId)
+  }, [filters.industry, filters.zoneId])
+  const industryChains = filters.industry && chainCards ? chainsInIndustry(chainCards, filters.industry) : []
+  const openSheet = (next: Exclude<Sheet, null>) => {
+    if (next === 'industry') void useIndustries.getState().load(filters.zoneId)
+    setSheet(next)
+  }
+  // One curated list, narrowed to the industries the chosen zone's parks are in (all of it until that loads).
+  const industryOptions = useMemo(() => {
+    const known = zoneIndustries?.status === 'ready' ? zoneIndustries.items : null
+    const list = known
+      ? known.map((industry) => ({ value: industry.id as string, label: `${industry.label}（${industry.parkCount}）` }))
+      : INDUSTRIES.map((industry) => ({ value: industry.id as string, label: industry.label }))
+    const chosen = filters.industry
+    if (chosen && !list.some((option) => option.value === chosen)) list.push({ value: chosen, label: INDUSTRY_LABELS[chosen] })
+    return [{ value: ANY, label: '不限' }, ...list]
+  }, [zoneIndustries, filters.industry])
+  const zoneName = filters.zoneId ? zoneChoices.zones.find((zone) => zone.id === filters.zoneId)?.name : undefined
+
   usePullDownRefresh(() => {
     void refresh().finally(() => Taro.stopPullDownRefresh())
   })
@@ -70,10 +98,6 @@ export default function ParksScreen() {
     void loadMore()
   })
 
-  const zoneOptions = useMemo(
-    () => [{ value: ANY, label: '全部' }, ...(home?.zones ?? []).map((zone) => ({ value: zone.id as string, label: zone.shortName }))],
-    [home],
-  )
   const industryLabel = filters.industry ? INDUSTRY_LABELS[filters.industry] : '产业'
   const spaceLabel = filters.spaceType ? SPACE_TYPE_LABELS[filters.spaceType] : '空间类型'
   const areaLabel = filters.minArea ? `${formatSquareMeters(filters.minArea)}以上` : '面积'
@@ -103,12 +127,16 @@ export default function ParksScreen() {
       </View>
 
       <View className="parks__zones">
-        <ChipGroup
+        <ZonePicker
           label="开发区"
-          options={zoneOptions}
-          value={filters.zoneId ?? ANY}
-          onChange={(value) => void updateFilters({ zoneId: value === ANY ? undefined : (value as ZoneId) })}
-          scroll
+          allLabel="全部"
+          zones={zoneChoices.zones}
+          chips={zoneChoices.chips}
+          total={zoneChoices.total}
+          loading={zoneChoices.loading}
+          onOpenList={zoneChoices.openList}
+          value={filters.zoneId ?? null}
+          onChange={(zoneId) => void updateFilters({ zoneId: (zoneId ?? undefined) as ZoneId | undefined })}
         />
       </View>
 
@@ -117,7 +145,7 @@ export default function ParksScreen() {
           <View
             key={trigger.key}
             className={`parks__trigger${trigger.active ? ' parks__trigger--active' : ''}`}
-            onClick={() => setSheet(trigger.key)}
+            onClick={() => openSheet(trigger.key)}
             {...a11y('button', { 'aria-haspopup': 'dialog', 'aria-label': `${trigger.name}：${trigger.active ? trigger.label : '不限'}` })}
           >
             <Text className="parks__trigger-text">{trigger.label}</Text>
@@ -127,6 +155,24 @@ export default function ParksScreen() {
           </View>
         ))}
       </View>
+
+      <View className="parks__links">
+        {filters.zoneId ? (
+          <Text className="pl-link parks__link" onClick={() => filters.zoneId && openZone(filters.zoneId)} {...a11y('link')}>
+            {`${zoneName ?? '开发区'}主页 ›`}
+          </Text>
+        ) : null}
+        <Text className="pl-link parks__link" onClick={() => openSpaces({ zoneId: filters.zoneId })} {...a11y('link')}>
+          找土地厂房 ›
+        </Text>
+      </View>
+
+      {industryChains.length > 0 ? (
+        <View className="pl-card parks__chains">
+          <Text className="parks__chains-title">{`${filters.industry ? INDUSTRY_LABELS[filters.industry] : ''}相关产业链`}</Text>
+          <ChainLinks chains={industryChains} showZone={!filters.zoneId} />
+        </View>
+      ) : null}
 
       {directory.status === 'ready' && directory.items.length > 0 ? (
         <View className="parks__summary">
@@ -192,7 +238,8 @@ export default function ParksScreen() {
       <FilterSheet
         visible={sheet === 'industry'}
         title="主导产业"
-        options={[{ value: ANY, label: '不限' }, ...INDUSTRIES.map((industry) => ({ value: industry.id as string, label: industry.label }))]}
+        hint={filters.zoneId ? `${zoneName ?? '所选开发区'}的园区所在的产业（园区数）` : '统一产业目录（括号内为园区数）'}
+        options={industryOptions}
         value={filters.industry ?? ANY}
         onChange={(value) => void updateFilters({ industry: value === ANY ? undefined : (value as IndustryId) })}
         onClose={() => setSheet(null)}

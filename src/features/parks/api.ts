@@ -1,4 +1,4 @@
-import type { ParkDetail, ParkPage } from '@/types/content-api'
+import type { IndustryList, ParkDetail, ParkPage } from '@/types/content-api'
 import type { SpaceType, ZoneId } from '@/types/content'
 import type { IndustryId } from '@/types/industries'
 import { apiRequest } from '@/api/client'
@@ -20,3 +20,6 @@ export interface ParkQuery {
 
 export const fetchParks = (query: ParkQuery) => apiRequest<ParkPage>('/api/parks', { ...PUBLIC, query: { ...query } })
 export const fetchPark = (parkId: string) => apiRequest<ParkDetail>(`/api/parks/${encodeURIComponent(parkId)}`, PUBLIC)
+
+/** The curated industries present in a zone (or anywhere), for the 产业 filter (GET /api/industries). */
+export const fetchIndustries = (zoneId?: string) => apiRequest<IndustryList>('/api/industries', { ...PUBLIC, query: { zoneId } })

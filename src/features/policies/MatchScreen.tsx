@@ -5,11 +5,14 @@ import { Button, Input, Switch } from '@nutui/nutui-react-taro'
 import { useShallow } from 'zustand/react/shallow'
 import { type TalentLevel, type ZoneId } from '@/types/content'
 import { TALENT_LEVELS, TALENT_LEVEL_LABELS } from '@/types/vocabulary'
-import { readParam } from '@/lib/query'
 import { INDUSTRIES, type IndustryId } from '@/types/industries'
 import { MATCH_VERDICT_LABELS, type Criterion } from '@/types/policy-match'
 import { useMatch } from './match-store'
 import { useHome } from '@/features/home/home-store'
+import ZonePicker from '@/features/zones/ZonePicker'
+import { useZoneChoices } from '@/features/zones/use-zone-choices'
+import { isZoneIdLike } from '@/types/vocabulary'
+import { readParam } from '@/lib/query'
 import { a11y } from '@/lib/a11y'
 import { openPolicy } from '@/lib/routes'
 import type { MatchField } from './internal/match-form'
@@ -17,9 +20,6 @@ import ChipGroup from '@/components/chip-group/ChipGroup'
 import PolicyCard from './PolicyCard'
 import ErrorState from '@/components/status/ErrorState'
 import './match-screen.scss'
-
-/** What a zone id looks like (types/content ZoneId), checked without zod. */
-const ZONE_ID_SHAPE = /^[a-z][a-z0-9-]{1,31}$/
 
 function FieldError({ message, field }: { message?: string; field: MatchField }) {
   if (!message) return null
@@ -72,7 +72,11 @@ const VERDICT_TONE = { applies: 'pl-tag--green', unconfirmed: 'pl-tag--orange', 
 function CriterionRow({ criterion, tone }: { criterion: Criterion; tone: 'no' | 'unknown' }) {
   const label = tone === 'no' ? '不符合' : MATCH_VERDICT_LABELS.unconfirmed
   return (
-    <View className={`match__criterion match__criterion--${tone}`} role="listitem" aria-label={`${label}：${criterion.requirement}，${criterion.reason}`}>
+    <View
+      className={`match__criterion match__criterion--${tone}`}
+      role="listitem"
+      aria-label={`${label}：${criterion.requirement}，${criterion.reason}`}
+    >
       <Text className="match__mark" aria-hidden>
         {tone === 'no' ? '✗' : '?'}
       </Text>
@@ -85,8 +89,10 @@ function CriterionRow({ criterion, tone }: { criterion: Criterion; tone: 'no' | 
 }
 
 export default function MatchScreen() {
-  const { form, errors, status, result, source, offlineCount, error } = useMatch(
+  const { form, errors, status, result, source, offlineCount, error, loadingMore, moreError } = useMatch(
     useShallow((state) => ({
+      loadingMore: state.loadingMore,
+      moreError: state.moreError,
       form: state.form,
       errors: state.errors,
       status: state.status,
@@ -96,23 +102,19 @@ export default function MatchScreen() {
       error: state.error,
     })),
   )
-  const { setField, submit } = useMatch.getState()
-  const zones = useHome((state) => state.data?.zones ?? null)
+  const { setField, submit, loadMore } = useMatch.getState()
+  const zoneChoices = useZoneChoices()
+
+  // From a policy, a zone page or the 政策 tab with a zone: 意向区域 starts at that zone.
+  useLoad((params) => {
+    const zoneId = readParam(params, 'zoneId')
+    if (isZoneIdLike(zoneId)) setField('zoneId', zoneId)
+  })
 
   useEffect(() => {
     if (!useHome.getState().data) void useHome.getState().load()
   }, [])
 
-  // From a policy (or a zone): start with its zone rather than 不限 (the API checks that the zone exists).
-  useLoad((params) => {
-    const zoneId = readParam(params, 'zoneId')
-    if (zoneId && ZONE_ID_SHAPE.test(zoneId)) setField('zoneId', zoneId as ZoneId)
-  })
-
-  const zoneOptions = useMemo(
-    () => [{ value: 'any', label: '不限' }, ...(zones ?? []).map((zone) => ({ value: zone.id as string, label: zone.shortName }))],
-    [zones],
-  )
   const industryOptions = useMemo(() => INDUSTRIES.map((industry) => ({ value: industry.id as string, label: industry.label })), [])
 
   const onSubmit = async () => {
@@ -132,11 +134,16 @@ export default function MatchScreen() {
 
         <View className="match__field">
           <Text className="match__label">意向区域</Text>
-          <ChipGroup
+          <ZonePicker
             label="意向区域"
-            options={zoneOptions}
-            value={form.zoneId}
-            onChange={(value) => setField('zoneId', value as ZoneId | 'any')}
+            allLabel="不限"
+            zones={zoneChoices.zones}
+            chips={zoneChoices.chips}
+            total={zoneChoices.total}
+            loading={zoneChoices.loading}
+            onOpenList={zoneChoices.openList}
+            value={form.zoneId === 'any' ? null : form.zoneId}
+            onChange={(zoneId) => setField('zoneId', (zoneId ?? 'any') as ZoneId | 'any')}
           />
           <FieldError field="zoneId" message={errors.zoneId} />
         </View>
@@ -223,17 +230,20 @@ export default function MatchScreen() {
             </View>
           ) : null}
           <Text className="match__summary" {...a11y('status')}>
-            共评估 {result.total} 条政策，<Text className="match__summary-strong">{result.appliesCount} 条</Text>符合您的项目
+            {form.zoneId !== 'any' ? `${zoneChoices.zones.find((zone) => zone.id === form.zoneId)?.name ?? '所选区域'}：` : ''}共评估{' '}
+            {result.total} 条扶持政策，<Text className="match__summary-strong">{result.appliesCount} 条</Text>符合您的项目
+            {result.items.some((item) => item.verdict === 'unconfirmed') ? '；“待确认”的条件开发区尚未公布，请向店小二确认' : ''}
           </Text>
           {result.requirements.length > 0 ? (
             <View className="pl-card match__requirements">
-              <Text className="match__label">项目须符合的准入要求</Text>
+              <Text className="match__label">准入要求（项目须符合，不计入匹配）</Text>
               {result.requirements.map((policy) => (
                 <PolicyCard key={policy.id} policy={policy} compact onOpen={openPolicy} />
               ))}
             </View>
           ) : null}
-          {result.items.length === 0 ? <Text className="pl-muted">暂无可匹配的政策。</Text> : null}
+          {result.items.length === 0 ? <Text className="pl-muted">暂无可匹配的扶持政策。</Text> : null}
+          {result.items.length > 0 ? <Text className="match__label match__group">扶持政策（可申请的优惠和支持）</Text> : null}
           {result.items.map((item) => (
             <PolicyCard key={item.policyId} policy={item.policy} onOpen={openPolicy}>
               <View className="match__verdict">
@@ -271,6 +281,17 @@ export default function MatchScreen() {
               </View>
             </PolicyCard>
           ))}
+          {result.nextCursor && source === 'online' ? (
+            <View className="match__more">
+              <Text className="pl-btn" onClick={() => void loadMore()} {...a11y('button')}>
+                {loadingMore
+                  ? '正在加载…'
+                  : moreError
+                    ? '加载失败，点击重试'
+                    : `加载更多（已显示 ${result.items.length} / ${result.total}）`}
+              </Text>
+            </View>
+          ) : null}
           <Text className="pl-muted match__note">匹配依据公开报道整理，仅供参考；最终以政策发布部门审核为准。</Text>
         </View>
       ) : null}

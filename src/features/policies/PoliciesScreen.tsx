@@ -1,11 +1,13 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import Taro, { useDidShow, useLoad, usePullDownRefresh } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { useShallow } from 'zustand/react/shallow'
 import { type PolicyCategory, type ZoneId } from '@/types/content'
 import { POLICY_CATEGORIES, POLICY_CATEGORY_LABELS, isZoneIdLike } from '@/types/vocabulary'
 import { policyFiltersKey, usePolicies } from './list-store'
-import { useHome, type ZoneFilter } from '@/features/home/home-store'
+import { useHome } from '@/features/home/home-store'
+import ZonePicker from '@/features/zones/ZonePicker'
+import { useZoneChoices } from '@/features/zones/use-zone-choices'
 import { a11y } from '@/lib/a11y'
 import { readParam } from '@/lib/query'
 import { ROUTES, navigate, openPolicy } from '@/lib/routes'
@@ -32,7 +34,7 @@ export default function PoliciesScreen() {
     })),
   )
   const { updateFilters, load } = usePolicies.getState()
-  const zones = useHome((store) => store.data?.zones ?? null)
+  const zoneChoices = useZoneChoices()
   const [keyword, setKeyword] = useState(state.filters.q ?? '')
   const { filters } = state
 
@@ -40,11 +42,8 @@ export default function PoliciesScreen() {
     const zoneId = readParam(params, 'zoneId')
     const category = readParam(params, 'category')
     if (zoneId || category) {
-      const linkedZone = isZoneIdLike(zoneId) ? zoneId : undefined
-      // A link naming a zone is the investor's zone choice now (首页 follows).
-      if (linkedZone) chooseZone(linkedZone)
       void updateFilters({
-        zoneId: linkedZone,
+        zoneId: isZoneIdLike(zoneId) ? zoneId : undefined,
         category: (POLICY_CATEGORIES as readonly string[]).includes(category ?? '') ? (category as PolicyCategory) : undefined,
       })
     } else {
@@ -53,20 +52,8 @@ export default function PoliciesScreen() {
     if (!useHome.getState().data) void useHome.getState().load()
   })
 
-  // The zone chosen on 首页 (useHome.selectedZone, the investor's one zone choice) carries over here
-  // whenever it changed since this tab last showed; a zone chosen here goes back to 首页.
-  const carried = useRef<ZoneFilter | null>(null)
-  useDidShow(() => {
-    const zone = useHome.getState().selectedZone
-    if (carried.current === zone) return
-    carried.current = zone
-    const zoneId = zone === 'all' ? undefined : zone
-    if (zoneId !== usePolicies.getState().filters.zoneId) void updateFilters({ zoneId })
-  })
-  function chooseZone(zone: ZoneFilter) {
-    carried.current = zone
-    useHome.getState().selectZone(zone)
-  }
+  // The zone picked on the home tab meanwhile (carried over) loads when this tab shows again.
+  useDidShow(() => void usePolicies.getState().loadIfStale())
 
   useEffect(() => setKeyword(filters.q ?? ''), [filters.q])
 
@@ -80,10 +67,6 @@ export default function PoliciesScreen() {
       ...POLICY_CATEGORIES.map((category) => ({ value: category as string, label: POLICY_CATEGORY_LABELS[category] })),
     ],
     [],
-  )
-  const zoneOptions = useMemo(
-    () => [{ value: ANY, label: '全部区域' }, ...(zones ?? []).map((zone) => ({ value: zone.id as string, label: zone.shortName }))],
-    [zones],
   )
   const expiredCount = state.items.filter((policy) => policy.expired).length
 
@@ -101,7 +84,7 @@ export default function PoliciesScreen() {
       </View>
 
       {/* Named by what it shows, so the spoken name matches the screen. */}
-      <View className="policies__match" onClick={() => navigate(ROUTES.match)} {...a11y('link')}>
+      <View className="policies__match" onClick={() => navigate(ROUTES.match, { zoneId: filters.zoneId })} {...a11y('link')}>
         <View className="policies__match-text">
           <Text className="policies__match-title">政策匹配</Text>
           <Text className="policies__match-sub">填写项目情况，逐条说明能否享受、为什么</Text>
@@ -118,15 +101,16 @@ export default function PoliciesScreen() {
           scroll
         />
         <View className="policies__zones">
-          <ChipGroup
+          <ZonePicker
             label="区域"
-            options={zoneOptions}
-            value={filters.zoneId ?? ANY}
-            onChange={(value) => {
-              chooseZone(value === ANY ? 'all' : (value as ZoneId))
-              void updateFilters({ zoneId: value === ANY ? undefined : (value as ZoneId) })
-            }}
-            scroll
+            allLabel="全部区域"
+            zones={zoneChoices.zones}
+            chips={zoneChoices.chips}
+            total={zoneChoices.total}
+            loading={zoneChoices.loading}
+            onOpenList={zoneChoices.openList}
+            value={filters.zoneId ?? null}
+            onChange={(zoneId) => void updateFilters({ zoneId: (zoneId ?? undefined) as ZoneId | undefined })}
           />
         </View>
       </View>

@@ -1,20 +1,20 @@
-import { provenance } from '@/types/sources'
 import { useEffect } from 'react'
-import { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { isProvided } from '@/types/vocabulary'
-import { POLICY_CATEGORY_LABELS } from '@/types/vocabulary'
+import { POLICY_CATEGORY_LABELS, POLICY_KIND_LABELS } from '@/types/vocabulary'
 import { usePolicyDetails } from './details-store'
 import { currentShareRef, recordShareVisit, sharePath, shareQuery } from '@/features/sharing/share'
 import { a11y } from '@/lib/a11y'
 import { describeCriteria } from './internal/criteria'
-import { figureOrPending, formatValidity, textOrPending } from '@/lib/format'
+import { figureText, formatValidity, providedText } from '@/lib/format'
 import { readParam } from '@/lib/query'
-import { ROUTES, openMatch, openService } from '@/lib/routes'
+import { ROUTES, openMatch, openService, openZone } from '@/lib/routes'
 import { REQUEST_TYPE_OF_POLICY } from '@/types/vocabulary'
 import BottomBar, { BarAction } from '@/components/bottom-bar/BottomBar'
 import InfoRow from '@/components/info-row/InfoRow'
+import Provenance from '@/components/provenance/Provenance'
 import Section from '@/components/section/Section'
 import DetailFallback from '@/components/status/DetailFallback'
 import OfflineNotice from '@/components/status/OfflineNotice'
@@ -86,14 +86,36 @@ export default function PolicyScreen() {
       </View>
 
       <Section title="政策要点">
-        <InfoRow label="适用对象" value={textOrPending(policy.eligibility)} />
-        <InfoRow label="支持内容" value={textOrPending(policy.benefits)} />
-        <InfoRow label="支持额度" value={figureOrPending(policy.amount)} />
-        <InfoRow label="申报方式" value={textOrPending(policy.howToApply)} />
+        <InfoRow label="政策类型" value={POLICY_KIND_LABELS[policy.kind]} />
+        <InfoRow label="适用对象" value={providedText(policy.eligibility)} />
+        <InfoRow label="支持内容" value={providedText(policy.benefits)} />
+        <InfoRow label="支持额度" value={figureText(policy.amount)} />
+        <InfoRow label="申报方式" value={providedText(policy.howToApply)} />
         <InfoRow label="有效期" value={formatValidity(policy.validFrom, policy.validTo)} />
-        <InfoRow label="发布单位" value={textOrPending(policy.issuer)} />
-        <InfoRow label="信息来源" value={provenance(policy).join('；')} />
+        <InfoRow label="发布单位" value={providedText(policy.issuer)} />
+        <InfoRow label="文号" value={providedText(policy.documentNumber)} />
       </Section>
+
+      {policy.links.length > 0 ? (
+        <Section title="相关链接">
+          {policy.links.map((link) => (
+            <InfoRow
+              key={link.url}
+              label={link.title}
+              value={link.url}
+              actions={
+                <Text
+                  className="pl-btn"
+                  onClick={() => void Taro.setClipboardData({ data: link.url })}
+                  {...a11y('button', { 'aria-label': `复制链接：${link.title}` })}
+                >
+                  复制链接
+                </Text>
+              }
+            />
+          ))}
+        </Section>
+      ) : null}
 
       {conditions.length > 0 ? (
         <Section title="匹配条件">
@@ -102,9 +124,14 @@ export default function PolicyScreen() {
               {line}
             </Text>
           ))}
-          <Text className="pl-muted policy__condition-note">以上为根据公开报道整理的条件，以发布部门解释为准。</Text>
+          <Text className="pl-muted policy__condition-note">以上为政策匹配核对的条件，以发布部门解释为准。</Text>
         </Section>
       ) : null}
+
+      <Text className="pl-link policy__zone-link" onClick={() => openZone(zone.id)} {...a11y('link')}>
+        {`${zone.name}主页 ›`}
+      </Text>
+      <Provenance record={policy} size="page" />
 
       <BottomBar
         primary={

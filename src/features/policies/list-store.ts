@@ -27,6 +27,12 @@ interface PoliciesState extends LoadState {
   cache: CachedPolicies[]
   updateFilters: (patch: PolicyFilters) => Promise<void>
   load: () => Promise<void>
+  /** The zone picked elsewhere (home) becomes this list's zone; it loads when the tab shows. */
+  carryZone: (zoneId: ZoneId | undefined) => void
+  /** The filters changed without a load (carryZone): the tab loads when it shows. */
+  stale: boolean
+  /** Loads when the filters changed while the tab was hidden. */
+  loadIfStale: () => Promise<void>
 }
 
 const MAX_CACHED_LISTS = 6
@@ -54,6 +60,12 @@ export const usePolicies = create<PoliciesState>()(
       status: 'idle',
       error: null,
       offline: false,
+      stale: false,
+      carryZone: (zoneId) => {
+        const filters = cleanPolicyFilters({ ...get().filters, zoneId })
+        if (policyFiltersKey(filters) !== policyFiltersKey(get().filters)) set({ filters, items: [], stale: true })
+      },
+      loadIfStale: () => (get().stale ? get().load() : Promise.resolve()),
       updateFilters: (patch) => {
         const filters = cleanPolicyFilters({ ...get().filters, ...patch })
         if (policyFiltersKey(filters) !== policyFiltersKey(get().filters)) set({ filters, items: [] })
@@ -61,6 +73,7 @@ export const usePolicies = create<PoliciesState>()(
       },
       load: async () => {
         const run = ++generation
+        set({ stale: false })
         const { filters } = get()
         const key = policyFiltersKey(filters)
         const cached = get().cache.find((entry) => entry.key === key)

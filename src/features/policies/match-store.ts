@@ -1,18 +1,11 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import type { MatchResult } from '@/types/policy-match'
+import type { MatchInput, MatchResult } from '@/types/policy-match'
 import { ApiError, errorMessage } from '@/api/client'
 import { postPolicyMatch } from './api'
 import { taroStorage } from '@/lib/storage'
 import { todayString } from '@/lib/format'
-import {
-  EMPTY_MATCH_FORM,
-  fieldErrors,
-  matchLocally,
-  validateMatchForm,
-  type MatchForm,
-  type MatchFormErrors,
-} from './internal/match-form'
+import { EMPTY_MATCH_FORM, fieldErrors, matchLocally, validateMatchForm, type MatchForm, type MatchFormErrors } from './internal/match-form'
 import { usePolicyDetails } from './details-store'
 
 interface MatchState {
@@ -25,10 +18,18 @@ interface MatchState {
   /** How many cached policies the offline result covers. */
   offlineCount: number
   error: string | null
+  /** The next page of the online result is loading. */
+  loadingMore: boolean
+  moreError: string | null
   setField: <K extends keyof MatchForm>(field: K, value: MatchForm[K]) => void
   submit: () => Promise<void>
+  /** Appends the next page of the online result (加载更多). */
+  loadMore: () => Promise<void>
   reset: () => void
 }
+
+// The input the shown result answers (its next pages use the same).
+let lastInput: MatchInput | null = null
 
 export const useMatch = create<MatchState>()(
   persist(
@@ -40,6 +41,8 @@ export const useMatch = create<MatchState>()(
       source: null,
       offlineCount: 0,
       error: null,
+      loadingMore: false,
+      moreError: null,
       setField: (field, value) => {
         const errors = { ...get().errors }
         delete errors[field]
@@ -54,6 +57,7 @@ export const useMatch = create<MatchState>()(
         set({ errors: {}, status: 'loading', error: null })
         try {
           const result = await postPolicyMatch(checked.input)
+          lastInput = checked.input
           set({ result, source: 'online', status: 'ready', offlineCount: 0 })
         } catch (error) {
           if (error instanceof ApiError && error.statusCode === 400 && Object.keys(error.fields).length > 0) {
@@ -76,6 +80,25 @@ export const useMatch = create<MatchState>()(
             return
           }
           set({ status: 'error', error: errorMessage(error), result: null, source: null })
+        }
+      },
+      loadMore: async () => {
+        const { result, loadingMore, source } = get()
+        if (!result?.nextCursor || loadingMore || source !== 'online' || !lastInput) return
+        set({ loadingMore: true, moreError: null })
+        try {
+          const next = await postPolicyMatch(lastInput, result.nextCursor)
+          const seen = new Set(result.items.map((item) => item.policyId))
+          set({
+            result: {
+              ...result,
+              items: [...result.items, ...next.items.filter((item) => !seen.has(item.policyId))],
+              nextCursor: next.nextCursor,
+            },
+            loadingMore: false,
+          })
+        } catch (error) {
+          set({ loadingMore: false, moreError: errorMessage(error) })
         }
       },
       reset: () => set({ form: EMPTY_MATCH_FORM, errors: {}, status: 'idle', result: null, source: null, error: null }),

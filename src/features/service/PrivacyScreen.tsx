@@ -1,8 +1,7 @@
-import Taro, { useLoad } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { usePrivacy } from './privacy-store'
-import { useZoneCatalog } from '@/features/zones/catalog-store'
 import { PRIVACY_NOTICE_VERSION, PRIVACY_SECTIONS, hasCurrentConsent } from './internal/privacy'
 import { formatChinaTime } from '@/types/china-time'
 import { a11y } from '@/lib/a11y'
@@ -10,10 +9,8 @@ import '@/styles/service.scss'
 import './privacy-screen.scss'
 
 export default function PrivacyScreen() {
-  const zones = useZoneCatalog((s) => s.zones)
   const consent = usePrivacy((s) => s.consent)
   const revoke = usePrivacy((s) => s.revoke)
-  useLoad(() => void useZoneCatalog.getState().load())
 
   return (
     <View className="svc-root">
@@ -41,17 +38,9 @@ export default function PrivacyScreen() {
         <Text className="svc-card__title" {...a11y('heading')} aria-level={2}>
           联系与监督
         </Text>
-        <Text className="svc-privacy__p">如对个人信息处理有疑问或投诉，可拨打所选开发区的监督热线：</Text>
-        {zones.length ? (
-          zones.map((zone) => (
-            <View key={zone.id} className="svc-row svc-privacy__hotline">
-              <Text>{zone.name}</Text>
-              <Text className={zone.supervisionHotline ? 'svc-strong' : 'svc-muted'}>{zone.supervisionHotline ?? '待补充'}</Text>
-            </View>
-          ))
-        ) : (
-          <Text className="svc-privacy__p">待补充</Text>
-        )}
+        <Text className="svc-privacy__p">
+          如对个人信息处理有疑问或投诉，可在请求详情中留言，或拨打所选开发区的监督热线：开发区公布了监督热线的，请求详情和开发区主页的“联系方式”中会显示号码。
+        </Text>
       </View>
 
       <View className="svc-card">

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -14,7 +14,6 @@ import PhotoStrip from '@/components/request/PhotoStrip'
 import FirstResponseCard from '@/components/request/FirstResponseCard'
 import TextBox from '@/components/text-box/TextBox'
 import { RatingPanel, isLowRating } from './internal/RatingPanel'
-import { textOrPending } from '@/lib/format'
 import ErrorState from '@/components/status/ErrorState'
 import PageSkeleton from '@/components/status/PageSkeleton'
 import { buildTimeline } from '@/components/request/timeline'
@@ -53,6 +52,11 @@ export default function RequestDetailScreen() {
   })
   // …and while it stays open, until nothing more can happen to the request.
   usePolling(() => void load(), REQUEST_POLL_MS, Boolean(request) && !CLOSED_FOR_MESSAGES.includes(request?.status ?? ''))
+  // The park's name comes with its zone's parks.
+  const requestZone = request?.zoneId
+  useEffect(() => {
+    if (requestZone) void useZoneCatalog.getState().loadParks(requestZone)
+  }, [requestZone])
 
   if (!id)
     return (
@@ -63,13 +67,16 @@ export default function RequestDetailScreen() {
   if (!request) {
     return (
       <View className="svc-root">
-        {status === 'error' ? <ErrorState message={error ?? '加载失败'} actionText="重试" onRetry={() => void load()} /> : <PageSkeleton cards={3} />}
+        {status === 'error' ? (
+          <ErrorState message={error ?? '加载失败'} actionText="重试" onRetry={() => void load()} />
+        ) : (
+          <PageSkeleton cards={3} />
+        )}
       </View>
     )
   }
 
-  // Fall back to the zone catalog when the request carries no hotline.
-  const hotline = request.supervisionHotline ?? zones.find((z) => z.id === request.zoneId)?.supervisionHotline ?? null
+  const hotline = request.supervisionHotline
   const canMessage = !CLOSED_FOR_MESSAGES.includes(request.status)
   const timeline = buildTimeline(request)
 
@@ -149,7 +156,7 @@ export default function RequestDetailScreen() {
           {request.rating.comment ? <Text className="svc-detail__line">{request.rating.comment}</Text> : null}
           <Text className="svc-detail__line svc-muted">{formatChinaTime(request.rating.ratedAt)}</Text>
           {isLowRating(request.rating.score) ? (
-            <Text className="svc-detail__line svc-muted">{`该请求已重新打开，由主管督办。监督热线：${textOrPending(hotline)}`}</Text>
+            <Text className="svc-detail__line svc-muted">{`该请求已重新打开，由主管督办。${hotline ? `监督热线：${hotline}` : ''}`}</Text>
           ) : null}
         </View>
       ) : null}

@@ -7,6 +7,7 @@ import { readParam } from '@/lib/query'
 import { ProjectStage } from '@/types/projects'
 import { useServiceDraft } from './draft-store'
 import { useZoneCatalog } from '@/features/zones/catalog-store'
+import { useSpaceDetails } from '@/features/spaces/space-details-store'
 import { ServiceForm } from './internal/ServiceForm'
 import { SubmitSuccess } from './internal/SubmitSuccess'
 import { ConsentDeclined, PrivacyConsentDialog, usePrivacyConsent } from './internal/PrivacyConsent'
@@ -28,6 +29,7 @@ export default function ServiceScreen() {
     const park = SlugId.safeParse(params.parkId)
     const type = RequestType.safeParse(params.type)
     const policy = readParam(params, 'policy')
+    const space = SlugId.safeParse(params.spaceId)
     const project = SlugId.safeParse(params.projectId)
     const stage = ProjectStage.safeParse(params.projectStage)
     draft.prefill({
@@ -35,8 +37,11 @@ export default function ServiceScreen() {
       parkId: zone.success && park.success ? park.data : undefined,
       type: type.success ? type.data : undefined,
       policy,
+      spaceId: zone.success && space.success ? space.data : undefined,
       ...(zone.success && project.success && stage.success ? { projectId: project.data, projectStage: stage.data } : {}),
     })
+    // 预约看厂 opened cold (a shared link): the form names the listing once it is loaded.
+    if (space.success && !useSpaceDetails.getState().details[space.data]) void useSpaceDetails.getState().load(space.data)
     void useZoneCatalog.getState().load()
   })
 

@@ -43,15 +43,16 @@ interface ServiceDraftState {
 
   setField: <K extends keyof DraftFields>(key: K, value: DraftFields[K]) => void
   /**
-   * From the page the investor came from: a park (?zoneId=…&parkId=…), a policy (?zoneId=…&type=…&policy=…,
-   * whose title starts an empty description) or a followed project (?zoneId=…&projectId=…&projectStage=…).
-   * What the investor already typed is kept.
+   * From the page the investor came from: a park (?zoneId=…&parkId=…), a listing (&type=site&spaceId=…,
+   * 预约看厂), a policy (&type=…&policy=…, whose title starts an empty description) or a followed project
+   * (&projectId=…&projectStage=…). What the investor already typed is kept.
    */
   prefill: (query: {
     zoneId?: ZoneId
     parkId?: string
     type?: RequestType
     policy?: string
+    spaceId?: string
     projectId?: string
     projectStage?: ProjectStage
   }) => void
@@ -147,20 +148,23 @@ export const useServiceDraft = create<ServiceDraftState>()(
           set((s) => {
             const { [key]: _cleared, ...errors } = s.errors
             const fields = { ...s.fields, [key]: value }
-            // A park, and a followed project, belong to one zone.
-            if (key === 'zoneId' && value !== s.fields.zoneId) Object.assign(fields, { parkId: null, projectId: null, projectStage: null })
+            // A park, a listing and a followed project belong to one zone.
+            if (key === 'zoneId' && value !== s.fields.zoneId)
+              Object.assign(fields, { parkId: null, spaceId: null, projectId: null, projectStage: null })
             return { fields, errors }
           }),
 
-        prefill: ({ zoneId, parkId, type, policy, projectId, projectStage }) =>
+        prefill: ({ zoneId, parkId, type, policy, spaceId, projectId, projectStage }) =>
           set((s) => {
             const fields = { ...s.fields }
             if (zoneId) {
               fields.zoneId = zoneId
               fields.parkId = parkId ?? (zoneId === s.fields.zoneId ? s.fields.parkId : null)
-              // A project link belongs to the page that opened the form; any other entry clears it.
+              // A project link and a listing belong to the page that opened the form; any other entry clears them.
               fields.projectId = projectId && projectStage ? projectId : null
               fields.projectStage = projectId && projectStage ? projectStage : null
+              fields.spaceId = spaceId ?? null
+              if (!spaceId) fields.preferredVisitDate = null
             }
             if (type) fields.type = type
             if (policy && !s.fields.description.trim()) fields.description = policyTopic(policy)

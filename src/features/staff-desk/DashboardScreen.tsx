@@ -59,6 +59,8 @@ export default function DashboardScreen() {
   useDidShow(() => {
     if (!session) return
     void useZoneCatalog.getState().load()
+    // Park names of shared links (the staff member's zone; admins see ids of other zones' parks).
+    void useZoneCatalog.getState().loadParks(session.staff.zoneId)
     void useDashboard.getState().load()
   })
   usePullDownRefresh(() => {

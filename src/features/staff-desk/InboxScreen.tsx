@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, Tabs } from '@nutui/nutui-react-taro'
@@ -17,7 +18,7 @@ import { INBOX_POLL_MS, useInbox, type Queue } from './inbox-store'
 import { countLabel } from './internal/figures'
 import { usePolling } from '@/lib/use-polling'
 import { isAdmin, useStaffGuard } from './internal/guard'
-import { openDashboard, openShare, openStaffRequest } from './internal/navigation'
+import { openConsole, openDashboard, openShare, openStaffRequest } from './internal/navigation'
 import { StaffBar } from './internal/StaffBar'
 import StaffShortcuts from '@/features/staff-projects/StaffShortcuts'
 import { SelectButton } from './internal/SelectButton'
@@ -49,16 +50,22 @@ export default function InboxScreen() {
   // New requests show up while the inbox is open, without a pull-down.
   usePolling(() => void useInbox.getState().poll(), INBOX_POLL_MS, Boolean(session))
 
+  const zoneFilter = session ? (isAdmin(session) ? inbox.zoneId : session.staff.zoneId) : null
+  // The park filter lists the chosen zone's parks.
+  useEffect(() => {
+    void useZoneCatalog.getState().loadParks(zoneFilter)
+  }, [zoneFilter])
+
   if (!session) return <View className="svc-root" />
 
   const admin = isAdmin(session)
-  const zoneFilter = admin ? inbox.zoneId : session.staff.zoneId
   const parkOptions = parks.filter((p) => !zoneFilter || p.zoneId === zoneFilter).map((p) => ({ value: p.id, label: p.name }))
   const zoneOptions = zones.map((z) => ({ value: z.id, label: z.name }))
 
   let list
   if (inbox.status === 'idle' || inbox.status === 'loading') list = <PageSkeleton cards={3} rows={2} />
-  else if (inbox.status === 'error') list = <ErrorState message={inbox.error ?? '加载失败'} actionText="重试" onRetry={() => void inbox.refresh()} />
+  else if (inbox.status === 'error')
+    list = <ErrorState message={inbox.error ?? '加载失败'} actionText="重试" onRetry={() => void inbox.refresh()} />
   else if (!inbox.items.length)
     list = (
       <EmptyState
@@ -112,6 +119,7 @@ export default function InboxScreen() {
         session={session}
         links={[
           { label: '数据看板', onClick: openDashboard },
+          { label: '内容管理', onClick: openConsole },
           { label: '我的分享码', onClick: openShare },
         ]}
       />

@@ -42,7 +42,7 @@ export default function RequestDeskScreen() {
   const load = () => (id ? useDesk.getState().load(id) : Promise.resolve())
   useDidShow(() => {
     if (!session) return
-    void load()
+    void load().then(() => useZoneCatalog.getState().loadParks(useDesk.getState().detail?.zoneId))
     void useZoneCatalog.getState().load()
   })
   usePullDownRefresh(() => {

@@ -18,26 +18,29 @@ function serveParks() {
   })
 }
 
-test('a shared comparison shows the parks side by side with 待补充 where sources are silent', async () => {
+test('a shared comparison shows the parks side by side: a dash where a park has no such fact, never 待补充', async () => {
   serveParks()
   taroMock.setRouterParams({ ids: 'pingyuan-jingde,qingyun-jjj', ref: 'PY-ZS' })
   render(<Compare />)
   const table = await screen.findByRole('table', { name: '园区对比表' })
   const row = (label: string) => within(table).getByRole('rowheader', { name: label }).parentElement as HTMLElement
-  const cells = (label: string) => within(row(label)).getAllByRole('cell').map((cell) => cell.textContent)
+  const cells = (label: string) =>
+    within(row(label))
+      .getAllByRole('cell')
+      .map((cell) => cell.textContent)
 
-  expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['园区', '京德智造产业园移除', '京津冀产业园移除'])
-  expect(cells('占地面积')).toEqual(['667亩', '待补充'])
-  expect(cells('总投资')).toEqual(['18亿元', '待补充'])
-  // The park page lists 京德's enterprises and its signed project: compare reads the same records (issue 15.4).
-  expect(cells('入驻企业')).toEqual(['重点企业 2 家北京德知航创科技有限公司北京长城金点物联网科技股份有限公司', '73家重点企业 2 家谷川联行有限公司首旅集团'])
-  expect(cells('签约项目')).toEqual([
-    '签约项目 4 个京德智造产业园5G通讯基站智能充电桩项目新能源无线自组通信设备项目等 4 个',
-    '签约项目 4 个石斛现代产业园项目豪格斯莱特生态养殖项目首旅集团南湖祥瑞文旅康养项目等 4 个',
-  ])
-  expect(cells('可用空间')).toEqual(['标准厂房 4万平方米（可定制）', '暂未公开'])
+  expect(
+    within(table)
+      .getAllByRole('columnheader')
+      .map((cell) => cell.textContent),
+  ).toEqual(['园区', '京德智造产业园移除', '京津冀产业园移除'])
+  expect(cells('占地面积')).toEqual(['667亩', '—'])
+  expect(cells('总投资')).toEqual(['18亿元', '—'])
+  expect(cells('入驻企业')[1]).toBe('73家')
+  expect(cells('可用载体')).toEqual(['标准厂房 4万平方米（可定制）', '—'])
   expect(cells('24小时响应率')[0]).toBe('90%')
-  expect(cells('24小时响应率')[1]).toBe('暂无数据')
+  expect(cells('24小时响应率')[1]).toBe('—')
+  expect(table.textContent).not.toContain('待补充')
   expect(cells('适用政策')[0]).toMatch(/^\d+ 条/)
 
   // Sharing keeps the same parks; the referral is recorded once.

@@ -4,6 +4,7 @@ import { resetApp, seedStorage } from '../../../test/jest/app-state'
 import { deferred, homeResponse, ok, serveApi } from '../../../test/jest/content-fixtures'
 import { useHome } from '@/features/home/home-store'
 import { useParkDirectory } from '@/features/parks/directory-store'
+import { usePolicies } from '@/features/policies/list-store'
 import Index from './index'
 
 beforeEach(() => resetApp())
@@ -116,4 +117,66 @@ test('a colleague’s link (?ref=) or 小程序码 (?scene=r%3D…) to 首页 co
     { ref: 'PY-ZS', page: 'pages/index/index', targetId: 'home' },
     { ref: 'PY-LS', page: 'pages/index/index', targetId: 'home' },
   ])
+})
+
+test('all zones: each zone is a row that opens its page; a chosen zone links to its page too', async () => {
+  serveApi({ '/api/home': () => ok(homeResponse()) })
+  render(<Index />)
+  const list = await screen.findByRole('list', { name: '开发区列表' })
+  expect(within(list).getAllByRole('listitem')).toHaveLength(5)
+  fireEvent.click(within(list).getByRole('link', { name: '高青县' }))
+  fireEvent.click(screen.getByRole('radio', { name: '开发区：平原' }))
+  expect(screen.queryByRole('list', { name: '开发区列表' })).toBeNull()
+  fireEvent.click(screen.getByRole('link', { name: '平原经济开发区主页' }))
+  expect(taroMock.calls.navigateTo).toEqual(['/pages/zone/index?id=gaoqing', '/pages/zone/index?id=pingyuan'])
+  // The home tab still made its one request.
+  expect(homeRequests()).toHaveLength(1)
+  expect(taroMock.calls.requests).toHaveLength(1)
+})
+
+test('with many zones the chips end in 更多, a searchable list from GET /api/zones; one beyond the first opens its page', async () => {
+  const many = Array.from({ length: 200 }, (_, index) => ({
+    id: `zone-${String(index).padStart(3, '0')}`,
+    name: index === 137 ? '乐陵经济开发区' : `测试${index}号开发区`,
+    shortName: index === 137 ? '乐陵' : `测试${index}`,
+    order: index,
+  }))
+  serveApi({ '/api/home': () => ok({ ...homeResponse(), zoneCount: 205 }), '/api/zones': () => ok({ items: many }) })
+  render(<Index />)
+  await screen.findAllByText('京津冀产业园')
+  // The first screen asks nothing more than /api/home.
+  expect(taroMock.calls.requests).toHaveLength(1)
+  fireEvent.click(screen.getByRole('radio', { name: '开发区：更多（共 205 个）' }))
+  const sheet = await screen.findByRole('dialog', { name: '选择开发区' })
+  await waitFor(() => expect(within(sheet).getAllByRole('radio').length).toBeGreaterThan(10))
+  fireEvent.change(within(sheet).getByRole('searchbox', { name: '搜索开发区' }), { target: { value: '乐陵' } })
+  expect(
+    within(sheet)
+      .getAllByRole('radio')
+      .map((radio) => radio.textContent),
+  ).toEqual(['乐陵经济开发区'])
+  fireEvent.click(within(sheet).getByRole('radio', { name: '开发区：乐陵经济开发区' }))
+  expect(taroMock.calls.navigateTo).toEqual(['/pages/zone/index?id=zone-137'])
+  expect(taroMock.calls.requests.filter((request) => request.url.endsWith('/api/zones'))).toHaveLength(1)
+})
+
+test('the zone chosen on home is where the 政策 tab starts', async () => {
+  serveApi({ '/api/home': () => ok(homeResponse()) })
+  render(<Index />)
+  await screen.findAllByText('京津冀产业园')
+  fireEvent.click(screen.getByRole('radio', { name: '开发区：平原' }))
+  expect(usePolicies.getState().filters).toEqual({ zoneId: 'pingyuan' })
+  expect(usePolicies.getState().stale).toBe(true)
+  // Nothing is fetched for a tab that is not open.
+  expect(taroMock.calls.requests).toHaveLength(1)
+})
+
+test('找载体 opens the listings of the chosen zone; no placeholder text anywhere', async () => {
+  serveApi({ '/api/home': () => ok(homeResponse()) })
+  render(<Index />)
+  await screen.findAllByText('京津冀产业园')
+  fireEvent.click(screen.getByRole('radio', { name: '开发区：平原' }))
+  fireEvent.click(screen.getByRole('link', { name: /^找载体/ }))
+  expect(taroMock.calls.navigateTo).toEqual(['/pages/spaces/index?zoneId=pingyuan'])
+  expect(document.body.textContent).not.toContain('待补充')
 })

@@ -54,9 +54,16 @@ test('results show only the chosen zone’s policies, each criterion ✓, ✗ or
   await fillForm()
   fireEvent.click(screen.getByText('开始匹配'))
 
-  expect(await screen.findByText(new RegExp(`共评估 ${qingyunSupport.length} 条政策`))).toBeTruthy()
+  expect(await screen.findByText(new RegExp(`共评估 ${qingyunSupport.length} 条扶持政策`))).toBeTruthy()
   const sent = taroMock.calls.requests.find((request) => request.url.includes('/api/policies/match'))
-  expect(sent?.data).toEqual({ zoneIds: ['qingyun'], industry: 'health', investmentWan: 8000, jobs: 60, talentLevel: 'skilled', needsSpace: false })
+  expect(sent?.data).toEqual({
+    zoneIds: ['qingyun'],
+    industry: 'health',
+    investmentWan: 8000,
+    jobs: 60,
+    talentLevel: 'skilled',
+    needsSpace: false,
+  })
 
   const card = (name: RegExp) => screen.getByRole('link', { name }).closest('.pl-policy-card') as HTMLElement
   // No seed policy publishes its validity: never shown as 在有效期内.
@@ -66,7 +73,8 @@ test('results show only the chosen zone’s policies, each criterion ✓, ✗ or
 
   // Another zone's policies are not listed at all; 三个不选 is a requirement, not a benefit.
   expect(screen.queryByRole('link', { name: /重大产业项目发展基金/ })).toBeNull()
-  expect(screen.getByText('项目须符合的准入要求')).toBeTruthy()
+  expect(screen.getByText('准入要求（项目须符合，不计入匹配）')).toBeTruthy()
+  expect(screen.getByText('扶持政策（可申请的优惠和支持）')).toBeTruthy()
   expect(screen.getByRole('link', { name: /签约项目“三个不选”/ })).toBeTruthy()
 })
 
@@ -82,7 +90,7 @@ test('offline, it matches against full policies cached on this device and says s
   await fillForm()
   await act(async () => fireEvent.click(screen.getByText('开始匹配')))
   expect(await screen.findByText(/已用本机保存的 2 条政策离线匹配/)).toBeTruthy()
-  expect(screen.getByText(/共评估 2 条政策/)).toBeTruthy()
+  expect(screen.getByText(/共评估 2 条扶持政策/)).toBeTruthy()
   expect(screen.getByRole('link', { name: /产业园区附近蓝领公寓/ })).toBeTruthy()
 })
 
@@ -99,7 +107,39 @@ test('offline with no cached policies, it shows the error with a retry', async (
   expect(screen.getByText('网络连接失败，请检查网络后重试')).toBeTruthy()
   down = false
   fireEvent.click(screen.getByText('重新加载'))
-  expect(await screen.findByText(new RegExp(`共评估 ${qingyunSupport.length} 条政策`))).toBeTruthy()
+  expect(await screen.findByText(new RegExp(`共评估 ${qingyunSupport.length} 条扶持政策`))).toBeTruthy()
+})
+
+test('opened from a zone (a policy, a zone page), 意向区域 starts at that zone', async () => {
+  serveApi({ '/api/home': () => ok(homeResponse()) })
+  taroMock.setRouterParams({ zoneId: 'pingyuan' })
+  render(<MatchPage />)
+  const pingyuan = await screen.findByRole('radio', { name: '意向区域：平原' })
+  expect(pingyuan.getAttribute('aria-checked')).toBe('true')
+})
+
+test('a long result pages: 加载更多 asks for the next page with the same project', async () => {
+  const all = (body: unknown) => (serverMatch(body).data as { items: unknown[] }).items
+  serveApi({
+    '/api/home': () => ok(homeResponse()),
+    'POST /api/policies/match': (url, request) => {
+      const items = all(request.data)
+      const first = url.searchParams.get('cursor') === null
+      const page = first ? items.slice(0, 1) : items.slice(1)
+      return ok({ ...(serverMatch(request.data).data as object), items: page, nextCursor: first ? 'page-2' : null })
+    },
+  })
+  render(<MatchPage />)
+  await fillForm()
+  fireEvent.click(screen.getByText('开始匹配'))
+  const more = await screen.findByText(`加载更多（已显示 1 / ${qingyunSupport.length}）`)
+  fireEvent.click(more)
+  await screen.findAllByRole('link', { name: /产业园区附近蓝领公寓/ })
+  const sent = taroMock.calls.requests.filter((request) => request.url.includes('/api/policies/match'))
+  expect(sent).toHaveLength(2)
+  expect(sent[1].url).toContain('cursor=page-2')
+  expect(sent[1].data).toEqual(sent[0].data)
+  expect(screen.queryByText(/加载更多/)).toBeNull()
 })
 
 test('opened from a policy, the form starts with that policy’s zone instead of 不限 (issue 15.11)', async () => {

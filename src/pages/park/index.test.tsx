@@ -10,7 +10,14 @@ import ParkPage from './index'
 
 beforeEach(() => resetApp())
 
-const stats = { zoneId: 'pingyuan', periodDays: 30, requestCount: 12, respondedWithin24hShare: 0.92, satisfactionShare: 0.875, ratedCount: 8 }
+const stats = {
+  zoneId: 'pingyuan',
+  periodDays: 30,
+  requestCount: 12,
+  respondedWithin24hShare: 0.92,
+  satisfactionShare: 0.875,
+  ratedCount: 8,
+}
 
 function openPark(id: string, extra: Record<string, string> = {}) {
   taroMock.setRouterParams({ id, ...extra })
@@ -28,25 +35,33 @@ test('shows only the headline figures the sources give, formatted as printed', a
   expect(hero.querySelectorAll('.pl-figure')).toHaveLength(2)
 })
 
-test('a space lists its facts and says 待补充 for what is not provided', async () => {
+test('a space listing shows the facts it states, opens its own page, and the 载体 list is one tap away', async () => {
   serveApi({ '/api/parks/pingyuan-jingde': () => ok(parkDetail('pingyuan-jingde')) })
   openPark('pingyuan-jingde')
   const title = await screen.findByText('京德智造产业园一期“定制”标准厂房')
   const space = title.parentElement as HTMLElement
   expect(within(space).getByText('标准厂房')).toBeTruthy()
   expect(within(space).getByText('可定制')).toBeTruthy()
-  expect(within(space).getByText('4万平方米')).toBeTruthy()
-  expect(within(space).getByText('5月底封顶，7月可实现企业入驻')).toBeTruthy()
-  const price = within(space).getByText('价格').parentElement as HTMLElement
-  expect(within(price).getByText('待补充')).toBeTruthy()
+  expect(within(space).getByText('面积：4万平方米')).toBeTruthy()
+  expect(within(space).getByText('交付：5月底封顶，7月可实现企业入驻')).toBeTruthy()
+  // No price was published: no price row, no placeholder.
+  expect(within(space).queryByText(/价格/)).toBeNull()
+  expect(screen.queryByText('待补充')).toBeNull()
+  fireEvent.click(title)
+  fireEvent.click(screen.getByRole('link', { name: '可用载体，载体列表' }))
+  expect(taroMock.calls.navigateTo).toEqual([
+    '/pages/space/index?id=pingyuan-jingde-phase1-factory',
+    '/pages/spaces/index?parkId=pingyuan-jingde',
+  ])
 })
 
-test('contacts: 待补充 without a number; call, copy and map when the facts exist', async () => {
+test('contacts: nothing shown for what nobody provided; call, copy and map when the facts exist', async () => {
   serveApi({ '/api/parks/qingyun-jjj': () => ok(parkDetail('qingyun-jjj')) })
   const view = openPark('qingyun-jjj')
   await screen.findByRole('heading', { name: '京津冀产业园' })
-  const hotline = screen.getByText('监督热线').parentElement as HTMLElement
-  expect(within(hotline).getByText('待补充')).toBeTruthy()
+  expect(screen.queryByText('监督热线')).toBeNull()
+  expect(screen.queryByText('联系电话')).toBeNull()
+  expect(screen.queryByText('待补充')).toBeNull()
   expect(screen.queryByRole('button', { name: /拨打/ })).toBeNull()
   expect(screen.queryByRole('button', { name: /查看/ })).toBeNull()
   // Empty lists are hidden, not padded.
@@ -57,20 +72,34 @@ test('contacts: 待补充 without a number; call, copy and map when the facts ex
   const openLocation = jest.spyOn(Taro, 'openLocation')
   serveApi({
     '/api/parks/qingyun-jjj': () =>
-      ok(
-        parkDetail('qingyun-jjj', (park) => ({
+      ok({
+        ...parkDetail('qingyun-jjj', (park) => ({
           ...park,
           contact: { phone: '0534-1234567', address: '庆云县某路 1 号', location: { latitude: 37.77, longitude: 117.38 } },
         })),
-      ),
+        zone: { ...parkDetail('qingyun-jjj').zone, investmentHotline: '0534-7654321', supervisionHotline: '0534-12345' },
+      }),
   })
   openPark('qingyun-jjj')
-  fireEvent.click(await screen.findByRole('button', { name: '拨打 0534-1234567' }))
-  fireEvent.click(screen.getByRole('button', { name: '复制号码 0534-1234567' }))
-  fireEvent.click(screen.getByRole('button', { name: '在地图中查看京津冀产业园' }))
-  expect(taroMock.calls.phoneCalls).toEqual(['0534-1234567'])
+  fireEvent.click(await screen.findByRole('button', { name: '拨打联系电话 0534-1234567' }))
+  fireEvent.click(screen.getByRole('button', { name: '复制联系电话 0534-1234567' }))
+  fireEvent.click(screen.getByRole('button', { name: '拨打招商热线 0534-7654321' }))
+  fireEvent.click(screen.getByRole('button', { name: '拨打监督热线 0534-12345' }))
+  fireEvent.click(screen.getByRole('button', { name: '查看位置：京津冀产业园' }))
+  expect(taroMock.calls.phoneCalls).toEqual(['0534-1234567', '0534-7654321', '0534-12345'])
   expect(taroMock.calls.clipboard).toEqual(['0534-1234567'])
   expect(openLocation).toHaveBeenCalledWith(expect.objectContaining({ latitude: 37.77, longitude: 117.38 }))
+})
+
+test('the zone and the chains of a park are one tap away', async () => {
+  serveApi({ '/api/parks/gaoqing-yaogu': () => ok(parkDetail('gaoqing-yaogu')) })
+  openPark('gaoqing-yaogu')
+  await screen.findByRole('heading', { level: 1 })
+  fireEvent.click(screen.getByRole('link', { name: '高青县主页' }))
+  fireEvent.click(await screen.findByRole('link', { name: '健康医药产业链' }))
+  expect(taroMock.calls.navigateTo).toEqual(['/pages/zone/index?id=gaoqing', '/pages/chain/index?id=gaoqing-chain-health'])
+  // The park itself and each record under it say where they come from.
+  expect(document.querySelector('.pl-provenance--page')?.textContent).toBe('来源：报道 · 淄博日报《高青：请进优质合伙人共赢未来》 · 2024年')
 })
 
 test('share handlers carry the park id and the sharer code', async () => {

@@ -1,8 +1,8 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { taroMock } from '../../../test/jest/taro'
 import { resetApp } from '../../../test/jest/app-state'
 import { homeResponse, ok, policies, policyCard, serveApi } from '../../../test/jest/content-fixtures'
-import { useHome } from '@/features/home/home-store'
+import { usePolicies } from '@/features/policies/list-store'
 import Policies from './index'
 
 beforeEach(() => resetApp())
@@ -64,22 +64,12 @@ test('no result offers to see everything', async () => {
   expect(await screen.findByText(`共 ${cards.length} 条`)).toBeTruthy()
 })
 
-test('the zone picked on 首页 carries over to the 政策 tab, and a zone picked here goes back (issue 15.11)', async () => {
+test('the zone picked on home is the zone the tab shows; 政策匹配 carries it', async () => {
   serve()
-  useHome.getState().selectZone('pingyuan')
+  usePolicies.getState().carryZone('pingyuan')
   render(<Policies />)
-  await waitFor(() => expect(lastQuery()).toEqual({ zoneId: 'pingyuan' }))
-  expect(screen.getByRole('radio', { name: '区域：平原' }).getAttribute('aria-checked')).toBe('true')
-
-  fireEvent.click(screen.getByRole('radio', { name: '区域：邹平' }))
-  await waitFor(() => expect(lastQuery()).toEqual({ zoneId: 'zouping' }))
-  expect(useHome.getState().selectedZone).toBe('zouping')
-
-  // Back on 首页 the investor picks 全部; the tab follows when it shows again.
-  act(() => {
-    taroMock.triggerDidHide()
-    useHome.getState().selectZone('all')
-    taroMock.triggerDidShow()
-  })
-  await waitFor(() => expect(lastQuery()).toEqual({}))
+  await waitFor(() => expect(lastQuery()).toMatchObject({ zoneId: 'pingyuan' }))
+  expect((await screen.findByRole('radio', { name: '区域：平原' })).getAttribute('aria-checked')).toBe('true')
+  fireEvent.click(screen.getByRole('link', { name: /政策匹配/ }))
+  expect(taroMock.calls.navigateTo).toEqual(['/pages/match/index?zoneId=pingyuan'])
 })

@@ -39,11 +39,20 @@ test('shows the closed-loop timeline, the conversation and a live countdown whil
   expect(screen.getByText(/^2[01]:\d\d:\d\d$/)).toBeTruthy()
 })
 
-test('an overdue request says 已超时 and gives the supervision hotline (待补充 when unknown)', async () => {
-  route(serviceRequest({ firstResponseDueAt: new Date(Date.now() - 65 * 60_000).toISOString() }))
-  render(<RequestDetailPage />)
+test('an overdue request says 已超时 and gives the supervision hotline when the zone published one', async () => {
+  const overdue = { firstResponseDueAt: new Date(Date.now() - 65 * 60_000).toISOString() }
+  route(serviceRequest({ ...overdue, supervisionHotline: null }))
+  const view = render(<RequestDetailPage />)
   expect(await screen.findByText('已超时 1小时5分')).toBeTruthy()
-  expect(screen.getByText(/监督热线：待补充/)).toBeTruthy()
+  // No number nobody published, and no placeholder for it.
+  expect(screen.queryByText(/监督热线/)).toBeNull()
+  expect(screen.queryByText(/待补充/)).toBeNull()
+  expect(screen.getByText(/可在下方留言催办/)).toBeTruthy()
+  view.unmount()
+
+  route(serviceRequest({ ...overdue, supervisionHotline: '0534-1234567' }))
+  render(<RequestDetailPage />)
+  expect(await screen.findByText(/如需反映，可拨打监督热线：0534-1234567/)).toBeTruthy()
 })
 
 test('after 办结 the investor rates; the two lowest levels warn that a supervisor reopens it', async () => {

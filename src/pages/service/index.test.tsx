@@ -3,6 +3,8 @@ import { taroMock } from '../../../test/jest/taro'
 import { investorSession, resetApp } from '../../../test/jest/app-state'
 import { catalogRoutes, ok, requestsTo, serve, serviceRequest } from '../../../test/jest/service-fixtures'
 import { useServiceDraft } from '@/features/service/draft-store'
+import { useSpaceDetails } from '@/features/spaces/space-details-store'
+import { spaceDetail } from '../../../test/jest/content-fixtures'
 import { usePrivacy } from '@/features/service/privacy-store'
 import { PRIVACY_NOTICE_VERSION } from '@/features/service/internal/privacy'
 import ServicePage from './index'
@@ -170,5 +172,35 @@ test('遇到问题找店小二 from a followed project sends the project and the
     zoneId: 'pingyuan',
     projectId: 'pingyuan-jingde-park',
     projectStage: 'permit',
+  })
+})
+
+test('预约看厂 from a listing: a site request naming the listing, with the visit day the investor picks', async () => {
+  agree()
+  useSpaceDetails.setState({
+    details: { 'pingyuan-jingde-phase1-factory': { detail: spaceDetail('pingyuan-jingde-phase1-factory'), savedAt: Date.now() } },
+  })
+  taroMock.setRouterParams({ zoneId: 'pingyuan', parkId: 'pingyuan-jingde', spaceId: 'pingyuan-jingde-phase1-factory', type: 'site' })
+  render(<ServicePage />)
+  expect(await screen.findByText('京德智造产业园一期“定制”标准厂房')).toBeTruthy()
+  expect(screen.getByRole('radio', { name: '需求类型：选址与厂房' }).getAttribute('aria-checked')).toBe('true')
+  const days = within(screen.getByRole('radiogroup', { name: '希望看厂日期' })).getAllByRole('radio')
+  // 暂不确定, then working days only (never a weekend).
+  expect(days[0].textContent).toBe('暂不确定')
+  expect(days.slice(1).every((day) => !/周[六日]/.test(day.textContent ?? ''))).toBe(true)
+  fireEvent.click(days[1])
+  type('企业名称', '山东德润新材料有限公司')
+  type('联系人', '李明')
+  type('手机号', '13800138000')
+  type('需求描述', '想实地看看一期定制厂房，了解交付时间。')
+  fireEvent.click(screen.getByText('提交需求'))
+  expect(await screen.findByText('提交成功')).toBeTruthy()
+  const [sent] = requestsTo('/api/requests')
+  expect(sent.data).toMatchObject({
+    type: 'site',
+    zoneId: 'pingyuan',
+    parkId: 'pingyuan-jingde',
+    spaceId: 'pingyuan-jingde-phase1-factory',
+    preferredVisitDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
   })
 })

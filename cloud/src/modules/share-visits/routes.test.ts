@@ -36,6 +36,23 @@ describe('POST /api/share-visits', () => {
     ])
   })
 
+  it('credits zone, chain and space listing pages to the zone they belong to', async () => {
+    const agent = await addStaff(t.app, 'agent', 'gaoqing')
+    for (const [page, targetId] of [
+      ['pages/zone/index', 'gaoqing'],
+      ['pages/chain/index', 'gaoqing-chain-health'],
+      ['pages/space/index', 'pingyuan-jingde-phase1-factory'],
+    ] as const) {
+      expect((await visit({ ref: agent.shareCode, page, targetId }, {}, '10.1.1.9')).statusCode).toBe(201)
+    }
+    const rows = await t.app.db.select().from(shareVisits).where(eq(shareVisits.ref, agent.shareCode))
+    expect(Object.fromEntries(rows.map((row) => [row.page, row.zoneIds]))).toEqual({
+      'pages/zone/index': ['gaoqing'],
+      'pages/chain/index': ['gaoqing'],
+      'pages/space/index': ['pingyuan'],
+    })
+  })
+
   it('records the signed-in visitor; an invalid token is ignored rather than failing the visit', async () => {
     const token = await guestToken(t.app)
     expect((await visit({ ref: 'friend-1', page: 'pages/policy/index', targetId: 'qingyun-yici-banhao' }, bearer(token))).statusCode).toBe(

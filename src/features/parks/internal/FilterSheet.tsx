@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import Sheet from './Sheet'
+import Sheet from '@/components/sheet/Sheet'
 import ChipGroup, { type ChipOption } from '@/components/chip-group/ChipGroup'
 import './filter-sheet.scss'
 

@@ -2,7 +2,6 @@ import { useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { RATING_LABELS } from '@/types/service'
-import { textOrPending } from '@/lib/format'
 import { a11y } from '@/lib/a11y'
 import TextBox from '@/components/text-box/TextBox'
 import '@/styles/service.scss'
@@ -47,7 +46,7 @@ export function RatingPanel({ hotline, busy, onSubmit }: Props) {
       {score !== null && isLowRating(score) ? (
         <View className="svc-alert svc-alert--warning svc-rating__low" {...a11y('note')}>
           <Text className="svc-rating__low-title">很抱歉没能让您满意</Text>
-          <Text>{`提交后，该请求将重新打开，由主管督办处理。您也可以拨打监督热线：${textOrPending(hotline)}`}</Text>
+          <Text>{`提交后，该请求将重新打开，由主管督办处理。${hotline ? `您也可以拨打监督热线：${hotline}` : ''}`}</Text>
         </View>
       ) : null}
 

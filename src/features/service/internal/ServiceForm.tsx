@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, Input, Picker } from '@nutui/nutui-react-taro'
@@ -8,10 +8,13 @@ import { PROJECT_STAGES, PROJECT_STAGE_LABELS } from '@/types/project-stages'
 import { useProject } from '@/features/projects/project-store'
 import { useServiceDraft } from '../draft-store'
 import { useZoneCatalog } from '@/features/zones/catalog-store'
+import ZonePicker from '@/features/zones/ZonePicker'
+import { useSpaceDetails } from '@/features/spaces/space-details-store'
+import { todayString } from '@/lib/format'
 import ChipGroup from '@/components/chip-group/ChipGroup'
 import TextBox from '@/components/text-box/TextBox'
 import { PhotoPicker } from './PhotoPicker'
-import { DESCRIPTION_MAX, DESCRIPTION_MIN, descriptionLength, firstErrorField, type DraftField } from './draft'
+import { DESCRIPTION_MAX, DESCRIPTION_MIN, descriptionLength, firstErrorField, visitDateOptions, type DraftField } from './draft'
 import { ROUTES, navigate } from '@/lib/routes'
 import { a11y } from '@/lib/a11y'
 import '@/styles/service.scss'
@@ -72,6 +75,13 @@ export function ServiceForm({ onSubmitted }: { onSubmitted?: () => void }) {
   const [parkPickerOpen, setParkPickerOpen] = useState(false)
   // The followed project's name, when the investor came from its page (the request carries only its id).
   const projectName = useProject((s) => (s.project && s.project.project.id === fields.projectId ? s.project.project.name : null))
+  const space = useSpaceDetails((s) => (fields.spaceId ? s.details[fields.spaceId]?.detail.space : undefined))
+  const visitDates = useMemo(() => visitDateOptions(todayString()), [])
+
+  // The park picker lists the chosen zone's parks.
+  useEffect(() => {
+    void useZoneCatalog.getState().loadParks(fields.zoneId)
+  }, [fields.zoneId])
 
   const zoneParks = parks.filter((p) => p.zoneId === fields.zoneId)
   const parkLabel = fields.parkId ? (zoneParks.find((p) => p.id === fields.parkId)?.name ?? '') : ''
@@ -91,22 +101,12 @@ export function ServiceForm({ onSubmitted }: { onSubmitted?: () => void }) {
     <View className="svc-form">
       <View className="svc-card">
         <Field name="type" label="需求类型" required error={errors.type}>
-          <ChipGroup
-            label="需求类型"
-            options={TYPE_OPTIONS}
-            value={fields.type}
-            onChange={(v) => draft.setField('type', v)}
-          />
+          <ChipGroup label="需求类型" options={TYPE_OPTIONS} value={fields.type} onChange={(v) => draft.setField('type', v)} />
         </Field>
 
         <Field name="zoneId" label="开发区" required error={errors.zoneId}>
           {zones.length ? (
-            <ChipGroup
-              label="开发区"
-              options={zones.map((z) => ({ value: z.id, label: z.name }))}
-              value={fields.zoneId}
-              onChange={(v) => draft.setField('zoneId', v)}
-            />
+            <ZonePicker label="开发区" zones={zones} value={fields.zoneId} fullNames onChange={(v) => v && draft.setField('zoneId', v)} />
           ) : catalogStatus === 'error' ? (
             <View className="svc-inline-error">
               <Text>开发区列表加载失败。</Text>
@@ -149,7 +149,12 @@ export function ServiceForm({ onSubmitted }: { onSubmitted?: () => void }) {
 
       {fields.projectId ? (
         <View className="svc-card">
-          <Field name="projectStage" label={`关联项目：${projectName ?? '我关注的项目'}`} required error={errors.projectStage ?? errors.projectId}>
+          <Field
+            name="projectStage"
+            label={`关联项目：${projectName ?? '我关注的项目'}`}
+            required
+            error={errors.projectStage ?? errors.projectId}
+          >
             <Text className="svc-field__hint">遇到问题的阶段，店小二会结合项目进度跟进</Text>
             <ChipGroup
               label="遇到问题的阶段"
@@ -167,6 +172,38 @@ export function ServiceForm({ onSubmitted }: { onSubmitted?: () => void }) {
             >
               不关联项目
             </Text>
+          </Field>
+        </View>
+      ) : null}
+
+      {fields.type === 'site' ? (
+        <View className="svc-card">
+          {fields.spaceId ? (
+            <View className="svc-field svc-visit__space" {...a11y('note')}>
+              <Text className="svc-field__label">{space?.type === 'land' ? '预约看地' : '预约看厂'}</Text>
+              <Text className="svc-visit__title">{space?.title ?? '所选载体'}</Text>
+              <Text
+                className="svc-link svc-visit__remove"
+                {...a11y('button', { 'aria-label': '不指定载体' })}
+                onClick={() => draft.setField('spaceId', null)}
+              >
+                不指定载体
+              </Text>
+            </View>
+          ) : null}
+          <Field
+            name="preferredVisitDate"
+            label={space?.type === 'land' ? '希望看地日期' : '希望看厂/看地日期'}
+            hint="店小二会与您确认具体时间"
+            error={errors.preferredVisitDate}
+          >
+            <ChipGroup
+              label="希望看厂日期"
+              options={[{ value: '', label: '暂不确定' }, ...visitDates]}
+              value={fields.preferredVisitDate ?? ''}
+              onChange={(v) => draft.setField('preferredVisitDate', v || null)}
+              scroll
+            />
           </Field>
         </View>
       ) : null}

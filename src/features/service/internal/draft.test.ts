@@ -1,4 +1,14 @@
-import { checkImageFile, emptyDraft, fieldErrorsFromServer, newIdempotencyKey, validateDraft, type DraftFields } from './draft'
+import {
+  checkImageFile,
+  emptyDraft,
+  fieldErrorsFromServer,
+  newIdempotencyKey,
+  toRequestBody,
+  validateDraft,
+  visitDateOptions,
+  type DraftFields,
+} from './draft'
+import { isChinaWorkday } from '@/types/working-days'
 
 const good = (): DraftFields => ({
   ...emptyDraft(),
@@ -64,4 +74,25 @@ test('idempotency keys are v4 UUIDs and differ per submission', () => {
   const a = newIdempotencyKey()
   expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
   expect(newIdempotencyKey()).not.toBe(a)
+})
+
+test('visit days are the next working days of the China calendar, holidays and weekends left out', () => {
+  // 2026-09-30 is a Wednesday; the National Day holiday follows.
+  const options = visitDateOptions('2026-09-30', 3)
+  expect(options).toHaveLength(3)
+  expect(options.every((option) => isChinaWorkday(option.value))).toBe(true)
+  expect(options[0].value).toBe('2026-10-08')
+  expect(visitDateOptions('2026-12-04', 2)).toEqual([
+    { value: '2026-12-07', label: '12月7日 周一' },
+    { value: '2026-12-08', label: '12月8日 周二' },
+  ])
+})
+
+test('a listing and a visit day go out only with a 选址与厂房 request', () => {
+  const draft = { ...emptyDraft(), spaceId: 'pingyuan-jingde-phase1-factory', preferredVisitDate: '2026-12-07' }
+  expect(toRequestBody({ ...draft, type: 'site' })).toMatchObject({
+    spaceId: 'pingyuan-jingde-phase1-factory',
+    preferredVisitDate: '2026-12-07',
+  })
+  expect(toRequestBody({ ...draft, type: 'finance' })).toMatchObject({ spaceId: undefined, preferredVisitDate: undefined })
 })

@@ -1,6 +1,8 @@
 import { CreateServiceRequestBody, MAX_UPLOAD_BYTES, type ContactTime, type Photo, type RequestType } from '@/types/service'
 import type { ZoneId } from '@/types/content'
 import type { ProjectStage } from '@/types/project-stages'
+import { addDays } from '@/types/china-time'
+import { isChinaWorkday } from '@/types/working-days'
 
 /** What the form holds while the investor types; kept in storage until sent. */
 export interface DraftFields {
@@ -16,6 +18,10 @@ export interface DraftFields {
   /** 遇到问题找店小二 from a followed project: the project and the stage the problem is about. */
   projectId: string | null
   projectStage: ProjectStage | null
+  /** 预约看厂/看地: the listing, set from its page. */
+  spaceId: string | null
+  /** YYYY-MM-DD, for 选址与厂房 requests. */
+  preferredVisitDate: string | null
 }
 
 export type DraftField = keyof DraftFields
@@ -37,6 +43,8 @@ export const emptyDraft = (): DraftFields => ({
   preferredContactTime: null,
   projectId: null,
   projectStage: null,
+  spaceId: null,
+  preferredVisitDate: null,
 })
 
 /** How a description starts when the investor asks about a policy: staff see which one at once. */
@@ -52,6 +60,8 @@ export const FIELD_ORDER: DraftField[] = [
   'mobile',
   'description',
   'photos',
+  'spaceId',
+  'preferredVisitDate',
   'preferredContactTime',
   'projectId',
   'projectStage',
@@ -70,6 +80,8 @@ const FALLBACK: Record<DraftField, string> = {
   preferredContactTime: '请选择方便联系的时间',
   projectId: '关联的项目有误，请从项目页面重新进入',
   projectStage: '请选择遇到问题的阶段',
+  spaceId: '载体信息有误，请从载体页面重新进入',
+  preferredVisitDate: '请选择看厂/看地日期',
 }
 
 const hasChinese = (text: string) => /[\u4e00-\u9fff]/.test(text)
@@ -90,7 +102,27 @@ export function toRequestBody(draft: DraftFields): Record<string, unknown> {
     preferredContactTime: draft.preferredContactTime ?? undefined,
     projectId: draft.projectId ?? undefined,
     projectStage: draft.projectStage ?? undefined,
+    // A listing and a visit day belong to a 选址与厂房 request only.
+    spaceId: draft.type === 'site' ? (draft.spaceId ?? undefined) : undefined,
+    preferredVisitDate: draft.type === 'site' ? (draft.preferredVisitDate ?? undefined) : undefined,
   }
+}
+
+/**
+ * Days an investor can ask to visit a site: the next `count` working days (China calendar) after
+ * `today` (YYYY-MM-DD), as the form's choices.
+ */
+export function visitDateOptions(today: string, count = 10): { value: string; label: string }[] {
+  const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
+  const options: { value: string; label: string }[] = []
+  for (let offset = 1; options.length < count && offset <= count * 3 + 14; offset++) {
+    const date = addDays(today, offset)
+    if (!isChinaWorkday(date)) continue
+    const [, month, day] = date.split('-').map(Number)
+    const weekday = WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]
+    options.push({ value: date, label: `${month}月${day}日 ${weekday}` })
+  }
+  return options
 }
 
 export type DraftCheck = { ok: true; body: CreateServiceRequestBody } | { ok: false; errors: FieldErrors }

@@ -20,7 +20,7 @@ export interface NoticeSection {
   paragraphs: string[]
 }
 
-/** The 用户隐私保护指引 as shown on pages/privacy; the page adds each zone's supervision hotline (or 待补充). */
+/** The 用户隐私保护指引 as shown on pages/privacy; the page says where each zone's supervision hotline is published. */
 export const PRIVACY_SECTIONS: readonly NoticeSection[] = [
   {
     title: '我们收集哪些信息',
@@ -48,9 +48,7 @@ export const PRIVACY_SECTIONS: readonly NoticeSection[] = [
   },
   {
     title: '保存多久',
-    paragraphs: [
-      '请求办结后，相关信息由开发区按政务服务档案管理规定保存，具体保存期限：待补充。未提交的草稿只保存在您的手机上，提交成功后即清除。',
-    ],
+    paragraphs: ['请求办结后，相关信息由开发区按政务服务档案管理规定保存。未提交的草稿只保存在您的手机上，提交成功后即清除。'],
   },
   {
     title: '如何撤回请求',

@@ -6,6 +6,8 @@ export const toInbox = () => redirect(ROUTES.staffInbox)
 export const openStaffRequest = (id: string) => navigate(ROUTES.staffRequest, { id })
 export const openDashboard = () => navigate(ROUTES.staffDashboard)
 export const openShare = () => navigate(ROUTES.staffShare)
+/** 内容管理 (the zone console): its own pages in the staff subpackage. */
+export const openConsole = () => navigate(ROUTES.staffContent)
 
 /** From the dashboard: back when the inbox is underneath (the usual way in), else open it. */
 export function backToInbox(): void {

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '产业链',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+})

@@ -1,0 +1,5 @@
+import ChainScreen from '@/features/chains/ChainScreen'
+
+export default function ChainPage() {
+  return <ChainScreen />
+}

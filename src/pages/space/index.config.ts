@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '载体详情',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+})

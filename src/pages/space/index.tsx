@@ -1,0 +1,5 @@
+import SpaceScreen from '@/features/spaces/SpaceScreen'
+
+export default function SpacePage() {
+  return <SpaceScreen />
+}

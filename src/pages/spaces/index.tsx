@@ -1,0 +1,5 @@
+import SpacesScreen from '@/features/spaces/SpacesScreen'
+
+export default function SpacesPage() {
+  return <SpacesScreen />
+}

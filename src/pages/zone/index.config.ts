@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '开发区',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+})

@@ -1,0 +1,5 @@
+import ZoneScreen from '@/features/zones/ZoneScreen'
+
+export default function ZonePage() {
+  return <ZoneScreen />
+}

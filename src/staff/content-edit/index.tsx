@@ -1,0 +1,5 @@
+import ContentEditScreen from '@/features/staff-console/ContentEditScreen'
+
+export default function StaffContentEditPage() {
+  return <ContentEditScreen />
+}

@@ -1,0 +1,5 @@
+import ZoneAdminScreen from '@/features/staff-console/ZoneAdminScreen'
+
+export default function StaffZoneAdminPage() {
+  return <ZoneAdminScreen />
+}
