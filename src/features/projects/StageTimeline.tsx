@@ -65,7 +65,7 @@ export default function StageTimeline<S extends TimelineStage>({
               {dates.length ? <Text className="stl__dates">{dates.join(' · ')}</Text> : null}
               {stage.source ? (
                 <Text className="stl__source" {...a11y('note')}>
-                  {`据报道${stage.reportedDate ? `（${stage.reportedDate}）` : ''}：${describeSource(stage.source)}`}
+                  {reportedLine(stage.reportedDate, stage.source)}
                 </Text>
               ) : null}
               {extra ? extra(stage) : null}
@@ -75,4 +75,10 @@ export default function StageTimeline<S extends TimelineStage>({
       })}
     </View>
   )
+}
+
+/** 据报道（5月18日）：德州新闻网, without the colon when the article states neither outlet nor headline. */
+function reportedLine(reportedDate: string | null, source: string): string {
+  const described = describeSource(source)
+  return `据报道${reportedDate ? `（${reportedDate}）` : ''}${described ? `：${described}` : ''}`
 }

@@ -1,5 +1,11 @@
+import BackBar from '@/components/back-bar/BackBar'
 import ChainScreen from '@/features/chains/ChainScreen'
 
 export default function ChainPage() {
-  return <ChainScreen />
+  return (
+    <>
+      <BackBar />
+      <ChainScreen />
+    </>
+  )
 }

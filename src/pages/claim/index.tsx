@@ -1,5 +1,11 @@
+import BackBar from '@/components/back-bar/BackBar'
 import ClaimScreen from '@/features/projects/ClaimScreen'
 
 export default function ClaimPage() {
-  return <ClaimScreen />
+  return (
+    <>
+      <BackBar />
+      <ClaimScreen />
+    </>
+  )
 }

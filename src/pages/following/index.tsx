@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components'
+import BackBar from '@/components/back-bar/BackBar'
 import FollowedProjects from '@/features/projects/FollowedProjects'
 import MySurveys from '@/features/surveys/MySurveys'
 
@@ -6,6 +7,7 @@ import MySurveys from '@/features/surveys/MySurveys'
 export default function FollowingPage() {
   return (
     <View className="pl-page">
+      <BackBar />
       <FollowedProjects />
       <MySurveys />
     </View>

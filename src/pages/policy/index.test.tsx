@@ -55,7 +55,7 @@ test('咨询店小二 names the policy and the need it is about; 政策匹配 st
   fireEvent.click(screen.getByText('咨询店小二'))
   fireEvent.click(screen.getByRole('button', { name: '去政策匹配' }))
   expect(taroMock.calls.navigateTo).toEqual([
-    '/pages/service/index?zoneId=pingyuan&policyId=pingyuan-major-project-fund&type=finance',
+    `/pages/service/index?zoneId=pingyuan&type=finance&policy=${encodeURIComponent('重大产业项目发展基金')}`,
     '/pages/match/index?zoneId=pingyuan',
   ])
 })

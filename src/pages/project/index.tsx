@@ -1,5 +1,11 @@
+import BackBar from '@/components/back-bar/BackBar'
 import ProjectScreen from '@/features/projects/ProjectScreen'
 
 export default function ProjectPage() {
-  return <ProjectScreen />
+  return (
+    <>
+      <BackBar />
+      <ProjectScreen />
+    </>
+  )
 }

@@ -1,5 +1,11 @@
+import BackBar from '@/components/back-bar/BackBar'
 import SpaceScreen from '@/features/spaces/SpaceScreen'
 
 export default function SpacePage() {
-  return <SpaceScreen />
+  return (
+    <>
+      <BackBar />
+      <SpaceScreen />
+    </>
+  )
 }

@@ -1,5 +1,11 @@
+import BackBar from '@/components/back-bar/BackBar'
 import SpacesScreen from '@/features/spaces/SpacesScreen'
 
 export default function SpacesPage() {
-  return <SpacesScreen />
+  return (
+    <>
+      <BackBar />
+      <SpacesScreen />
+    </>
+  )
 }

@@ -1,5 +1,11 @@
+import BackBar from '@/components/back-bar/BackBar'
 import SurveyScreen from '@/features/surveys/SurveyScreen'
 
 export default function SurveyPage() {
-  return <SurveyScreen />
+  return (
+    <>
+      <BackBar />
+      <SurveyScreen />
+    </>
+  )
 }

@@ -1,5 +1,11 @@
+import BackBar from '@/components/back-bar/BackBar'
 import ZoneScreen from '@/features/zones/ZoneScreen'
 
 export default function ZonePage() {
-  return <ZoneScreen />
+  return (
+    <>
+      <BackBar />
+      <ZoneScreen />
+    </>
+  )
 }
