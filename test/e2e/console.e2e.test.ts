@@ -3,6 +3,7 @@
 // listing, taps 预约看厂 and submits. No investor page of the journey shows 待补充. Screenshot + axe on
 // every page.
 import type { Browser, Page } from 'playwright-core'
+import sharp from 'sharp'
 import { H5_URL, PageChecks, launchBrowser, phoneContext, screenshot, supervisorAccount } from './browser'
 
 let browser: Browser
@@ -79,6 +80,15 @@ test('console: a 主管 publishes the zone phone, map point and a listing → an
   await staff.getByRole('textbox', { name: '价格' }).fill('面议')
   await staff.getByRole('textbox', { name: '介绍' }).fill('单层钢结构厂房，可分割出租。')
 
+  // A photo, re-encoded by the API; its description is what screen readers say.
+  const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#28a05a' } }).png().toBuffer()
+  const chooser = staff.waitForEvent('filechooser')
+  await staff.getByRole('button', { name: '添加照片' }).click()
+  const album = staff.getByText('从相册选择')
+  if (await album.isVisible({ timeout: 3_000 }).catch(() => false)) await album.click()
+  await (await chooser).setFiles({ name: 'plant.png', mimeType: 'image/png', buffer: photo })
+  await staff.getByRole('textbox', { name: '第 1 张照片说明' }).fill('厂房外景')
+
   // Publishing refuses what the contract refuses, in Chinese, under the field.
   await staff.getByRole('textbox', { name: '层高' }).fill('80')
   await staff.getByRole('button', { name: '发布', exact: true }).click()
@@ -129,6 +139,10 @@ test('console: a 主管 publishes the zone phone, map point and a listing → an
   await investor.waitForURL(/\/pages\/space\/index\?id=/)
   await investor.getByRole('heading', { name: LISTING, level: 1 }).waitFor()
   await investor.getByText('面议').filter({ visible: true }).first().waitFor()
+  // The published photo is served to anyone.
+  await investor.waitForFunction(() =>
+    Array.from(document.querySelectorAll<HTMLImageElement>('img[src*="/api/media/"]')).some((image) => image.complete && image.naturalWidth > 0),
+  )
   await expectNothingPending(investor)
   await checks.visit(investor, 'console-09-investor-space')
 

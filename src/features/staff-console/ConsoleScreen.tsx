@@ -100,14 +100,11 @@ export default function ConsoleScreen() {
                       ? navigate(ROUTES.staffContentEdit, { kind, id: zoneId, zoneId })
                       : navigate(ROUTES.staffContentList, { kind, zoneId })
                   }
-                  {...a11y('link', { 'aria-label': kind === 'zones' ? '开发区资料' : CONTENT_KIND_LABELS[kind] })}
                 >
-                  <Text className="csl-grid__label" aria-hidden>
+                  <Text className="csl-grid__label" {...a11y('link')}>
                     {kind === 'zones' ? '开发区资料' : CONTENT_KIND_LABELS[kind]}
                   </Text>
-                  <Text className="csl-grid__hint" aria-hidden>
-                    {KIND_HINTS[kind]}
-                  </Text>
+                  <Text className="csl-grid__hint">{KIND_HINTS[kind]}</Text>
                 </View>
               ))}
             </View>
