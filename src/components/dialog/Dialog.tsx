@@ -45,6 +45,8 @@ export default function Dialog({
       position="center"
       round
       closeable={false}
+      // A closed dialog leaves nothing behind (screen readers and the weapp page tree would still read it).
+      destroyOnClose
       closeOnOverlayClick={dismissible}
       // Not onClose: Popup also calls it when `visible` turns false, i.e. after a confirm.
       onOverlayClick={() => {
