@@ -42,14 +42,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     copy: { patterns: [], options: {} },
     framework: 'react',
+    // Fewer nesting levels in the mini-program's base.wxml (default 16): deeper nodes render through
+    // Taro's recursive comp component. Keeps the main package within 1.3× the Taro hello-world.
+    baseLevel: 8,
     compiler: 'webpack5',
     cache: { enable: false },
     // Taro's weapp minifier escapes every Chinese character as \uXXXX (6 bytes, 3 in UTF-8); WeChat reads UTF-8 source.
     terser: { enable: true, config: { output: { ascii_only: false } } },
     mini: {
-      // Fewer nesting levels in base.wxml (default 16): deeper nodes render through Taro's recursive comp
-      // component. Keeps the main package within 1.3× the Taro hello-world (scripts/check-weapp.mjs).
-      baseLevel: 8,
       compile: { include: [sharedTypes] },
       // CSS order between NutUI components and pages does not matter here; without this webpack warns per chunk.
       miniCssExtractPluginOption: { ignoreOrder: true },

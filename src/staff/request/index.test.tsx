@@ -110,7 +110,7 @@ test('a canned reply fills the reply box; the reply is sent publicly', async () 
   })
   render(<StaffRequestPage />)
   fireEvent.click(await screen.findByText('常用回复'))
-  fireEvent.click(await screen.findByRole('button', { name: '使用常用回复：已受理' }))
+  fireEvent.click(await screen.findByRole('button', { name: /^已受理/ }))
   const box = screen.getByLabelText('公开回复内容') as HTMLTextAreaElement
   expect(box.value).toBe('您好，您的需求已受理，我们会在 1 个工作日内联系您。')
   fireEvent.click(screen.getByText('发送公开回复'))
@@ -151,7 +151,9 @@ test('after 已办结 staff close the ticket with a reason, never "改为「已�
 
   fireEvent.click(screen.getByText('关闭工单'))
   expect(await screen.findByText('确认关闭工单？')).toBeTruthy()
-  const confirm = screen.getAllByRole('button').find((button) => button.textContent === '关闭工单' && button.tagName === 'BUTTON' && button.closest('.pl-dialog'))!
+  const confirm = screen
+    .getAllByRole('button')
+    .find((button) => button.textContent === '关闭工单' && button.tagName === 'BUTTON' && button.closest('.pl-dialog'))!
   // No reason, no closing.
   expect(confirm.hasAttribute('disabled') || confirm.className.includes('disabled')).toBe(true)
   fireEvent.input(screen.getByLabelText('关闭原因'), { target: { value: '企业已另行解决，电话确认后关闭' } })

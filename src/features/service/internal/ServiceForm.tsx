@@ -124,7 +124,8 @@ export function ServiceForm({ onSubmitted }: { onSubmitted?: () => void }) {
             <View
               className="svc-select"
               role="button"
-              aria-label={`选择园区，当前：${parkLabel || '不确定'}`}
+              // The visible text first: a screen reader user hears what a sighted one reads.
+              aria-label={`${parkLabel || '不确定 / 由工作人员推荐'}，选择园区`}
               onClick={() => setParkPickerOpen(true)}
             >
               <Text className={parkLabel ? '' : 'svc-select__placeholder'}>{parkLabel || '不确定 / 由工作人员推荐'}</Text>
