@@ -85,7 +85,8 @@ export const CHECK_WIDTHS = [320, 375, 414] as const
 /**
  * Text that broke badly at this width: a line holding a single character ("店小\n二", "登\n录。",
  * "5\n月18日"). Each visible text node is measured character by character (a Range per character),
- * characters grouped by line. Punctuation does not count as a character of its own.
+ * characters grouped by line; lines a clamp hides are not counted. Punctuation does not count as a
+ * character of its own.
  */
 export async function lineBreakProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -98,13 +99,25 @@ export async function lineBreakProblems(page: Page): Promise<string[]> {
       const element = node.parentElement
       if (!element || element.closest('script, style, textarea, input, .taro-tabbar__tabbar-hide')) continue
       if (!element.getClientRects().length || getComputedStyle(element).visibility === 'hidden') continue
+      // Lines a clamp (-webkit-line-clamp, overflow hidden) cuts off are laid out but never seen.
+      // Only boxes inside the page: the page container's own overflow is scrolling, not clamping.
+      let clip: Element | null = element
+      while (
+        clip &&
+        !clip.classList.contains('taro_page') &&
+        getComputedStyle(clip).overflow !== 'hidden' &&
+        getComputedStyle(clip).webkitLineClamp === 'none'
+      )
+        clip = clip.parentElement
+      if (clip?.classList.contains('taro_page')) clip = null
+      const clipBottom = clip ? clip.getBoundingClientRect().bottom : Number.POSITIVE_INFINITY
       const lines: Array<{ top: number; chars: string }> = []
       for (let index = 0; index < text.length; index++) {
         if (/\s/.test(text[index])) continue
         range.setStart(node, index)
         range.setEnd(node, index + 1)
         const rect = range.getClientRects()[0]
-        if (!rect || rect.width === 0) continue
+        if (!rect || rect.width === 0 || rect.top >= clipBottom - 1) continue
         const line = lines.find((entry) => Math.abs(entry.top - rect.top) < rect.height / 2)
         if (line) line.chars += text[index]
         else lines.push({ top: rect.top, chars: text[index] })

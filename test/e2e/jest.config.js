@@ -18,6 +18,6 @@ module.exports = {
   transform: { '^.+\\.[cm]?[tj]sx?$': ['babel-jest', { configFile: './test/jest/babel.jest.js' }] },
   globalSetup: '<rootDir>/test/e2e/global-setup.js',
   globalTeardown: '<rootDir>/test/e2e/global-teardown.js',
-  testTimeout: 90_000,
+  testTimeout: 300_000,
   maxWorkers: 1,
 }
