@@ -177,7 +177,7 @@ test('investor: directory filters narrow the list, two parks compared, a policy 
   await page.keyboard.press(' ')
   await page.getByRole('switch', { name: '需要土地或厂房', checked: true }).waitFor()
   await page.getByRole('button', { name: '开始匹配' }).click()
-  const summary = page.getByText(/共评估 \d+ 条政策/)
+  const summary = page.getByText(/共评估 \d+ 条扶持政策/)
   await summary.waitFor()
   expect(await page.locator('.match__criterion--ok:visible').count()).toBeGreaterThan(0)
   // 平原's policies publish no validity or conditions: 待确认 (?), never counted as met.
