@@ -200,6 +200,8 @@ test('service: request with a photo → 店小二 claims, replies, resolves → 
   await staff.getByText('常用回复', { exact: true }).filter({ visible: true }).click()
   const canned = staff.getByRole('dialog').filter({ hasText: '常用回复' })
   await canned.waitFor()
+  // The list loads after the sheet opens: wait for its entries or its empty note, then read which.
+  await canned.locator('.stf-canned__item, .stf-canned__empty').first().waitFor()
   if ((await canned.locator('.stf-canned__item').count()) === 0) {
     await canned.getByText('还没有常用回复。本开发区的主管和管理员可以添加常用回复。').waitFor()
   }

@@ -89,7 +89,14 @@ export default function ShareScreen() {
             </View>
             {qr ? (
               <View className="stf-share__qr">
-                <Image className="stf-share__qr-image" src={qr} mode="aspectFit" aria-label="我的分享链接二维码" />
+                <Image
+                  className="stf-share__qr-image"
+                  src={qr}
+                  mode="aspectFit"
+                  aria-label="我的分享链接二维码"
+                  // On H5 the picture is an <img> inside Taro's wrapper: it carries the name itself.
+                  imgProps={{ alt: '我的分享链接二维码' }}
+                />
                 <Text className="svc-muted">扫码打开园区通首页（网页版）</Text>
               </View>
             ) : null}
