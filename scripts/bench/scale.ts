@@ -10,6 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { gzipSync } from 'node:zlib'
+import pg from 'pg'
 import type { ContentBundle } from '../../types/content'
 import { openPostgres } from '../../cloud/src/db/client'
 import { importContent } from '../../cloud/src/modules/content/import'
@@ -131,8 +132,10 @@ const main = async () => {
     const requestsArg = process.argv.find((arg) => arg.startsWith('--requests='))
     const requestCount = requestsArg ? Number(requestsArg.slice('--requests='.length)) : size.zones * 1_000
     const requestsStarted = performance.now()
-    const pool = (database.db as unknown as { $client: { query(text: string): Promise<unknown> } }).$client
-    const generated = await generateRequests(execForPg(pool), {
+    // Generating takes longer than the API's query timeout allows: its own connection, without one.
+    const generator = new pg.Client({ connectionString: postgres.url })
+    await generator.connect()
+    const generated = await generateRequests(execForPg(generator), {
       requests: requestCount,
       zones: bundle.zones.map((zone) => ({
         id: zone.id,
@@ -141,7 +144,7 @@ const main = async () => {
       })),
       now: new Date(),
       days: 365,
-    })
+    }).finally(() => generator.end())
     const requestsMs = performance.now() - requestsStarted
     await createStaffAccount(database.db, { username: 'bench-admin', password: STAFF_PASSWORD, role: 'admin' }, new Date())
     await createStaffAccount(

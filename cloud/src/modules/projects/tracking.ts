@@ -85,7 +85,19 @@ export const seedStages = (project: SignedProject): NewStage[] => {
  * project record (content import, console publish) may call it; reads and the job loop do too.
  */
 export const ensureTracking = async (db: Db, projects: readonly SignedProject[], now: Date): Promise<number> => {
-  if (projects.length === 0) return 0
+  let created = 0
+  for (let start = 0; start < projects.length; start += TRACKING_CHUNK)
+    created += await trackChunk(db, projects.slice(start, start + TRACKING_CHUNK), now)
+  return created
+}
+
+/**
+ * Projects per statement: a province's records (thousands, eight stage rows each) in one INSERT
+ * would pass PostgreSQL's 65,535 bind parameters and overflow the query builder's stack.
+ */
+const TRACKING_CHUNK = 200
+
+const trackChunk = async (db: Db, projects: readonly SignedProject[], now: Date): Promise<number> => {
   const ids = projects.map((project) => project.id)
   const known = new Set(
     (await db.select({ id: projectTracking.projectId }).from(projectTracking).where(inArray(projectTracking.projectId, ids))).map(
