@@ -45,14 +45,19 @@ const reads = (text: string) => ({
   wholeTable: /Seq Scan on service_requests/.test(text),
 })
 
-/** Fails with the plan when the statement reads the whole table or does not walk `index`. */
-const expectIndex = async (label: string, built: Built, index: RegExp) => {
+/**
+ * Fails with the plan when the statement reads the whole table or does not walk `index`; with
+ * `inOrder`, also when it sorts (a page must come in the index's order and stop at its last row,
+ * not read the whole queue and sort it).
+ */
+const expectIndex = async (label: string, built: Built, index: RegExp, { inOrder = false } = {}) => {
   const text = await plan(built)
   const { indexes, wholeTable } = reads(text)
-  const ok = !wholeTable && indexes.some((name) => index.test(name))
+  const sorts = inOrder && /\bSort\b/.test(text)
+  const ok = !wholeTable && !sorts && indexes.some((name) => index.test(name))
   if (!ok)
     throw new Error(
-      `${label}: expected ${index}, the plan reads ${wholeTable ? 'the whole table' : indexes.join(', ') || 'no index'}\n${text}`,
+      `${label}: expected ${index}${inOrder ? ' in order' : ''}, the plan ${sorts ? 'sorts, and ' : ''}reads ${wholeTable ? 'the whole table' : indexes.join(', ') || 'no index'}\n${text}`,
     )
 }
 
@@ -100,11 +105,13 @@ const QUEUE_INDEXES = {
           // The generated data fills every queue (this admin is no assignee: their own queue is empty).
           if (!(queue === 'mine' && who === 'admin')) expect(first.items.length).toBeGreaterThan(0)
           const queries = inboxQueries(deps(), member, { queue, limit: 20 })
-          await expectIndex(`${queue} ${who} page`, queries.page, QUEUE_INDEXES[queue][who])
+          // due_soon holds the last reminder lead's arrivals only: sorting those few is as good.
+          const inOrder = queue !== 'due_soon'
+          await expectIndex(`${queue} ${who} page`, queries.page, QUEUE_INDEXES[queue][who], { inOrder })
           await expectIndex(`${queue} ${who} count`, queries.count, QUEUE_INDEXES[queue][who])
           if (first.nextCursor) {
             const next = inboxQueries(deps(), member, { queue, limit: 20, cursor: first.nextCursor })
-            await expectIndex(`${queue} ${who} next page`, next.page, QUEUE_INDEXES[queue][who])
+            await expectIndex(`${queue} ${who} next page`, next.page, QUEUE_INDEXES[queue][who], { inOrder })
           }
         }
       },
@@ -113,21 +120,24 @@ const QUEUE_INDEXES = {
   }
 
   it(
-    "dashboard: a zone's month or year through the zone's index, all zones' month through the date index; the overdue list through the overdue indexes; the period read once",
+    "dashboard: a zone's month or year through the zone's index, all zones' month through the date index; the overdue list through the overdue indexes; each period statement reads the period once",
     async () => {
       const month = { from: '2026-10-22', to: '2026-11-20' }
       const year = { from: '2025-11-21', to: '2026-11-20' }
       for (const period of [month, year]) {
         const zone = dashboardQueries(deps(), agent, period)
-        await expectIndex(`dashboard zouping ${period.from} period`, zone.period, /^service_requests_zone_created_idx$/)
+        for (const statement of [zone.period.rates, zone.period.breakdown])
+          await expectIndex(`dashboard zouping ${period.from} period`, statement, /^service_requests_zone_created_idx$/)
         await expectIndex(`dashboard zouping overdue`, zone.overdue, /^service_requests_zone_overdue_idx$/)
       }
       const allMonth = dashboardQueries(deps(), admin, month)
-      await expectIndex('dashboard all zones month period', allMonth.period, /^service_requests_created_idx$/)
+      for (const statement of [allMonth.period.rates, allMonth.period.breakdown])
+        await expectIndex('dashboard all zones month period', statement, /^service_requests_created_idx$/)
       await expectIndex('dashboard all zones overdue', allMonth.overdue, /^service_requests_overdue_idx$/)
-      // A year of every zone is the whole table: read once, however it is read.
-      const allYear = await plan(dashboardQueries(deps(), admin, year).period)
-      expect(allYear.match(/ on service_requests\b/g)).toHaveLength(1)
+      // A year of every zone is the whole table: each statement reads it once, however it reads it.
+      const allYear = dashboardQueries(deps(), admin, year).period
+      for (const statement of [allYear.rates, allYear.breakdown])
+        expect((await plan(statement)).match(/ on service_requests\b/g)).toHaveLength(1)
     },
     SETUP_TIMEOUT,
   )

@@ -8,7 +8,7 @@ import { badField } from '../../http/errors'
 import { scopeZone, type StaffIdentity } from '../auth/identity'
 import { parkName } from '../content/lookup'
 import { overdueCondition } from '../requests/conditions'
-import { rateAggregates, toRates, type RateSource } from '../requests/rates'
+import { rateAggregates, toRates } from '../requests/rates'
 import { toStaffSummary } from '../requests/views'
 
 const ts = (at: Date) => sql`${at.toISOString()}::timestamptz`
@@ -38,13 +38,19 @@ export const dashboardQueries = (deps: Pick<Deps, 'db' | 'clock'>, member: Staff
     .where(and(inZone, overdueCondition(now)))
     .orderBy(sql`${overdueAt(r)} asc`, asc(r.id))
     .limit(OVERDUE_ROWS)
-  return { zone, from, to, start, end, period: periodQuery(deps, where, now), overdue }
+  return { zone, from, to, start, end, period: periodQueries(deps, where, now), overdue }
 }
 
 export const dashboard = async (deps: Deps, member: StaffIdentity, query: DashboardQueryInput): Promise<Dashboard> => {
   const { zone, from, to, start, end, ...queries } = dashboardQueries(deps, member, query)
-  const period = periodFigures(await queries.period)
-  const overdueRows = await queries.overdue
+  const [period, overdueRows, referralFigures] = await Promise.all([
+    sharedPeriod(deps, `${zone ?? '*'}|${from}|${to}`, async () => {
+      const [rates, breakdown] = await Promise.all([queries.period.rates, queries.period.breakdown])
+      return periodFigures({ rates, breakdown })
+    }),
+    queries.overdue,
+    referrals(deps, zone, start, end),
+  ])
 
   return {
     zoneId: zone,
@@ -64,7 +70,7 @@ export const dashboard = async (deps: Deps, member: StaffIdentity, query: Dashbo
     satisfactionShare: period.rates.satisfactionShare,
     ratedCount: period.rates.ratedCount,
     overdue: overdueRows.map(({ request, assignee }) => toStaffSummary(request, assignee?.id ? assignee : null)),
-    referrals: await referrals(deps, zone, start, end),
+    referrals: referralFigures,
   }
 }
 
@@ -72,99 +78,83 @@ export const dashboard = async (deps: Deps, member: StaffIdentity, query: Dashbo
 const OVERDUE_ROWS = 50
 
 /**
- * Everything about the period's requests in one pass over them: the period's rows are read once
- * (a CTE used twice, so PostgreSQL materializes it); the totals and rates are one aggregate over
- * them, GROUPING SETS count them by status, by type and by park, and a window ranks the parks so
- * the ones after DASHBOARD_TOP_PARKS fold into one 其他 row before they leave the database. The
- * rates stay out of the grouping sets: percentiles there would sort every group.
+ * The period's figures in two statements, each one pass over the period's rows; they run at once on
+ * two connections. The rates are one aggregate row. The breakdown uses GROUPING SETS to count by
+ * status, by type and by park, and a window to rank the parks, so the ones after
+ * DASHBOARD_TOP_PARKS fold into one 其他 row before they leave the database. One statement for
+ * both read the period into a CTE and then twice, which cost more than the second pass. The
+ * percentiles stay out of the grouping sets, where they would sort every group.
  */
-const periodQuery = (deps: Pick<Deps, 'db'>, where: SQL | undefined, now: Date) => {
-  const period = deps.db.$with('period').as(
-    deps.db
-      .select({
-        status: r.status,
-        type: r.type,
-        parkId: r.parkId,
-        createdAt: r.createdAt,
-        firstRespondedAt: r.firstRespondedAt,
-        firstResponseDueAt: r.firstResponseDueAt,
-        closedAt: r.closedAt,
-        resolvedAt: r.resolvedAt,
-        resolutionDueAt: r.resolutionDueAt,
-        resolutionPausedSince: r.resolutionPausedSince,
-        ratingScore: r.ratingScore,
-      })
-      .from(r)
-      .where(where),
-  )
-  const rates = rateAggregates(now, period as unknown as RateSource)
-  const rateNames = Object.keys(rates) as (keyof typeof rates)[]
-  const whole = deps.db
-    .$with('whole')
-    .as(deps.db.select(Object.fromEntries(rateNames.map((name) => [name, rates[name].as(name)]))).from(period))
-  const set = sql`grouping(${period.status}, ${period.type}, ${period.parkId})`
+const periodQueries = (deps: Pick<Deps, 'db'>, where: SQL | undefined, now: Date) => {
+  const rates = deps.db.select(rateAggregates(now)).from(r).where(where)
+  const set = sql`grouping(${r.status}, ${r.type}, ${r.parkId})`
   const grouped = deps.db.$with('grouped').as(
     deps.db
       .select({
         set: sql<number>`${set}`.as('set'),
-        status: sql<string | null>`${period.status}`.as('status'),
-        type: sql<string | null>`${period.type}`.as('type'),
-        parkId: sql<string | null>`${period.parkId}`.as('park_id'),
+        status: sql<string | null>`${r.status}`.as('status'),
+        type: sql<string | null>`${r.type}`.as('type'),
+        parkId: sql<string | null>`${r.parkId}`.as('park_id'),
         n: sql<number>`count(*)`.as('n'),
-        rank: sql<number>`row_number() over (partition by ${set} order by count(*) desc, ${period.parkId} nulls last)`.as('rank'),
+        rank: sql<number>`row_number() over (partition by ${set} order by count(*) desc, ${r.parkId} nulls last)`.as('rank'),
       })
-      .from(period)
-      .groupBy(sql`grouping sets ((${period.status}), (${period.type}), (${period.parkId}))`),
+      .from(r)
+      .where(where)
+      .groupBy(sql`grouping sets ((${r.status}), (${r.type}), (${r.parkId}))`),
   )
   // grouping(status, type, park_id): 3 = by status, 5 = by type, 6 = by park.
   const other = sql`${grouped.set} = 6 and ${grouped.rank} > ${DASHBOARD_TOP_PARKS}`
-  const folded = deps.db.$with('folded').as(
-    deps.db
-      .select({
-        set: sql<number>`${grouped.set}`.as('folded_set'),
-        status: sql<string | null>`${grouped.status}`.as('folded_status'),
-        type: sql<string | null>`${grouped.type}`.as('folded_type'),
-        parkId: sql<string | null>`case when ${other} then null else ${grouped.parkId} end`.as('folded_park_id'),
-        other: sql<boolean>`${other}`.as('other'),
-        rank: sql<number>`min(${grouped.rank})`.as('folded_rank'),
-        groups: sql<number>`count(*)::int`.as('groups'),
-        count: sql<number>`sum(${grouped.n})::int`.as('count'),
-      })
-      .from(grouped)
-      .groupBy(sql`1, 2, 3, 4, 5`),
-  )
-  // One row per group, each carrying the period's rates; the rates alone for an empty period.
-  return deps.db
-    .with(period, whole, grouped, folded)
+  const breakdown = deps.db
+    .with(grouped)
     .select({
-      ...Object.fromEntries(rateNames.map((name) => [name, sql`${sql.identifier('whole')}.${sql.identifier(name)}`])),
-      set: folded.set,
-      status: folded.status,
-      type: folded.type,
-      parkId: folded.parkId,
-      other: folded.other,
-      rank: folded.rank,
-      groups: folded.groups,
-      count: folded.count,
+      set: grouped.set,
+      status: grouped.status,
+      type: grouped.type,
+      parkId: sql<string | null>`case when ${other} then null else ${grouped.parkId} end`,
+      other: sql<boolean>`${other}`,
+      rank: sql<number>`min(${grouped.rank})`,
+      groups: sql<number>`count(*)::int`,
+      count: sql<number>`sum(${grouped.n})::int`,
     })
-    .from(whole)
-    .leftJoin(folded, sql`true`)
+    .from(grouped)
+    .groupBy(sql`1, 2, 3, 4, 5`)
+  return { rates, breakdown }
 }
 
-/** The period's figures from periodQuery's rows. */
-const periodFigures = (rows: Awaited<ReturnType<typeof periodQuery>>) => {
-  const bySet = (value: number) => rows.filter((row) => Number(row.set) === value)
+type PeriodRows = { rates: Awaited<PeriodQueries['rates']>; breakdown: Awaited<PeriodQueries['breakdown']> }
+type PeriodQueries = ReturnType<typeof periodQueries>
+
+/** The period's figures from periodQueries' rows. */
+const periodFigures = ({ rates, breakdown }: PeriodRows) => {
+  const bySet = (value: number) => breakdown.filter((row) => Number(row.set) === value)
   const parks = bySet(6).filter((row) => !row.other)
   const folded = bySet(6).find((row) => row.other)
   const counts = (value: number, key: 'status' | 'type') =>
     Object.fromEntries(bySet(value).map((row) => [row[key] as string, Number(row.count)]))
   return {
-    rates: toRates(rows[0] as unknown as Parameters<typeof toRates>[0]),
+    rates: toRates(rates[0]),
     byStatus: counts(3, 'status'),
     byType: counts(5, 'type'),
     byPark: parks.sort((a, b) => Number(a.rank) - Number(b.rank)).map((row) => ({ parkId: row.parkId, count: Number(row.count) })),
     byParkOther: folded ? { parkCount: Number(folded.groups), count: Number(folded.count) } : null,
   }
+}
+
+/**
+ * Identical period requests arriving while one is being computed share it (per database, so test
+ * apps on separate databases never mix): a room of supervisors opening the province's year at once
+ * costs the database one computation, not one each.
+ */
+const inFlight = new WeakMap<object, Map<string, Promise<ReturnType<typeof periodFigures>>>>()
+
+const sharedPeriod = (deps: Pick<Deps, 'db'>, key: string, compute: () => Promise<ReturnType<typeof periodFigures>>) => {
+  let running = inFlight.get(deps.db)
+  if (!running) inFlight.set(deps.db, (running = new Map()))
+  const pending = running.get(key)
+  if (pending) return pending
+  const started = compute().finally(() => running.delete(key))
+  running.set(key, started)
+  return started
 }
 
 const REFERRAL_ROWS = 20
