@@ -98,9 +98,9 @@ const writeContent = async (
     if (onlyIfEmpty && previous) return null
 
     const folderZones = new Set(bundle.zones.map((zone) => zone.id))
-    const existing = Object.fromEntries(
-      await Promise.all(CONTENT_KINDS.map(async (kind) => [kind, await readExisting(tx, kind)] as const)),
-    ) as Record<ContentKind, Existing>
+    // One after another: a transaction is one connection, and node-postgres refuses overlapping queries on it.
+    const existing = {} as Record<ContentKind, Existing>
+    for (const kind of CONTENT_KINDS) existing[kind] = await readExisting(tx, kind)
 
     // The folder must fit the zones it does not speak for: no id of theirs, no ticket prefix of theirs.
     const problems: ContentProblem[] = []
