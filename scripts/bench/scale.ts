@@ -24,6 +24,7 @@ import { ContentStore } from '../../cloud/src/modules/content/store'
 import { REAL_CONTENT_DIR } from '../../cloud/test-support/app'
 import { generateContent, ISSUE_11_SCALE, type ScaleSize } from '../../cloud/test-support/scale-content'
 import { hashPassword } from '../../cloud/src/modules/auth/passwords'
+import { ensureTracking } from '../../cloud/src/modules/projects/tracking'
 import { createStaffAccount } from '../../cloud/src/modules/staff/accounts'
 import { execForPg, generateRequests } from '../../test/scale/requests'
 
@@ -92,32 +93,49 @@ const timed = async (url: string, init: RequestInit = {}) => {
 type Call = { path: string; method?: 'GET' | 'POST'; body?: string; headers?: Record<string, string> }
 type Figures = { p50: number; p99: number }
 
-/** REQUESTS requests from CONNECTIONS keep-alive connections (autocannon), the n-th one built by `call(n)`. */
-const measure = async (label: string, call: (n: number) => Call, headers: Record<string, string> = {}): Promise<Figures> => {
+const WARMUP_REQUESTS = 100
+
+/**
+ * REQUESTS requests from `connections` keep-alive connections (autocannon), the n-th one built by
+ * `call(n)`, after WARMUP_REQUESTS that are not counted (the JIT compiles a route on its first calls;
+ * the warm-up takes the first calls of the rotation, so cache misses stay misses).
+ */
+const measure = async (
+  label: string,
+  call: (n: number) => Call,
+  headers: Record<string, string> = {},
+  { connections = CONNECTIONS, requests = REQUESTS } = {},
+): Promise<Figures> => {
   let n = 0
   const first = call(0)
-  const result = await autocannon({
-    url: BASE,
-    connections: CONNECTIONS,
-    amount: REQUESTS,
-    headers: { 'accept-encoding': 'gzip', ...headers },
-    requests: [
-      {
-        method: first.method ?? 'GET',
-        path: first.path,
-        setupRequest: (request: Record<string, unknown>) => {
-          const next = call(n++)
-          return {
-            ...request,
-            method: next.method ?? 'GET',
-            path: next.path,
-            ...(next.body ? { body: next.body, headers: { ...(request.headers as object), 'content-type': 'application/json' } } : {}),
-          }
+  const run = (amount: number) =>
+    autocannon({
+      url: BASE,
+      connections,
+      amount,
+      headers: { 'accept-encoding': 'gzip', ...headers },
+      requests: [
+        {
+          method: first.method ?? 'GET',
+          path: first.path,
+          setupRequest: (request: Record<string, unknown>) => {
+            const next = call(n++)
+            return {
+              ...request,
+              method: next.method ?? 'GET',
+              path: next.path,
+              ...(next.body ? { body: next.body, headers: { ...(request.headers as object), 'content-type': 'application/json' } } : {}),
+            }
+          },
         },
-      },
-    ],
-  })
-  check(result.non2xx === 0 && result.errors === 0 && result.timeouts === 0, `${label}: ${result.non2xx} answers not 2xx, ${result.errors} errors, ${result.timeouts} timeouts`)
+      ],
+    })
+  await run(Math.min(WARMUP_REQUESTS, requests))
+  const result = await run(requests)
+  check(
+    result.non2xx === 0 && result.errors === 0 && result.timeouts === 0,
+    `${label}: ${result.non2xx} answers not 2xx, ${result.errors} errors, ${result.timeouts} timeouts`,
+  )
   return { p50: result.latency.p50, p99: result.latency.p99 }
 }
 
@@ -194,6 +212,7 @@ const contentRows = (bundle: ContentBundle): [string, (n: number) => Call][] => 
 
 const TARGETS: Record<string, number> = {
   'policy match (rotating zones)': 50,
+  'dashboard, all zones, a year (admin), one connection': 200,
   'dashboard, all zones, a year (admin)': 200,
 }
 const targetOf = (label: string) => TARGETS[label] ?? (label.startsWith('staff queue') ? 50 : 20)
@@ -220,7 +239,11 @@ const main = async () => {
     const seedDatabase = await openPostgres(seedUrl)
     await importContent(seedDatabase.db, { bundle: seed, version: contentVersion(seed) })
     await seedDatabase.close()
-    const seedRun = await startApi(apiEntry, { DATABASE_URL: seedUrl, CONTENT_DIR: REAL_CONTENT_DIR, DATA_DIR: path.join(work, 'data-seed') })
+    const seedRun = await startApi(apiEntry, {
+      DATABASE_URL: seedUrl,
+      CONTENT_DIR: REAL_CONTENT_DIR,
+      DATA_DIR: path.join(work, 'data-seed'),
+    })
     api = seedRun.api
     const seedFigures = new Map<string, Figures>()
     for (const [label, call] of contentRows(seed)) seedFigures.set(label, await measure(`${label} (5 zones)`, call))
@@ -253,11 +276,16 @@ const main = async () => {
       days: 365,
       passwordHash: await hashPassword(STAFF_PASSWORD),
     })
-    // A table at rest, as autovacuum leaves it: visibility map set, so counts read the index alone.
+    // A table at rest, as autovacuum leaves it (visibility map set, so counts read the index alone), and
+    // the generated gigabyte written out now rather than by the checkpointer while the API is measured.
     await generator.query('vacuum analyze service_requests, request_audit')
+    await generator.query('checkpoint')
     await generator.end()
     const requestsMs = performance.now() - requestsStarted
     await createStaffAccount(database.db, { username: 'bench-admin', password: STAFF_PASSWORD, role: 'admin' }, new Date())
+    // The projects' 督考 rows, as the API's first job tick after an import leaves them (that tick would
+    // otherwise land inside one of the rows measured below).
+    await ensureTracking(database.db, bundle.signedProjects, new Date())
 
     const run = await startApi(apiEntry, { DATABASE_URL: postgres.url, CONTENT_DIR: contentDir, DATA_DIR: path.join(work, 'data') })
     api = run.api
@@ -293,10 +321,13 @@ const main = async () => {
         `staff queue ${queue}, one zone (agent), page 1`,
         await measure(`queue ${queue} (agent)`, () => ({ path: `/api/staff/requests?queue=${queue}&limit=20` }), agentAuth),
       )
+    const dashboardCall = () => ({ path: `/api/staff/dashboard?from=${yearAgo}&to=${today}` })
+    // One supervisor opening it (the target's case), then ten at once (identical requests in flight share one computation).
     figures.set(
-      'dashboard, all zones, a year (admin)',
-      await measure('dashboard', () => ({ path: `/api/staff/dashboard?from=${yearAgo}&to=${today}` }), adminAuth),
+      'dashboard, all zones, a year (admin), one connection',
+      await measure('dashboard', dashboardCall, adminAuth, { connections: 1, requests: 50 }),
     )
+    figures.set('dashboard, all zones, a year (admin)', await measure('dashboard', dashboardCall, adminAuth))
     const zoneIds = bundle.zones.map((zone) => zone.id)
     figures.set(
       'service-stats (rotating zone)',
@@ -343,23 +374,33 @@ const main = async () => {
     const sizeLine = `${n} zones × ${size.parksPerZone} parks, ${size.policies} policies, ${size.projects} projects, ${generated.requests.toLocaleString('en')} service requests`
     const cell = (value: number | undefined) => (value === undefined ? '—' : value === 0 ? '< 1 ms' : `${value} ms`)
     const mark = (ok: boolean) => (ok ? '✓' : '✗')
-    console.log(`\n## bench:scale — ${sizeLine} — ${new Date().toISOString().slice(0, 10)}, PostgreSQL 15, production API build, ${CONNECTIONS} connections, ${REQUESTS} requests per row\n`)
+    console.log(
+      `\n## bench:scale — ${sizeLine} — ${new Date().toISOString().slice(0, 10)}, PostgreSQL 15, production API build, ${CONNECTIONS} connections unless noted, ${REQUESTS} requests per row after ${WARMUP_REQUESTS} uncounted\n`,
+    )
     console.log(`| measure | 5 zones p50 | 5 zones p99 | ${n} zones p50 | ${n} zones p99 | target (p99) |`)
     console.log('| --- | --- | --- | --- | --- | --- |')
     for (const [label, value] of figures) {
       const before = seedFigures.get(label)
       const target = targetOf(label)
-      console.log(`| ${label} | ${cell(before?.p50)} | ${cell(before?.p99)} | ${cell(value.p50)} | ${cell(value.p99)} | < ${target} ms ${mark(value.p99 < target)} |`)
+      console.log(
+        `| ${label} | ${cell(before?.p50)} | ${cell(before?.p99)} | ${cell(value.p50)} | ${cell(value.p99)} | < ${target} ms ${mark(value.p99 < target)} |`,
+      )
     }
     const startupDelta = run.startupMs - seedRun.startupMs
     const rssDelta = rss - seedRss
-    console.log(`| home size | | | ${(home.raw / 1024).toFixed(1)} KB raw | ${(home.gzip / 1024).toFixed(1)} KB gzip | ≤ 100 KB / 30 KB ${mark(home.raw <= 100 * 1024 && home.gzip <= 30 * 1024)} |`)
-    console.log(`| start-up (spawn → /api/health) | ${ms(seedRun.startupMs)} | | ${ms(run.startupMs)} | +${ms(startupDelta)} | + ≤ 1 s ${mark(startupDelta <= 1_000)} |`)
+    console.log(
+      `| home size | | | ${(home.raw / 1024).toFixed(1)} KB raw | ${(home.gzip / 1024).toFixed(1)} KB gzip | ≤ 100 KB / 30 KB ${mark(home.raw <= 100 * 1024 && home.gzip <= 30 * 1024)} |`,
+    )
+    console.log(
+      `| start-up (spawn → /api/health) | ${ms(seedRun.startupMs)} | | ${ms(run.startupMs)} | +${ms(startupDelta)} | + ≤ 1 s ${mark(startupDelta <= 1_000)} |`,
+    )
     console.log(`| RSS after the content rows | ${seedRss} MB | | ${rss} MB | +${rssDelta} MB | + ≤ 100 MB ${mark(rssDelta <= 100)} |`)
     console.log(`| RSS after the staff rows | | | ${rssAfterStaff} MB | | |`)
     console.log(`| import (all content) | | | ${ms(importMs)} | | |`)
     console.log(`| slowest /api/zones while content:import runs and the API reloads | | | ${ms(slowest)} | | |`)
-    console.log(`| largest event-loop delay while a content store reloads every zone | | | ${ms(reloadDelayMs)} | | < 50 ms ${mark(reloadDelayMs < 50)} |`)
+    console.log(
+      `| largest event-loop delay while a content store reloads every zone | | | ${ms(reloadDelayMs)} | | < 50 ms ${mark(reloadDelayMs < 50)} |`,
+    )
     console.log(
       `| service requests generated (${generated.requests.toLocaleString('en')}, ${generated.auditEvents.toLocaleString('en')} audit events) | | | ${ms(requestsMs)} | | |`,
     )
