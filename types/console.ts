@@ -90,6 +90,11 @@ export const ConsoleRecord = z.object({
       savedBy: StaffName,
     })
     .nullable(),
+  /**
+   * Signed addresses (GET /api/media/{id}?exp&sig, valid a day) of the photos the draft or the
+   * published record uses, by photo id: the console's previews, including photos no investor sees yet.
+   */
+  photoUrls: z.record(z.string(), z.string()),
 })
 export type ConsoleRecord = z.infer<typeof ConsoleRecord>
 

@@ -198,6 +198,7 @@ export default function ContentEditScreen() {
               errors={editor.fields}
               refOptions={refOptions}
               focused={field.path === focusPath}
+              photoUrls={editor.loaded?.photoUrls}
               onChange={(path, value) => useEditor.getState().change(path, value)}
             />
           ))}

@@ -18,6 +18,7 @@ const consoleRecord = (overrides: Partial<ConsoleRecord> = {}): ConsoleRecord =>
   published: pingyuan as unknown as Record<string, unknown>,
   publishedAt: '2026-11-20T02:00:00.000Z',
   draft: null,
+  photoUrls: {},
   ...overrides,
 })
 
@@ -284,4 +285,23 @@ test('photos: picked, uploaded for the zone with the staff token, described, fir
     { id: '9a1c2b3d-0000-4000-8000-000000000002', alt: '厂区全景' },
     { id: '9a1c2b3d-0000-4000-8000-000000000001', alt: '' },
   ])
+})
+
+test('a photo a draft saved on an earlier visit shows through its signed address (an image tag cannot send the staff token)', async () => {
+  signIn('agent')
+  const photoId = '9a1c2b3d-0000-4000-8000-000000000003'
+  const signed = `/api/media/${photoId}?exp=1796400000&sig=c2lnbmVkLXByZXZpZXc`
+  serve({
+    ...catalogRoutes(),
+    [ZONE_PATH]: () =>
+      ok({
+        ...savedDraft({ ...(pingyuan as unknown as Record<string, unknown>), photos: [{ id: photoId, alt: '园区大门' }] }),
+        photoUrls: { [photoId]: signed },
+      }),
+  })
+  taroMock.setRouterParams({ kind: 'zones', id: 'pingyuan' })
+  const { container } = render(<StaffContentEditPage />)
+  expect(await screen.findByDisplayValue('园区大门')).toBeTruthy()
+  const src = new URL(container.querySelector('.csl-photo__image')?.getAttribute('src') ?? '')
+  expect(`${src.pathname}${src.search}`).toBe(signed)
 })

@@ -13,6 +13,7 @@ import type { Deps } from '../../deps'
 import { ApiError, notFound } from '../../http/errors'
 import type { StaffIdentity } from '../auth/identity'
 import { readPublished, zoneOfRecord } from '../content/tables'
+import { signedMediaPath } from '../media/media'
 import { requireAdmin, requireZone } from './access'
 import { writeAudit } from './audit'
 import { validateRecord } from './validate'
@@ -50,9 +51,17 @@ const staffNames = async (db: Db | Tx, ids: string[]): Promise<Map<string, strin
   return new Map(rows.map((row) => [row.id, row.displayName]))
 }
 
+/** The ids in a record's photos (zones, parks and spaces have them; a draft may hold anything). */
+const photoIdsOf = (record: unknown): string[] => {
+  const photos = (record as { photos?: unknown } | undefined)?.photos
+  return Array.isArray(photos)
+    ? photos.flatMap((photo) => (typeof (photo as { id?: unknown })?.id === 'string' ? [(photo as { id: string }).id] : []))
+    : []
+}
+
 /** One record as the console edits it: published (from the database) and the pending draft. */
 export const getConsoleRecord = async (
-  deps: Pick<Deps, 'db'>,
+  deps: Pick<Deps, 'db' | 'tokens' | 'clock'>,
   member: StaffIdentity,
   kind: ContentKind,
   id: string,
@@ -64,6 +73,7 @@ export const getConsoleRecord = async (
   requireZone(member, zoneId)
   const publishedAt = (await lastPublishedAt(deps.db, kind, [id])).get(id) ?? null
   const names = await staffNames(deps.db, draft ? [draft.savedBy] : [])
+  const photoIds = [published?.record, draft?.data].flatMap((record) => photoIdsOf(record))
   return {
     kind,
     id,
@@ -78,6 +88,7 @@ export const getConsoleRecord = async (
           savedBy: { id: draft.savedBy, displayName: names.get(draft.savedBy) ?? '' },
         }
       : null,
+    photoUrls: Object.fromEntries(photoIds.map((photoId) => [photoId, signedMediaPath(deps.tokens, photoId, deps.clock())])),
   }
 }
 
@@ -127,7 +138,7 @@ export const listConsole = async (
  * on any problem nothing is stored. Creating a zone is for admins.
  */
 export const saveDraft = async (
-  deps: Pick<Deps, 'db' | 'content' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'content' | 'clock' | 'tokens'>,
   member: StaffIdentity,
   kind: ContentKind,
   id: string,

@@ -111,7 +111,7 @@ const contentChanged = () => new ApiError(409, 'content_changed', '内容刚被�
  * The record is validated against the content this process serves, which must be the latest.
  */
 const writePublished = async (
-  deps: Pick<Deps, 'db' | 'content' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'content' | 'clock' | 'tokens'>,
   member: StaffIdentity,
   kind: ContentKind,
   id: string,
@@ -166,7 +166,7 @@ const writePublished = async (
 }
 
 /** Publishes the pending draft (supervisors and admins of the zone). */
-export const publishDraft = (deps: Pick<Deps, 'db' | 'content' | 'clock'>, member: StaffIdentity, kind: ContentKind, id: string) =>
+export const publishDraft = (deps: Pick<Deps, 'db' | 'content' | 'clock' | 'tokens'>, member: StaffIdentity, kind: ContentKind, id: string) =>
   writePublished(deps, member, kind, id, async (tx, published) => {
     const draft = await findDraft(tx, kind, id)
     if (!draft) throw new ApiError(409, 'no_draft', '没有待发布的草稿，请先保存修改')
@@ -176,7 +176,7 @@ export const publishDraft = (deps: Pick<Deps, 'db' | 'content' | 'clock'>, membe
 
 /** Publishes an earlier revision's record again (supervisors and admins of the zone). */
 export const revertTo = (
-  deps: Pick<Deps, 'db' | 'content' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'content' | 'clock' | 'tokens'>,
   member: StaffIdentity,
   kind: ContentKind,
   id: string,

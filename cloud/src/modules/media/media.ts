@@ -1,7 +1,10 @@
 import { eq } from 'drizzle-orm'
+import { mediaPath } from '../../../../types/cards'
+import type { TokenSigner } from '../auth/tokens'
 import { media } from '../../db/schema'
 import type { Deps } from '../../deps'
 import { writeAudit } from '../console/audit'
+import { signedImageQuery } from '../uploads/photos'
 import type { UploadStorage } from '../uploads/storage'
 import { storeImage } from '../uploads/images'
 
@@ -43,3 +46,13 @@ export const saveMedia = async (
 
 export const findMedia = async (deps: Pick<Deps, 'db'>, id: string): Promise<MediaRow | undefined> =>
   (await deps.db.select().from(media).where(eq(media.id, id)))[0]
+
+/** The signature's resource for a content photo (GET /api/media/{id}?exp&sig). */
+export const mediaResource = (id: string) => `media:${id.toLowerCase()}`
+
+/**
+ * `/api/media/<id>?exp=…&sig=…`: a photo only a draft uses, for the console's preview (an image tag
+ * cannot send the staff token). Handed out only to staff who may open that draft.
+ */
+export const signedMediaPath = (tokens: TokenSigner, id: string, now: Date): string =>
+  `${mediaPath(id)}?${signedImageQuery(tokens, mediaResource(id), now)}`

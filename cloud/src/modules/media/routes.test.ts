@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import sharp from 'sharp'
-import { MediaUpload } from '../../../../types/console'
+import { ConsoleRecord, MediaUpload } from '../../../../types/console'
 import { ParkDetail } from '../../../../types/content-api'
 import { createTestApp, SETUP_TIMEOUT, type TestApp } from '../../../test-support/app'
 import { addStaff, bearer, ManualClock, multipartBody, serviceTestConfig, type TestStaff } from '../../../test-support/service'
@@ -108,6 +108,38 @@ describe('GET /api/media/{id}', () => {
     expect(small.statusCode).toBe(200)
     expect((await sharp(small.rawPayload).metadata()).width).toBeLessThanOrEqual(750)
     expect((await fetchMedia(`${photo.url}?w=123`)).statusCode).toBe(400)
+  })
+
+  it('hands the console a signed preview of a photo only a draft uses, which an image tag can load without the token, for a day', async () => {
+    const photo = MediaUpload.parse((await upload(agent, await phonePhoto())).json())
+    const park = ParkDetail.parse((await t.app.inject({ method: 'GET', url: '/api/parks/pingyuan-pharma' })).json()).park
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url: '/api/staff/content/parks/pingyuan-pharma',
+      headers: bearer(agent.token),
+      payload: { ...park, photos: [{ id: photo.id, alt: '标准厂房' }] },
+    })
+    expect(saved.statusCode).toBe(200)
+
+    // A later visit: the console opens the record and shows the draft's photo.
+    const opened = ConsoleRecord.parse(
+      (await t.app.inject({ method: 'GET', url: '/api/staff/content/parks/pingyuan-pharma', headers: bearer(supervisor.token) })).json(),
+    )
+    const preview = opened.photoUrls[photo.id]
+    expect(preview).toMatch(new RegExp(`^/api/media/${photo.id}\\?exp=\\d+&sig=[\\w-]+$`))
+    const loaded = await fetchMedia(preview)
+    expect(loaded.statusCode).toBe(200)
+    expect(loaded.headers['content-type']).toBe('image/jpeg')
+    expect(loaded.headers['cache-control']).toBe('private, no-store')
+    expect((await fetchMedia(`${preview}&w=750`)).statusCode).toBe(200)
+
+    // Still private without it: no signature, a forged one, another photo's, or an expired one.
+    expect((await fetchMedia(photo.url)).statusCode).toBe(404)
+    expect((await fetchMedia(preview.replace(/sig=[\w-]+/, 'sig=AAAAAAAAAAAAAAAAAAAAAA'))).statusCode).toBe(404)
+    const other = MediaUpload.parse((await upload(agent, await phonePhoto())).json())
+    expect((await fetchMedia(preview.replace(photo.id, other.id))).statusCode).toBe(404)
+    clock.advance(25 * 3600_000)
+    expect((await fetchMedia(preview)).statusCode).toBe(404)
   })
 
   it('answers 404 for an id nobody uploaded', async () => {

@@ -13,7 +13,7 @@ import { zoneNotFound } from '../content/lookup'
 import { imageFailure, MULTIPART_LIMITS, readImageFile, UPLOAD_FORM, unsupportedType } from '../uploads/image-upload'
 import { MAX_IMAGE_SIDE_PX } from '../uploads/images'
 import { thumbnail } from '../uploads/thumbnail'
-import { findMedia, saveMedia } from './media'
+import { findMedia, mediaResource, saveMedia } from './media'
 
 /** Card covers use the small size, page photos the large one. */
 const MEDIA_WIDTHS = [PHOTO_THUMB_PX, 750] as const
@@ -23,6 +23,8 @@ const MediaQuery = z.object({
     .pipe(z.union(MEDIA_WIDTHS.map((width) => z.literal(width))))
     .optional()
     .describe(`缩小到 ${MEDIA_WIDTHS.join(' 或 ')} 像素见方以内（保持比例，不放大）`),
+  exp: z.coerce.number().int().optional().describe('签名地址的有效期（Unix 秒），与 sig 一起由内容管理接口给出'),
+  sig: z.string().max(64).optional().describe('签名：只在草稿中的照片凭它预览，不需要登录'),
 })
 
 /**
@@ -88,7 +90,7 @@ const mediaRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['content'],
-        summary: '内容照片：已发布内容中的照片任何人可看（长期缓存）；只在草稿中的照片仅本开发区工作人员可看',
+        summary: '内容照片：已发布内容中的照片任何人可看（长期缓存）；只在草稿中的照片仅本开发区工作人员可看（带令牌，或用内容管理接口给出的签名地址）',
         params: RequestIdParams,
         querystring: MediaQuery,
         response: {
@@ -107,7 +109,9 @@ const mediaRoutes: FastifyPluginAsyncZod = async (app) => {
       const published = app.content.current().photoIds.has(id)
       const row = await findMedia(app, id)
       if (!row) throw notFound('没有找到这张图片')
-      if (!published && !(await staffOfZone(request, row.zoneId))) throw notFound('没有找到这张图片')
+      const { exp, sig } = request.query
+      const signed = exp !== undefined && sig !== undefined && app.tokens.verifyUrl(mediaResource(id), exp, sig)
+      if (!published && !signed && !(await staffOfZone(request, row.zoneId))) throw notFound('没有找到这张图片')
       const bytes = await app.uploadStorage.get(row.id)
       if (!bytes) throw notFound('没有找到这张图片')
       const image = request.query.w ? await thumbnail(bytes, request.query.w) : { bytes, contentType: row.contentType }

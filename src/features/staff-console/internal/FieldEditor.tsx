@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { Input } from '@nutui/nutui-react-taro'
 import { MAX_CONTENT_PHOTOS } from '@/types/vocabulary'
-import { errorMessage, mediaUrl } from '@/api/client'
+import { apiUrl, errorMessage, mediaUrl } from '@/api/client'
 import { a11y } from '@/lib/a11y'
 import TextBox from '@/components/text-box/TextBox'
 import ChipGroup from '@/components/chip-group/ChipGroup'
@@ -26,6 +26,8 @@ interface Props {
   refOptions: Readonly<Record<string, Option[] | undefined>>
   /** The field a 资料完整度 link asked for. */
   focused?: boolean
+  /** Signed preview addresses of the record's photos, by id (ConsoleRecord.photoUrls). */
+  photoUrls?: Readonly<Record<string, string>>
 }
 
 /** Label, hint, control, then the Chinese reasons under it. */
@@ -198,8 +200,8 @@ function FigureEditor({ label, value, onChange }: { label: string; value: unknow
 }
 
 /**
- * Photos uploaded on this device, by upload id: a photo only a draft uses is served to staff with their
- * token, which an image tag cannot send, so the picked file itself is the preview.
+ * Photos picked on this device, by upload id: the file itself is the preview until the record comes
+ * back from the API with a signed address for it (photoUrls).
  */
 const localPreviews = new Map<string, string>()
 
@@ -207,13 +209,17 @@ function PhotoEditor({
   label,
   value,
   zoneId,
+  photoUrls,
   onChange,
 }: {
   label: string
   value: unknown
   zoneId: string
+  photoUrls: Readonly<Record<string, string>>
   onChange: (value: unknown) => void
 }) {
+  // A photo only a draft uses is not public: the signed address stands in for the staff token an image tag cannot send.
+  const preview = (id: string) => localPreviews.get(id) ?? (photoUrls[id] ? apiUrl(photoUrls[id]) : mediaUrl(id))
   const photos = (Array.isArray(value) ? value : []) as { id: string; alt: string }[]
   const [busy, setBusy] = useState(0)
   const [problem, setProblem] = useState<string | null>(null)
@@ -247,7 +253,7 @@ function PhotoEditor({
       <View className="csl-photos">
         {photos.map((photo, index) => (
           <View key={photo.id} className="csl-photo">
-            <Image className="csl-photo__image" src={localPreviews.get(photo.id) ?? mediaUrl(photo.id)} mode="aspectFill" aria-hidden />
+            <Image className="csl-photo__image" src={preview(photo.id)} mode="aspectFill" aria-hidden />
             <TextInput
               label={`第 ${index + 1} 张照片说明`}
               placeholder="说明，如 厂房外景"
@@ -437,7 +443,7 @@ function MultiChoice({
 }
 
 /** One field of a record, edited in place: each type of the contract's fields has its control. */
-export default function FieldEditor({ spec, record, errors, onChange, refOptions, focused }: Props) {
+export default function FieldEditor({ spec, record, errors, onChange, refOptions, focused, photoUrls = {} }: Props) {
   const value = getAt(record, spec.path)
   const messages = messagesFor(errors, spec.path)
   const set = (next: unknown) => onChange(spec.path, next)
@@ -582,7 +588,9 @@ export default function FieldEditor({ spec, record, errors, onChange, refOptions
       )
       break
     case 'photos':
-      control = <PhotoEditor label={spec.label} value={value} zoneId={String(record.zoneId ?? record.id)} onChange={set} />
+      control = (
+        <PhotoEditor label={spec.label} value={value} zoneId={String(record.zoneId ?? record.id)} photoUrls={photoUrls} onChange={set} />
+      )
       break
     case 'links':
       control = (
