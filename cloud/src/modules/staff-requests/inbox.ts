@@ -74,15 +74,31 @@ const decodeCursor = (value: string, queue: string): Cursor => {
 }
 
 export type InboxQueries = {
-  /** The page: limit + 1 rows (one more tells whether there is a next page), with the sort key as `sortKey`. */
+  /**
+   * The page: limit + 1 rows (one more tells whether there is a next page), with the sort key as
+   * `sortKey` and the capped count as `total` on every row (the count statement as a subquery, so a
+   * page is one round trip to the database).
+   */
   page: ReturnType<typeof pageQuery>
   /** Up to STAFF_QUEUE_COUNT_CAP + 1 rows of the queue, counted (never an unbounded count). */
   count: ReturnType<typeof countQuery>
 }
 
-const pageQuery = (db: Db, where: SQL | undefined, order: SQL[], limit: number, key: SQL | typeof r.createdAt) =>
+const pageQuery = (
+  db: Db,
+  where: SQL | undefined,
+  order: SQL[],
+  limit: number,
+  key: SQL | typeof r.createdAt,
+  count: ReturnType<typeof countQuery>,
+) =>
   db
-    .select({ request: r, assignee: { id: staff.id, displayName: staff.displayName, role: staff.role }, sortKey: sql<string>`${key}` })
+    .select({
+      request: r,
+      assignee: { id: staff.id, displayName: staff.displayName, role: staff.role },
+      sortKey: sql<string>`${key}`,
+      total: sql<number>`(${count})`,
+    })
     .from(r)
     .leftJoin(staff, eq(staff.id, r.assigneeId))
     .where(where)
@@ -123,7 +139,8 @@ export const inboxQueries = (
       : sql`(${key}, ${r.id}) < (${cursor.t}::timestamptz, ${cursor.i}::uuid)`
     : undefined
   const order = ascending ? [sql`${key} asc`, asc(r.id)] : [sql`${key} desc`, desc(r.id)]
-  return { page: pageQuery(deps.db, and(filters, after), order, query.limit + 1, key), count: countQuery(deps.db, filters, order) }
+  const count = countQuery(deps.db, filters, order)
+  return { page: pageQuery(deps.db, and(filters, after), order, query.limit + 1, key, count), count }
 }
 
 /**
@@ -132,10 +149,11 @@ export const inboxQueries = (
  */
 export const listStaffRequests = async (deps: Deps, member: StaffIdentity, query: StaffRequestQuery): Promise<StaffRequestPage> => {
   const queries = inboxQueries(deps, member, query)
-  const [rows, [{ n }]] = await Promise.all([queries.page, queries.count])
+  const rows = await queries.page
   const page = rows.slice(0, query.limit)
   const last = page.at(-1)
-  const count = Number(n)
+  // An empty page past the end of the queue still reports the queue's size.
+  const count = rows.length > 0 ? Number(rows[0].total) : query.cursor ? Number((await queries.count)[0].n) : 0
   return {
     items: page.map(({ request, assignee }) => toStaffSummary(request, assignee?.id ? assignee : null)),
     nextCursor:

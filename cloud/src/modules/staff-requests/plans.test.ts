@@ -45,6 +45,19 @@ const reads = (text: string) => ({
   wholeTable: /Seq Scan on service_requests/.test(text),
 })
 
+/** The plan without its InitPlan subtrees (a page's capped count is one: it is checked on its own). */
+const withoutInitPlans = (text: string) => {
+  const kept: string[] = []
+  let skipBelow = -1
+  for (const line of text.split('\n')) {
+    const indent = line.search(/\S/)
+    if (skipBelow >= 0 && indent > skipBelow) continue
+    skipBelow = /^\s*InitPlan\b/.test(line) ? indent : -1
+    if (skipBelow < 0) kept.push(line)
+  }
+  return kept.join('\n')
+}
+
 /**
  * Fails with the plan when the statement reads the whole table or does not walk `index`; with
  * `inOrder`, also when it sorts (a page must come in the index's order and stop at its last row,
@@ -53,7 +66,7 @@ const reads = (text: string) => ({
 const expectIndex = async (label: string, built: Built, index: RegExp, { inOrder = false } = {}) => {
   const text = await plan(built)
   const { indexes, wholeTable } = reads(text)
-  const sorts = inOrder && /\bSort\b/.test(text)
+  const sorts = inOrder && /\bSort\b/.test(withoutInitPlans(text))
   const ok = !wholeTable && !sorts && indexes.some((name) => index.test(name))
   if (!ok)
     throw new Error(
