@@ -1,6 +1,6 @@
 import { buildApp, type App } from './app'
 import { ConfigError, loadConfig } from './config'
-import { importIntoEmpty } from './modules/content/import'
+import { hasContent, importIntoEmpty } from './modules/content/import'
 import { InvalidContentError, loadContent } from './modules/content/load'
 import { DatabaseUnreachableError, openDatabase, type Database } from './db/client'
 import { DataDirError } from './db/data-dir-lock'
@@ -17,7 +17,7 @@ const main = async () => {
   let url: string
   try {
     // A fresh database gets the bundled content; later changes go through `npm run content:import`.
-    const imported = await importIntoEmpty(database.db, await loadContent(config.contentDir))
+    const imported = (await hasContent(database.db)) ? null : await importIntoEmpty(database.db, await loadContent(config.contentDir))
     app = await buildApp({ db: database, config })
     if (imported) app.log.info({ version: imported.version, counts: imported.counts }, 'imported content into an empty database')
     // Every zone starts with a few plain canned replies its supervisors can adapt.

@@ -4,7 +4,7 @@ import { STAFF_ROLE_LABELS } from '../../../types/auth'
 import { ConfigError, loadConfig } from '../config'
 import { DatabaseUnreachableError, openDatabase } from '../db/client'
 import { DataDirError } from '../db/data-dir-lock'
-import { importIntoEmpty } from '../modules/content/import'
+import { hasContent, importIntoEmpty } from '../modules/content/import'
 import { InvalidContentError, loadContent } from '../modules/content/load'
 import { createStaffAccount, StaffAccountInput, StaffExistsError, UnknownZoneError } from '../modules/staff/accounts'
 
@@ -58,7 +58,7 @@ const main = async () => {
   const database = await openDatabase(config)
   try {
     // A new database gets its content first (as the API does on its first start): zones are records.
-    await importIntoEmpty(database.db, await loadContent(config.contentDir))
+    if (!(await hasContent(database.db))) await importIntoEmpty(database.db, await loadContent(config.contentDir))
     const account = await createStaffAccount(database.db, input, new Date())
     console.log(`已创建工作人员账号 / staff account created: ${account.username}`)
     console.log(`  角色 / role       ${account.role}（${STAFF_ROLE_LABELS[account.role]}）`)

@@ -17,7 +17,7 @@ import {
 import { REAL_CONTENT_DIR, SETUP_TIMEOUT } from '../../../test-support/app'
 import { copyContentDir } from '../../../test-support/content-dir'
 import { createTestDatabase } from '../../../test-support/database'
-import { ConsoleEditsError, importContent, importIntoEmpty } from './import'
+import { ConsoleEditsError, hasContent, importContent, importIntoEmpty } from './import'
 import { InvalidContentError, contentVersion, loadContent, type LoadedContent } from './load'
 
 let database: Database
@@ -48,8 +48,10 @@ describe('content import', () => {
     real = await loadContent(REAL_CONTENT_DIR)
   })
 
-  it('imports into an empty database only once', async () => {
+  it('imports into an empty database only once (start-up asks hasContent before reading the folder)', async () => {
+    expect(await hasContent(database.db)).toBe(false)
     const first = await importIntoEmpty(database.db, real)
+    expect(await hasContent(database.db)).toBe(true)
     expect(first).not.toBeNull()
     expect(first!.changed).toBe(true)
     expect(await importIntoEmpty(database.db, real)).toBeNull()

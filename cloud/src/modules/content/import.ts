@@ -64,6 +64,13 @@ export const importContent = async (db: Db, content: LoadedContent, now = new Da
 export const importIntoEmpty = (db: Db, content: LoadedContent, now = new Date()): Promise<ImportResult | null> =>
   writeContent(db, content, now, true, {})
 
+/**
+ * Whether the database has had content imported. Checked before reading the content folder at
+ * start-up: reading and validating a province's folder takes longer than the rest of the start.
+ */
+export const hasContent = async (db: Db): Promise<boolean> =>
+  (await db.select({ id: contentMeta.id }).from(contentMeta).where(eq(contentMeta.id, 1))).length > 0
+
 type Existing = Map<string, { zoneId: string; data: ContentRecord; position: number }>
 
 const zoneColumn = (kind: ContentKind): PgColumn => {
