@@ -85,11 +85,21 @@ export const seedStages = (project: SignedProject): NewStage[] => {
  * project record (content import, console publish) may call it; reads and the job loop do too.
  */
 export const ensureTracking = async (db: Db, projects: readonly SignedProject[], now: Date): Promise<number> => {
+  if (trackedLists.get(db)?.has(projects)) return 0
   let created = 0
   for (let start = 0; start < projects.length; start += TRACKING_CHUNK)
     created += await trackChunk(db, projects.slice(start, start + TRACKING_CHUNK), now)
+  if (!trackedLists.has(db)) trackedLists.set(db, new WeakSet())
+  trackedLists.get(db)!.add(projects)
   return created
 }
+
+/**
+ * Record lists this process has seen tracked in full, per database: the job loop hands over the
+ * content's own list every tick, which at a province's size was most of the tick's work. Tracking
+ * rows are never deleted, and a content reload brings a new list, which is checked again.
+ */
+const trackedLists = new WeakMap<object, WeakSet<readonly SignedProject[]>>()
 
 /**
  * Projects per statement: a province's records (thousands, eight stage rows each) in one INSERT
