@@ -86,11 +86,24 @@ export class ContentStore {
   }
 
   /**
+   * The first load, before the API listens: nobody waits on the event loop yet, so each table is read
+   * in one statement and the responses are built without yielding.
+   */
+  async load(): Promise<void> {
+    const { version, raw } = await this.readAll(Number.POSITIVE_INFINITY)
+    const loaded = { version, bundle: await parseInSteps(raw, Number.POSITIVE_INFINITY) }
+    const at = this.clock()
+    this.snapshot = buildSnapshot(loaded.bundle, loaded.version, chinaDate(at))
+    this.loaded = loaded
+    this.dayStart = chinaDayStartMs(at.getTime())
+  }
+
+  /**
    * Reads all content from the database and builds the responses before swapping them in, so a
    * failed reload keeps serving the previous content. Concurrent callers share one read.
    */
   reload(): Promise<void> {
-    this.reloading ??= this.readAll()
+    this.reloading ??= this.readAll(READ_PAGE)
       .then(async ({ version, raw }) => {
         const loaded = { version, bundle: await parseInSteps(raw) }
         const at = this.clock()
@@ -130,9 +143,9 @@ export class ContentStore {
 
   /**
    * One repeatable-read transaction, so the rows and the version belong to the same import; each table
-   * read in pages, so a large bundle never arrives (and is decoded) in one piece.
+   * read in pages of `pageSize` rows, so a large bundle need not arrive (and be decoded) in one piece.
    */
-  private readAll(): Promise<{ version: string; raw: Record<keyof ContentBundle, unknown[]> }> {
+  private readAll(pageSize: number): Promise<{ version: string; raw: Record<keyof ContentBundle, unknown[]> }> {
     return this.db.transaction(
       async (tx) => {
         const [meta] = await tx.select({ version: contentMeta.version }).from(contentMeta).where(eq(contentMeta.id, 1))
@@ -140,16 +153,19 @@ export class ContentStore {
         for (const [key, table] of Object.entries(TABLES) as [keyof ContentBundle, (typeof TABLES)[keyof ContentBundle]][]) {
           raw[key] = []
           for (let after: { position: number; id: string } | null = null; ;) {
-            const rows: { data: unknown; position: number; id: string }[] = await tx
+            const query = tx
               .select({ data: table.data, position: table.position, id: table.id })
               .from(table as PgTable)
               .where(after ? sql`(${table.position}, ${table.id}) > (${after.position}, ${after.id})` : undefined)
               .orderBy(asc(table.position), asc(table.id))
-              .limit(READ_PAGE)
+              .$dynamic()
+            const rows: { data: unknown; position: number; id: string }[] = await (Number.isFinite(pageSize)
+              ? query.limit(pageSize)
+              : query)
             for (const row of rows) raw[key].push(row.data)
+            if (rows.length < pageSize) break
             // Query results can arrive as resolved promises only: let timers and I/O in between pages.
             await nextTurn()
-            if (rows.length < READ_PAGE) break
             after = rows[rows.length - 1]
           }
         }
@@ -193,7 +209,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
  * Rows were validated on import; parsing again guards against data left by an older schema. In steps,
  * so requests keep being answered while a large bundle is read.
  */
-const parseInSteps = async (raw: Record<keyof ContentBundle, unknown[]>): Promise<ContentBundle> => {
+const parseInSteps = async (raw: Record<keyof ContentBundle, unknown[]>, sliceMs = PARSE_SLICE_MS): Promise<ContentBundle> => {
   const bundle = emptyBundle()
   let sliceStart = performance.now()
   for (const key of Object.keys(bundle) as (keyof ContentBundle)[]) {
@@ -201,7 +217,7 @@ const parseInSteps = async (raw: Record<keyof ContentBundle, unknown[]>): Promis
     const records = bundle[key] as unknown[]
     for (const item of raw[key]) {
       records.push(schema.parse(item))
-      if (performance.now() - sliceStart > PARSE_SLICE_MS) {
+      if (performance.now() - sliceStart > sliceMs) {
         await nextTurn()
         sliceStart = performance.now()
       }

@@ -14,7 +14,7 @@ declare module 'fastify' {
 export default fp<{ config: Pick<Config, 'contentPollMs'>; clock?: Clock }>(
   async (app, { config, clock }) => {
     const store = new ContentStore(app.db, clock, app.log)
-    await store.reload()
+    await store.load()
     store.startPolling(config.contentPollMs)
     app.decorate('content', store)
     app.addHook('onClose', async () => store.stopPolling())
