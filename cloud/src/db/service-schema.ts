@@ -43,9 +43,9 @@ export const isOpenRequest = (table: Pick<RequestColumns, 'status'>): SQL =>
  * When an open request became (or becomes) overdue: its 24-hour first-response deadline while
  * unanswered, or its resolution deadline unless the clock is paused (a deadline that passed before
  * the pause stays passed); null for closed requests and paused ones still in time. A request is
- * overdue when this is at or before now. An expression (indexed as such), so no write path keeps it.
+ * overdue when this is at or before now. The generated column overdue_at, so no write path keeps it.
  */
-export const overdueAt = (table: RequestColumns): SQL =>
+const overdueAtExpression = (table: RequestColumns): SQL =>
   sql`(case when ${isOpenRequest(table)} then least(
     case when ${table.firstRespondedAt} is null then ${table.firstResponseDueAt} end,
     case when ${table.resolutionPausedSince} is null or ${table.resolutionDueAt} <= ${table.resolutionPausedSince} then ${table.resolutionDueAt} end
@@ -156,6 +156,11 @@ export const serviceRequests = pgTable(
     updatedAt: at('updated_at').notNull(),
     /** The followed project's stage or the survey answer the request was made from. */
     link: jsonb('link').$type<RequestLink>(),
+    /**
+     * overdueAtExpression, stored by PostgreSQL: the 已超时 queue and its count read it from an index
+     * alone, and building and planning a query stays as cheap as for a plain column.
+     */
+    overdueAt: at('overdue_at').generatedAlwaysAs((): SQL => overdueAtExpression(serviceRequests)),
   },
   (table) => [
     check('service_requests_status', inList('status', REQUEST_STATUSES)),
@@ -179,11 +184,11 @@ export const serviceRequests = pgTable(
       .on(table.firstResponseDueAt, table.id)
       .where(sql`${table.firstRespondedAt} is null and ${table.breachedAt} is null and ${isOpenRequest(table)}`),
     index('service_requests_overdue_idx')
-      .on(overdueAt(table), table.id)
-      .where(sql`${overdueAt(table)} is not null`),
+      .on(table.overdueAt, table.id)
+      .where(sql`${table.overdueAt} is not null`),
     index('service_requests_zone_overdue_idx')
-      .on(table.zoneId, overdueAt(table), table.id)
-      .where(sql`${overdueAt(table)} is not null`),
+      .on(table.zoneId, table.overdueAt, table.id)
+      .where(sql`${table.overdueAt} is not null`),
     // What the job loop scans: requests not announced yet, and unanswered requests by deadline.
     index('service_requests_unannounced_idx')
       .on(table.createdAt)

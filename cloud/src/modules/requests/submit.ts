@@ -94,7 +94,7 @@ export const createRequest = async (
   const now = deps.clock()
   const day = chinaDayCompact(now)
 
-  const row: Omit<RequestRow, 'ticketNo' | 'resolutionDueAt'> = {
+  const row: Omit<RequestRow, 'ticketNo' | 'resolutionDueAt' | 'overdueAt'> = {
     id: randomUUID(),
     investorId,
     zoneId: body.zoneId,

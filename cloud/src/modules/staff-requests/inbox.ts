@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, gt, lte, sql, type SQL } from 'drizzle-orm'
 import { STAFF_QUEUE_COUNT_CAP, type StaffRequestPage, type StaffRequestQuery } from '../../../../types/service'
 import { addMs } from '../../clock'
+import type { PgColumn } from 'drizzle-orm/pg-core'
 import type { Db } from '../../db/client'
-import { isOpenRequest, overdueAt, serviceRequests as r, staff } from '../../db/schema'
+import { isOpenRequest, serviceRequests as r, staff } from '../../db/schema'
 import type { Deps } from '../../deps'
 import { ApiError } from '../../http/errors'
 import { scopeZone, type StaffIdentity } from '../auth/identity'
@@ -21,11 +22,11 @@ type Queue = StaffRequestQuery['queue']
  *   overdue   past a deadline, longest overdue first           service_requests_(zone_)overdue_idx
  *   all       everything, newest first                         service_requests_(zone_|park_)created_idx
  */
-const QUEUES: Record<Queue, { key: SQL | typeof r.createdAt; ascending: boolean }> = {
+const QUEUES: Record<Queue, { key: SQL | PgColumn; ascending: boolean }> = {
   new: { key: r.createdAt, ascending: true },
   mine: { key: r.createdAt, ascending: true },
   due_soon: { key: r.firstResponseDueAt, ascending: true },
-  overdue: { key: overdueAt(r), ascending: true },
+  overdue: { key: r.overdueAt, ascending: true },
   all: { key: r.createdAt, ascending: false },
 }
 
@@ -89,7 +90,7 @@ const pageQuery = (
   where: SQL | undefined,
   order: SQL[],
   limit: number,
-  key: SQL | typeof r.createdAt,
+  key: SQL | PgColumn,
   count: ReturnType<typeof countQuery>,
 ) =>
   db

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm'
 import { chinaDate, chinaDayStart, DAY_MS } from '../../../../types/china-time'
 import type { ZoneId } from '../../../../types/content'
 import { DASHBOARD_TOP_PARKS, type Dashboard } from '../../../../types/service'
-import { overdueAt, serviceRequests as r, shareVisits, staff } from '../../db/schema'
+import { serviceRequests as r, shareVisits, staff } from '../../db/schema'
 import type { Deps } from '../../deps'
 import { badField } from '../../http/errors'
 import { scopeZone, type StaffIdentity } from '../auth/identity'
@@ -36,7 +36,7 @@ export const dashboardQueries = (deps: Pick<Deps, 'db' | 'clock'>, member: Staff
     .from(r)
     .leftJoin(staff, eq(staff.id, r.assigneeId))
     .where(and(inZone, overdueCondition(now)))
-    .orderBy(sql`${overdueAt(r)} asc`, asc(r.id))
+    .orderBy(asc(r.overdueAt), asc(r.id))
     .limit(OVERDUE_ROWS)
   return { zone, from, to, start, end, period: periodQueries(deps, where, now), overdue }
 }
