@@ -12,4 +12,5 @@ export const isOpen: SQL = isOpenRequest(r)
  * implies "not null" (what those indexes hold); written out too, it would count the nulls twice in the
  * planner's estimate and turn the page into a scan and a sort.
  */
-export const overdueCondition = (now: Date): SQL => sql`${r.overdueAt} <= ${now.toISOString()}::timestamptz`
+export const overdueCondition = (now: Date | SQL): SQL =>
+  sql`${r.overdueAt} <= ${now instanceof Date ? sql`${now.toISOString()}::timestamptz` : now}`

@@ -30,21 +30,49 @@ const QUEUES: Record<Queue, { key: SQL | PgColumn; ascending: boolean }> = {
   all: { key: r.createdAt, ascending: false },
 }
 
-const queueCondition = (queue: Queue, member: StaffIdentity, now: Date, reminderBeforeMs: number): SQL | undefined => {
+/**
+ * The values a queue statement takes when it runs. The statement itself is fixed by the queue and
+ * which filters are set (its shape), so each shape is built and prepared once per database connection.
+ */
+const value = {
+  zone: sql.placeholder('zone'),
+  park: sql.placeholder('park'),
+  type: sql.placeholder('type'),
+  member: sql.placeholder('member'),
+  now: sql`${sql.placeholder('now')}::timestamptz`,
+  dueBy: sql`${sql.placeholder('dueBy')}::timestamptz`,
+  afterKey: sql`${sql.placeholder('afterKey')}::timestamptz`,
+  afterId: sql`${sql.placeholder('afterId')}::uuid`,
+  limit: sql.placeholder('limit'),
+}
+
+type Values = {
+  zone?: string
+  park?: string
+  type?: string
+  member: string
+  now: string
+  dueBy: string
+  afterKey?: string
+  afterId?: string
+  limit: number
+}
+
+const queueCondition = (queue: Queue): SQL | undefined => {
   switch (queue) {
     case 'new':
       return sql`${r.status} = 'new' and ${r.assigneeId} is null`
     case 'mine':
-      return and(eq(r.assigneeId, member.id), isOpenRequest(r))
+      return and(eq(r.assigneeId, value.member), isOpenRequest(r))
     case 'due_soon':
       // Unanswered and not yet breached (what the index holds), due within the reminder lead.
       return and(
         sql`${r.firstRespondedAt} is null and ${r.breachedAt} is null and ${isOpenRequest(r)}`,
-        gt(r.firstResponseDueAt, now),
-        lte(r.firstResponseDueAt, addMs(now, reminderBeforeMs)),
+        gt(r.firstResponseDueAt, value.now),
+        lte(r.firstResponseDueAt, value.dueBy),
       )
     case 'overdue':
-      return overdueCondition(now)
+      return overdueCondition(value.now)
     case 'all':
       return undefined
   }
@@ -75,6 +103,9 @@ const decodeCursor = (value: string, queue: string): Cursor => {
 }
 
 export type InboxQueries = {
+  /** The shape's name: one prepared statement per name and connection. */
+  name: string
+  values: Values
   /**
    * The page: limit + 1 rows (one more tells whether there is a next page), with the sort key as
    * `sortKey` and the capped count as `total` on every row (the count statement as a subquery, so a
@@ -85,14 +116,7 @@ export type InboxQueries = {
   count: ReturnType<typeof countQuery>
 }
 
-const pageQuery = (
-  db: Db,
-  where: SQL | undefined,
-  order: SQL[],
-  limit: number,
-  key: SQL | PgColumn,
-  count: ReturnType<typeof countQuery>,
-) =>
+const pageQuery = (db: Db, where: SQL | undefined, order: SQL[], key: SQL | PgColumn, count: ReturnType<typeof countQuery>) =>
   db
     .select({
       request: r,
@@ -104,7 +128,7 @@ const pageQuery = (
     .leftJoin(staff, eq(staff.id, r.assigneeId))
     .where(where)
     .orderBy(...order)
-    .limit(limit)
+    .limit(value.limit)
 
 /** In the page's order, so it walks the same index and stops at the cap. */
 const countQuery = (db: Db, where: SQL | undefined, order: SQL[]) =>
@@ -118,7 +142,7 @@ const countQuery = (db: Db, where: SQL | undefined, order: SQL[]) =>
       .as('capped'),
   )
 
-/** The statements a queue page runs (plans.test.ts EXPLAINs exactly these). */
+/** The statements a queue page runs and the values they take (plans.test.ts EXPLAINs exactly these). */
 export const inboxQueries = (
   deps: Pick<Deps, 'db' | 'clock' | 'config'>,
   member: StaffIdentity,
@@ -126,22 +150,47 @@ export const inboxQueries = (
 ): InboxQueries => {
   const zone = scopeZone(member, query.zoneId)
   const now = deps.clock()
+  const cursor = query.cursor ? decodeCursor(query.cursor, query.queue) : undefined
+  const values: Values = {
+    zone: zone ?? undefined,
+    park: query.parkId,
+    type: query.type,
+    member: member.id,
+    now: now.toISOString(),
+    dueBy: addMs(now, deps.config.sla.reminderBeforeMs).toISOString(),
+    afterKey: cursor?.t,
+    afterId: cursor?.i,
+    limit: query.limit + 1,
+  }
   const filters = and(
-    zone ? eq(r.zoneId, zone) : undefined,
-    query.parkId ? eq(r.parkId, query.parkId) : undefined,
-    query.type ? eq(r.type, query.type) : undefined,
-    queueCondition(query.queue, member, now, deps.config.sla.reminderBeforeMs),
+    zone ? eq(r.zoneId, value.zone) : undefined,
+    query.parkId ? eq(r.parkId, value.park) : undefined,
+    query.type ? eq(r.type, value.type) : undefined,
+    queueCondition(query.queue),
   )
   const { key, ascending } = QUEUES[query.queue]
-  const cursor = query.cursor ? decodeCursor(query.cursor, query.queue) : undefined
   const after = cursor
     ? ascending
-      ? sql`(${key}, ${r.id}) > (${cursor.t}::timestamptz, ${cursor.i}::uuid)`
-      : sql`(${key}, ${r.id}) < (${cursor.t}::timestamptz, ${cursor.i}::uuid)`
+      ? sql`(${key}, ${r.id}) > (${value.afterKey}, ${value.afterId})`
+      : sql`(${key}, ${r.id}) < (${value.afterKey}, ${value.afterId})`
     : undefined
   const order = ascending ? [sql`${key} asc`, asc(r.id)] : [sql`${key} desc`, desc(r.id)]
   const count = countQuery(deps.db, filters, order)
-  return { page: pageQuery(deps.db, and(filters, after), order, query.limit + 1, key, count), count }
+  const shape = [zone, query.parkId, query.type, cursor].map((set) => (set ? 1 : 0)).join('')
+  return { name: `staff_queue_${query.queue}_${shape}`, values, page: pageQuery(deps.db, and(filters, after), order, key, count), count }
+}
+
+type PreparedPage = ReturnType<InboxQueries['page']['prepare']>
+
+/** Prepared pages by database and shape: built once, and planned once per connection by PostgreSQL. */
+const preparedPages = new WeakMap<Db, Map<string, PreparedPage>>()
+
+const preparedPage = (db: Db, queries: InboxQueries): PreparedPage => {
+  let byName = preparedPages.get(db)
+  if (!byName) preparedPages.set(db, (byName = new Map()))
+  let prepared = byName.get(queries.name)
+  if (!prepared) byName.set(queries.name, (prepared = queries.page.prepare(queries.name)))
+  return prepared
 }
 
 /**
@@ -150,11 +199,11 @@ export const inboxQueries = (
  */
 export const listStaffRequests = async (deps: Deps, member: StaffIdentity, query: StaffRequestQuery): Promise<StaffRequestPage> => {
   const queries = inboxQueries(deps, member, query)
-  const rows = await queries.page
+  const rows = await preparedPage(deps.db, queries).execute(queries.values)
   const page = rows.slice(0, query.limit)
   const last = page.at(-1)
   // An empty page past the end of the queue still reports the queue's size.
-  const count = rows.length > 0 ? Number(rows[0].total) : query.cursor ? Number((await queries.count)[0].n) : 0
+  const count = rows.length > 0 ? Number(rows[0].total) : query.cursor ? Number((await queries.count.execute(queries.values))[0].n) : 0
   return {
     items: page.map(({ request, assignee }) => toStaffSummary(request, assignee?.id ? assignee : null)),
     nextCursor:

@@ -1,3 +1,4 @@
+import { fillPlaceholders } from 'drizzle-orm'
 import pg from 'pg'
 import { execForPg, generateRequests } from '../../../../test/scale/requests'
 import { createTestApp, SETUP_TIMEOUT, type TestApp } from '../../../test-support/app'
@@ -31,12 +32,29 @@ const admin: StaffIdentity = {
 }
 
 type Built = { toSQL(): { sql: string; params: unknown[] } }
+type PlanOptions = { values?: Record<string, unknown>; generic?: boolean }
 
-/** The EXPLAIN (ANALYZE) text of a built statement. */
-const plan = async (built: Built): Promise<string> => {
+const planText = (result: pg.QueryResult) => result.rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n')
+
+/**
+ * The EXPLAIN (ANALYZE) text of a built statement, its placeholders filled from `values`. `generic`:
+ * the one plan PostgreSQL may keep for a prepared statement whatever its values (the staff queues run
+ * prepared), rather than the plan for these values.
+ */
+const plan = async (built: Built, { values = {}, generic = false }: PlanOptions = {}): Promise<string> => {
   const { sql, params } = built.toSQL()
-  const result = await client.query(`explain (analyze, costs off, buffers off) ${sql}`, params)
-  return result.rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n')
+  const filled = fillPlaceholders(params, values)
+  if (!generic) return planText(await client.query(`explain (analyze, costs off, buffers off) ${sql}`, filled))
+  const connection = await client.connect()
+  try {
+    await connection.query(`prepare plan_check as ${sql}`)
+    await connection.query('set plan_cache_mode = force_generic_plan')
+    const literals = filled.map((param) => (typeof param === 'number' ? String(param) : connection.escapeLiteral(String(param))))
+    return planText(await connection.query(`explain (analyze, costs off, buffers off) execute plan_check(${literals.join(', ')})`))
+  } finally {
+    await connection.query('deallocate all; reset plan_cache_mode')
+    connection.release()
+  }
 }
 
 /** How a plan reads service_requests: the indexes it walks, and whether it also reads the whole table. */
@@ -63,8 +81,13 @@ const withoutInitPlans = (text: string) => {
  * `inOrder`, also when it sorts (a page must come in the index's order and stop at its last row,
  * not read the whole queue and sort it).
  */
-const expectIndex = async (label: string, built: Built, index: RegExp, { inOrder = false } = {}) => {
-  const text = await plan(built)
+const expectIndex = async (
+  label: string,
+  built: Built,
+  index: RegExp,
+  { inOrder = false, ...options }: PlanOptions & { inOrder?: boolean } = {},
+) => {
+  const text = await plan(built, options)
   const { indexes, wholeTable } = reads(text)
   const sorts = inOrder && /\bSort\b/.test(withoutInitPlans(text))
   const ok = !wholeTable && !sorts && indexes.some((name) => index.test(name))
@@ -118,14 +141,16 @@ const QUEUE_INDEXES = {
           // The generated data fills every queue (this admin is no assignee: their own queue is empty).
           if (!(queue === 'mine' && who === 'admin')) expect(first.items.length).toBeGreaterThan(0)
           const queries = inboxQueries(deps(), member, { queue, limit: 20 })
+          const index = QUEUE_INDEXES[queue][who]
           // due_soon holds the last reminder lead's arrivals only: sorting those few is as good.
           const inOrder = queue !== 'due_soon'
-          await expectIndex(`${queue} ${who} page`, queries.page, QUEUE_INDEXES[queue][who], { inOrder })
-          await expectIndex(`${queue} ${who} count`, queries.count, QUEUE_INDEXES[queue][who])
-          if (first.nextCursor) {
-            const next = inboxQueries(deps(), member, { queue, limit: 20, cursor: first.nextCursor })
-            await expectIndex(`${queue} ${who} next page`, next.page, QUEUE_INDEXES[queue][who], { inOrder })
+          const next = first.nextCursor ? inboxQueries(deps(), member, { queue, limit: 20, cursor: first.nextCursor }) : undefined
+          for (const generic of [false, true]) {
+            const how = generic ? ' (generic plan)' : ''
+            await expectIndex(`${queue} ${who} page${how}`, queries.page, index, { inOrder, values: queries.values, generic })
+            if (next) await expectIndex(`${queue} ${who} next page${how}`, next.page, index, { inOrder, values: next.values, generic })
           }
+          await expectIndex(`${queue} ${who} count`, queries.count, index, { values: queries.values })
         }
       },
       SETUP_TIMEOUT,
