@@ -1,7 +1,8 @@
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { StaffRole, StaffMember } from '../../../../types/auth'
 import type { ZoneId } from '../../../../types/content'
 import type { Db } from '../../db/client'
+import { preparedStatement } from '../../db/prepared'
 import { investors, staff as staffTable } from '../../db/schema'
 import { forbidden } from '../../http/errors'
 
@@ -42,23 +43,36 @@ export const scopeZone = (staff: StaffIdentity, requested: ZoneId | undefined): 
 }
 
 /** Whether the investor behind a token still exists (a database reset in development removes them). */
-export const investorExists = async (db: Db, id: string): Promise<boolean> =>
-  (await db.select({ id: investors.id }).from(investors).where(eq(investors.id, id)).limit(1)).length > 0
+export const investorExists = async (db: Db, id: string): Promise<boolean> => {
+  const statement = preparedStatement(db, 'investor_exists', () =>
+    db
+      .select({ id: investors.id })
+      .from(investors)
+      .where(eq(investors.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare('investor_exists'),
+  )
+  return (await statement.execute({ id })).length > 0
+}
 
 /** The staff member behind a token, as requests see them; null when the account is gone. */
 export const findStaffIdentity = async (db: Db, id: string): Promise<StaffIdentity | null> => {
-  const [member] = await db
-    .select({
-      id: staffTable.id,
-      username: staffTable.username,
-      displayName: staffTable.displayName,
-      role: staffTable.role,
-      zoneId: staffTable.zoneId,
-      shareCode: staffTable.shareCode,
-    })
-    .from(staffTable)
-    // A disabled account's live sessions stop working at once.
-    .where(and(eq(staffTable.id, id), isNull(staffTable.disabledAt)))
-    .limit(1)
+  const statement = preparedStatement(db, 'staff_identity', () =>
+    db
+      .select({
+        id: staffTable.id,
+        username: staffTable.username,
+        displayName: staffTable.displayName,
+        role: staffTable.role,
+        zoneId: staffTable.zoneId,
+        shareCode: staffTable.shareCode,
+      })
+      .from(staffTable)
+      // A disabled account's live sessions stop working at once.
+      .where(and(eq(staffTable.id, sql.placeholder('id')), isNull(staffTable.disabledAt)))
+      .limit(1)
+      .prepare('staff_identity'),
+  )
+  const [member] = await statement.execute({ id })
   return member ? { ...member, zoneId: member.zoneId as ZoneId | null } : null
 }

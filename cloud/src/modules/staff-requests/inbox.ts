@@ -3,6 +3,7 @@ import { STAFF_QUEUE_COUNT_CAP, type StaffRequestPage, type StaffRequestQuery } 
 import { addMs } from '../../clock'
 import type { PgColumn } from 'drizzle-orm/pg-core'
 import type { Db } from '../../db/client'
+import { preparedStatement } from '../../db/prepared'
 import { isOpenRequest, serviceRequests as r, staff } from '../../db/schema'
 import type { Deps } from '../../deps'
 import { ApiError } from '../../http/errors'
@@ -103,7 +104,7 @@ const decodeCursor = (value: string, queue: string): Cursor => {
 }
 
 export type InboxQueries = {
-  /** The shape's name: one prepared statement per name and connection. */
+  /** The shape's name: one prepared statement per shape (db/prepared.ts). */
   name: string
   values: Values
   /**
@@ -180,26 +181,13 @@ export const inboxQueries = (
   return { name: `staff_queue_${query.queue}_${shape}`, values, page: pageQuery(deps.db, and(filters, after), order, key, count), count }
 }
 
-type PreparedPage = ReturnType<InboxQueries['page']['prepare']>
-
-/** Prepared pages by database and shape: built once, and planned once per connection by PostgreSQL. */
-const preparedPages = new WeakMap<Db, Map<string, PreparedPage>>()
-
-const preparedPage = (db: Db, queries: InboxQueries): PreparedPage => {
-  let byName = preparedPages.get(db)
-  if (!byName) preparedPages.set(db, (byName = new Map()))
-  let prepared = byName.get(queries.name)
-  if (!prepared) byName.set(queries.name, (prepared = queries.page.prepare(queries.name)))
-  return prepared
-}
-
 /**
  * A staff queue page. Keyset paging, so requests arriving meanwhile do not shift pages; the count
  * is capped at STAFF_QUEUE_COUNT_CAP (totalCapped past it) so no page counts a whole queue.
  */
 export const listStaffRequests = async (deps: Deps, member: StaffIdentity, query: StaffRequestQuery): Promise<StaffRequestPage> => {
   const queries = inboxQueries(deps, member, query)
-  const rows = await preparedPage(deps.db, queries).execute(queries.values)
+  const rows = await preparedStatement(deps.db, queries.name, () => queries.page.prepare(queries.name)).execute(queries.values)
   const page = rows.slice(0, query.limit)
   const last = page.at(-1)
   // An empty page past the end of the queue still reports the queue's size.

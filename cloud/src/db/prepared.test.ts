@@ -1,0 +1,17 @@
+import type { Db } from './client'
+import { preparedStatement } from './prepared'
+
+describe('preparedStatement', () => {
+  it('prepares a name once per database and hands the same statement back', () => {
+    const first = {} as Db
+    const second = {} as Db
+    const prepare = jest.fn(() => ({ statement: prepare.mock.calls.length }))
+    const a = preparedStatement(first, 'queue', prepare)
+    expect(preparedStatement(first, 'queue', prepare)).toBe(a)
+    expect(prepare).toHaveBeenCalledTimes(1)
+    // Another database (a test's own, another process's pool) prepares its own.
+    expect(preparedStatement(second, 'queue', prepare)).not.toBe(a)
+    expect(preparedStatement(first, 'identity', prepare)).not.toBe(a)
+    expect(prepare).toHaveBeenCalledTimes(3)
+  })
+})

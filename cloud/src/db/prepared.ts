@@ -1,0 +1,16 @@
+import type { Db } from './client'
+
+/** Prepared statements by database and name (a WeakMap, so a closed test database takes its own along). */
+const preparedByDb = new WeakMap<Db, Map<string, unknown>>()
+
+/**
+ * A statement run on every request of its kind, built by drizzle once and, on PostgreSQL, parsed and
+ * planned once per connection. `prepare` must give the same statement every time for a name: values
+ * that vary go in as placeholders.
+ */
+export const preparedStatement = <Prepared>(db: Db, name: string, prepare: () => Prepared): Prepared => {
+  let byName = preparedByDb.get(db)
+  if (!byName) preparedByDb.set(db, (byName = new Map()))
+  if (!byName.has(name)) byName.set(name, prepare())
+  return byName.get(name) as Prepared
+}
