@@ -14,7 +14,7 @@ import {
   type TIMELINE_STEPS,
 } from '../../../../types/service'
 import type { Db } from '../../db/client'
-import { requestAudit, requestMessages, requestPhotos, staff, uploads, type RequestRow } from '../../db/schema'
+import { requestAudit, requestMessages, requestPhotos, serviceRequests, staff, uploads, type RequestRow } from '../../db/schema'
 import type { Deps } from '../../deps'
 import { supervisionHotline } from '../content/lookup'
 import { toPhoto } from '../uploads/photos'
@@ -110,7 +110,29 @@ export const newRequestParts = (photos: RequestParts['photos'], at: Date): Reque
   assignee: null,
 })
 
-export const toSummary = (row: RequestRow): ServiceRequestSummary => ({
+/** The columns a request summary shows: lists read only these (no description, no rating text). */
+const summaryColumns = {
+  id: serviceRequests.id,
+  ticketNo: serviceRequests.ticketNo,
+  type: serviceRequests.type,
+  zoneId: serviceRequests.zoneId,
+  parkId: serviceRequests.parkId,
+  company: serviceRequests.company,
+  status: serviceRequests.status,
+  escalated: serviceRequests.escalated,
+  createdAt: serviceRequests.createdAt,
+  firstResponseDueAt: serviceRequests.firstResponseDueAt,
+  firstRespondedAt: serviceRequests.firstRespondedAt,
+  ratingScore: serviceRequests.ratingScore,
+  link: serviceRequests.link,
+}
+
+/** What a staff list reads of each request (toStaffSummary). */
+export const staffSummaryColumns = { ...summaryColumns, contactName: serviceRequests.contactName, mobile: serviceRequests.mobile }
+
+type SummaryRow = Pick<RequestRow, keyof typeof summaryColumns>
+
+export const toSummary = (row: SummaryRow): ServiceRequestSummary => ({
   id: row.id,
   ticketNo: row.ticketNo,
   type: row.type,
@@ -126,7 +148,10 @@ export const toSummary = (row: RequestRow): ServiceRequestSummary => ({
   link: row.link ?? null,
 })
 
-export const toStaffSummary = (row: RequestRow, assignee: StaffRefT | null): StaffRequestSummary => ({
+export const toStaffSummary = (
+  row: Pick<RequestRow, keyof typeof staffSummaryColumns>,
+  assignee: StaffRefT | null,
+): StaffRequestSummary => ({
   ...toSummary(row),
   contactName: row.contactName,
   mobileMasked: maskMobile(row.mobile),

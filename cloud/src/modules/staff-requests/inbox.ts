@@ -9,7 +9,7 @@ import type { Deps } from '../../deps'
 import { ApiError } from '../../http/errors'
 import { scopeZone, type StaffIdentity } from '../auth/identity'
 import { overdueCondition } from '../requests/conditions'
-import { toStaffSummary } from '../requests/views'
+import { staffSummaryColumns, toStaffSummary } from '../requests/views'
 
 type Queue = StaffRequestQuery['queue']
 
@@ -120,7 +120,7 @@ export type InboxQueries = {
 const pageQuery = (db: Db, where: SQL | undefined, order: SQL[], key: SQL | PgColumn, count: ReturnType<typeof countQuery>) =>
   db
     .select({
-      request: r,
+      request: staffSummaryColumns,
       assignee: { id: staff.id, displayName: staff.displayName, role: staff.role },
       sortKey: sql<string>`${key}`,
       total: sql<number>`(${count})`,

@@ -9,7 +9,7 @@ import { scopeZone, type StaffIdentity } from '../auth/identity'
 import { parkName } from '../content/lookup'
 import { overdueCondition } from '../requests/conditions'
 import { rateAggregates, toRates } from '../requests/rates'
-import { toStaffSummary } from '../requests/views'
+import { staffSummaryColumns, toStaffSummary } from '../requests/views'
 
 const ts = (at: Date) => sql`${at.toISOString()}::timestamptz`
 
@@ -32,7 +32,7 @@ export const dashboardQueries = (deps: Pick<Deps, 'db' | 'clock'>, member: Staff
   const inZone = zone ? eq(r.zoneId, zone) : undefined
   const where = and(inZone, sql`${r.createdAt} >= ${ts(start)}`, sql`${r.createdAt} < ${ts(end)}`)
   const overdue = deps.db
-    .select({ request: r, assignee: { id: staff.id, displayName: staff.displayName, role: staff.role } })
+    .select({ request: staffSummaryColumns, assignee: { id: staff.id, displayName: staff.displayName, role: staff.role } })
     .from(r)
     .leftJoin(staff, eq(staff.id, r.assigneeId))
     .where(and(inZone, overdueCondition(now)))
