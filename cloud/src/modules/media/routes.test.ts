@@ -75,17 +75,23 @@ describe('POST /api/staff/uploads', () => {
   })
 })
 
+/** An agent uploads a photo and saves a draft of the park with it as the only photo (not published). */
+const draftWithPhoto = async (parkId: string, alt: string) => {
+  const photo = MediaUpload.parse((await upload(agent, await phonePhoto())).json())
+  const park = ParkDetail.parse((await t.app.inject({ method: 'GET', url: `/api/parks/${parkId}` })).json()).park
+  const saved = await t.app.inject({
+    method: 'PUT',
+    url: `/api/staff/content/parks/${parkId}`,
+    headers: bearer(agent.token),
+    payload: { ...park, photos: [{ id: photo.id, alt }] },
+  })
+  expect(saved.statusCode).toBe(200)
+  return photo
+}
+
 describe('GET /api/media/{id}', () => {
   it('serves a photo only a draft uses to its zone’s staff, and to anyone once published, with a long cache', async () => {
-    const photo = MediaUpload.parse((await upload(agent, await phonePhoto())).json())
-    const park = ParkDetail.parse((await t.app.inject({ method: 'GET', url: '/api/parks/pingyuan-jingde' })).json()).park
-    const draft = await t.app.inject({
-      method: 'PUT',
-      url: '/api/staff/content/parks/pingyuan-jingde',
-      headers: bearer(agent.token),
-      payload: { ...park, photos: [{ id: photo.id, alt: '园区大门' }] },
-    })
-    expect(draft.statusCode).toBe(200)
+    const photo = await draftWithPhoto('pingyuan-jingde', '园区大门')
 
     expect((await fetchMedia(photo.url)).statusCode).toBe(404)
     expect((await fetchMedia(photo.url, outsider)).statusCode).toBe(404)
@@ -111,15 +117,7 @@ describe('GET /api/media/{id}', () => {
   })
 
   it('hands the console a signed preview of a photo only a draft uses, which an image tag can load without the token, for a day', async () => {
-    const photo = MediaUpload.parse((await upload(agent, await phonePhoto())).json())
-    const park = ParkDetail.parse((await t.app.inject({ method: 'GET', url: '/api/parks/pingyuan-pharma' })).json()).park
-    const saved = await t.app.inject({
-      method: 'PUT',
-      url: '/api/staff/content/parks/pingyuan-pharma',
-      headers: bearer(agent.token),
-      payload: { ...park, photos: [{ id: photo.id, alt: '标准厂房' }] },
-    })
-    expect(saved.statusCode).toBe(200)
+    const photo = await draftWithPhoto('pingyuan-pharma', '标准厂房')
 
     // A later visit: the console opens the record and shows the draft's photo.
     const opened = ConsoleRecord.parse(

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, lte, sql, type SQL } from 'drizzle-orm'
+import type { PgColumn } from 'drizzle-orm/pg-core'
 import { STAFF_QUEUE_COUNT_CAP, type StaffRequestPage, type StaffRequestQuery } from '../../../../types/service'
 import { addMs } from '../../clock'
-import type { PgColumn } from 'drizzle-orm/pg-core'
 import type { Db } from '../../db/client'
 import { preparedStatement } from '../../db/prepared'
 import { isOpenRequest, serviceRequests as r, staff } from '../../db/schema'
@@ -32,10 +32,11 @@ const QUEUES: Record<Queue, { key: SQL | PgColumn; ascending: boolean }> = {
 }
 
 /**
- * The values a queue statement takes when it runs. The statement itself is fixed by the queue and
- * which filters are set (its shape), so each shape is built and prepared once per database connection.
+ * The placeholders of a queue statement, filled from Values when it runs. The statement itself is fixed
+ * by the queue and which filters are set (its shape), so each shape is built once and prepared once
+ * per database connection.
  */
-const value = {
+const param = {
   zone: sql.placeholder('zone'),
   park: sql.placeholder('park'),
   type: sql.placeholder('type'),
@@ -64,16 +65,16 @@ const queueCondition = (queue: Queue): SQL | undefined => {
     case 'new':
       return sql`${r.status} = 'new' and ${r.assigneeId} is null`
     case 'mine':
-      return and(eq(r.assigneeId, value.member), isOpenRequest(r))
+      return and(eq(r.assigneeId, param.member), isOpenRequest(r))
     case 'due_soon':
       // Unanswered and not yet breached (what the index holds), due within the reminder lead.
       return and(
         sql`${r.firstRespondedAt} is null and ${r.breachedAt} is null and ${isOpenRequest(r)}`,
-        gt(r.firstResponseDueAt, value.now),
-        lte(r.firstResponseDueAt, value.dueBy),
+        gt(r.firstResponseDueAt, param.now),
+        lte(r.firstResponseDueAt, param.dueBy),
       )
     case 'overdue':
-      return overdueCondition(value.now)
+      return overdueCondition(param.now)
     case 'all':
       return undefined
   }
@@ -129,7 +130,7 @@ const pageQuery = (db: Db, where: SQL | undefined, order: SQL[], key: SQL | PgCo
     .leftJoin(staff, eq(staff.id, r.assigneeId))
     .where(where)
     .orderBy(...order)
-    .limit(value.limit)
+    .limit(param.limit)
 
 /** In the page's order, so it walks the same index and stops at the cap. */
 const countQuery = (db: Db, where: SQL | undefined, order: SQL[]) =>
@@ -164,16 +165,16 @@ export const inboxQueries = (
     limit: query.limit + 1,
   }
   const filters = and(
-    zone ? eq(r.zoneId, value.zone) : undefined,
-    query.parkId ? eq(r.parkId, value.park) : undefined,
-    query.type ? eq(r.type, value.type) : undefined,
+    zone ? eq(r.zoneId, param.zone) : undefined,
+    query.parkId ? eq(r.parkId, param.park) : undefined,
+    query.type ? eq(r.type, param.type) : undefined,
     queueCondition(query.queue),
   )
   const { key, ascending } = QUEUES[query.queue]
   const after = cursor
     ? ascending
-      ? sql`(${key}, ${r.id}) > (${value.afterKey}, ${value.afterId})`
-      : sql`(${key}, ${r.id}) < (${value.afterKey}, ${value.afterId})`
+      ? sql`(${key}, ${r.id}) > (${param.afterKey}, ${param.afterId})`
+      : sql`(${key}, ${r.id}) < (${param.afterKey}, ${param.afterId})`
     : undefined
   const order = ascending ? [sql`${key} asc`, asc(r.id)] : [sql`${key} desc`, desc(r.id)]
   const count = countQuery(deps.db, filters, order)
