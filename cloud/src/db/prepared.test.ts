@@ -5,7 +5,8 @@ describe('preparedStatement', () => {
   it('prepares a name once per database and hands the same statement back', () => {
     const first = {} as Db
     const second = {} as Db
-    const prepare = jest.fn(() => ({ statement: prepare.mock.calls.length }))
+    let prepared = 0
+    const prepare = jest.fn(() => ({ statement: ++prepared }))
     const a = preparedStatement(first, 'queue', prepare)
     expect(preparedStatement(first, 'queue', prepare)).toBe(a)
     expect(prepare).toHaveBeenCalledTimes(1)
