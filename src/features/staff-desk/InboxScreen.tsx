@@ -15,7 +15,6 @@ import { formatChinaTime } from '@/types/china-time'
 import { useNow } from '@/lib/use-now'
 import { a11y } from '@/lib/a11y'
 import { INBOX_POLL_MS, useInbox, type Queue } from './inbox-store'
-import { countLabel } from './internal/figures'
 import { usePolling } from '@/lib/use-polling'
 import { isAdmin, useStaffGuard } from './internal/guard'
 import { openConsole, openDashboard, openShare, openStaffRequest } from './internal/navigation'
@@ -76,7 +75,6 @@ export default function InboxScreen() {
   else
     list = (
       <>
-        <Text className="svc-muted">{`共 ${formatQueueCount(inbox)} 条`}</Text>
         <View role="list" aria-label={`${STAFF_QUEUE_LABELS[inbox.queue]}，共 ${formatQueueCount(inbox)} 条`}>
           {inbox.items.map((item) => (
             <View key={item.id} role="listitem" className="svc-card stf-row" onClick={() => openStaffRequest(item.id)}>
@@ -158,7 +156,7 @@ export default function InboxScreen() {
       </View>
       {inbox.status === 'ready' ? (
         <View className="stf-count" {...a11y('status')}>
-          <Text className="stf-count__total">{`「${STAFF_QUEUE_LABELS[inbox.queue]}」共 ${countLabel(inbox.total, inbox.totalCapped)} 条`}</Text>
+          <Text className="stf-count__total">{`「${STAFF_QUEUE_LABELS[inbox.queue]}」共 ${formatQueueCount(inbox)} 条`}</Text>
           {inbox.arrived > 0 ? <Text className="stf-count__new">{`新到 ${inbox.arrived} 条`}</Text> : null}
         </View>
       ) : null}

@@ -79,10 +79,10 @@ test('the queue size shows as counted, and as 999+ past the server cap', async (
     '/api/staff/requests': () => (capped ? page([row], 'cur-2', 999, true) : page([row], null, 1)),
   })
   render(<StaffInboxPage />)
-  expect(await screen.findByText('共 1 条')).toBeTruthy()
+  expect(await screen.findByText('「待受理」共 1 条')).toBeTruthy()
   capped = true
   fireEvent.click(screen.getByText('全部'))
-  expect(await screen.findByText('共 999+ 条')).toBeTruthy()
+  expect(await screen.findByText('「全部」共 999+ 条')).toBeTruthy()
   expect(screen.getByRole('list').getAttribute('aria-label')).toBe('全部，共 999+ 条')
 })
 

@@ -44,6 +44,3 @@ export function referralRows(referrals: Referrals | undefined, parkNames: Record
   const staffTotal = referrals.byStaff.reduce((sum, row) => sum + row.visits, 0)
   return { byStaff, byPage, total, staffTotal, otherVisits: Math.max(0, total - staffTotal) }
 }
-
-/** A queue's size as staff read it: the server may stop counting at a limit (999+). */
-export const countLabel = (total: number, capped: boolean): string => (capped ? `${total}+` : String(total))
