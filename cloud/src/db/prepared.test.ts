@@ -6,7 +6,7 @@ describe('preparedStatement', () => {
     const first = {} as Db
     const second = {} as Db
     let prepared = 0
-    const prepare = jest.fn(() => ({ statement: ++prepared }))
+    const prepare = jest.fn(() => ({ prepare: (name: string) => ({ name, statement: ++prepared }) }))
     const a = preparedStatement(first, 'queue', prepare)
     expect(preparedStatement(first, 'queue', prepare)).toBe(a)
     expect(prepare).toHaveBeenCalledTimes(1)

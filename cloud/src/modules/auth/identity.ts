@@ -49,8 +49,7 @@ export const investorExists = async (db: Db, id: string): Promise<boolean> => {
       .select({ id: investors.id })
       .from(investors)
       .where(eq(investors.id, sql.placeholder('id')))
-      .limit(1)
-      .prepare('investor_exists'),
+      .limit(1),
   )
   return (await statement.execute({ id })).length > 0
 }
@@ -70,8 +69,7 @@ export const findStaffIdentity = async (db: Db, id: string): Promise<StaffIdenti
       .from(staffTable)
       // A disabled account's live sessions stop working at once.
       .where(and(eq(staffTable.id, sql.placeholder('id')), isNull(staffTable.disabledAt)))
-      .limit(1)
-      .prepare('staff_identity'),
+      .limit(1),
   )
   const [member] = await statement.execute({ id })
   return member ? { ...member, zoneId: member.zoneId as ZoneId | null } : null

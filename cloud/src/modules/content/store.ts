@@ -89,13 +89,8 @@ export class ContentStore {
    * The first load, before the API listens: nobody waits on the event loop yet, so each table is read
    * in one statement and the responses are built without yielding.
    */
-  async load(): Promise<void> {
-    const { version, raw } = await this.readAll(Number.POSITIVE_INFINITY)
-    const loaded = { version, bundle: await parseInSteps(raw, Number.POSITIVE_INFINITY) }
-    const at = this.clock()
-    this.snapshot = buildSnapshot(loaded.bundle, loaded.version, chinaDate(at))
-    this.loaded = loaded
-    this.dayStart = chinaDayStartMs(at.getTime())
+  load(): Promise<void> {
+    return this.readAndSwap({ inSteps: false })
   }
 
   /**
@@ -103,19 +98,22 @@ export class ContentStore {
    * failed reload keeps serving the previous content. Concurrent callers share one read.
    */
   reload(): Promise<void> {
-    this.reloading ??= this.readAll(READ_PAGE)
-      .then(async ({ version, raw }) => {
-        const loaded = { version, bundle: await parseInSteps(raw) }
-        const at = this.clock()
-        const snapshot = await buildSnapshotAsync(loaded.bundle, loaded.version, chinaDate(at))
-        this.loaded = loaded
-        this.snapshot = snapshot
-        this.dayStart = chinaDayStartMs(at.getTime())
-      })
-      .finally(() => {
-        this.reloading = undefined
-      })
+    this.reloading ??= this.readAndSwap({ inSteps: true }).finally(() => {
+      this.reloading = undefined
+    })
     return this.reloading
+  }
+
+  /** Reads, parses and builds, then swaps the new version in; `inSteps` lets requests in between. */
+  private async readAndSwap({ inSteps }: { inSteps: boolean }): Promise<void> {
+    const { version, raw } = await this.readAll(inSteps ? READ_PAGE : Number.POSITIVE_INFINITY)
+    const bundle = await parseInSteps(raw, inSteps ? PARSE_SLICE_MS : Number.POSITIVE_INFINITY)
+    const at = this.clock()
+    const today = chinaDate(at)
+    const snapshot = inSteps ? await buildSnapshotAsync(bundle, version, today) : buildSnapshot(bundle, version, today)
+    this.loaded = { version, bundle }
+    this.snapshot = snapshot
+    this.dayStart = chinaDayStartMs(at.getTime())
   }
 
   /** Reloads when another process imported a different version. Returns whether it did. */
@@ -209,7 +207,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
  * Rows were validated on import; parsing again guards against data left by an older schema. In steps,
  * so requests keep being answered while a large bundle is read.
  */
-const parseInSteps = async (raw: Record<keyof ContentBundle, unknown[]>, sliceMs = PARSE_SLICE_MS): Promise<ContentBundle> => {
+const parseInSteps = async (raw: Record<keyof ContentBundle, unknown[]>, sliceMs: number): Promise<ContentBundle> => {
   const bundle = emptyBundle()
   let sliceStart = performance.now()
   for (const key of Object.keys(bundle) as (keyof ContentBundle)[]) {

@@ -108,14 +108,17 @@ export type InboxQueries = {
   /** The shape's name: one prepared statement per shape (db/prepared.ts). */
   name: string
   values: Values
-  /**
-   * The page: limit + 1 rows (one more tells whether there is a next page), with the sort key as
-   * `sortKey` and the capped count as `total` on every row (the count statement as a subquery, so a
-   * page is one round trip to the database).
-   */
-  page: ReturnType<typeof pageQuery>
-  /** Up to STAFF_QUEUE_COUNT_CAP + 1 rows of the queue, counted (never an unbounded count). */
-  count: ReturnType<typeof countQuery>
+  /** Builds the shape's statements; a page whose shape is prepared already does not call it. */
+  build(): {
+    /**
+     * The page: limit + 1 rows (one more tells whether there is a next page), with the sort key as
+     * `sortKey` and the capped count as `total` on every row (the count statement as a subquery, so a
+     * page is one round trip to the database).
+     */
+    page: ReturnType<typeof pageQuery>
+    /** Up to STAFF_QUEUE_COUNT_CAP + 1 rows of the queue, counted (never an unbounded count). */
+    count: ReturnType<typeof countQuery>
+  }
 }
 
 const pageQuery = (db: Db, where: SQL | undefined, order: SQL[], key: SQL | PgColumn, count: ReturnType<typeof countQuery>) =>
@@ -164,22 +167,25 @@ export const inboxQueries = (
     afterId: cursor?.i,
     limit: query.limit + 1,
   }
-  const filters = and(
-    zone ? eq(r.zoneId, param.zone) : undefined,
-    query.parkId ? eq(r.parkId, param.park) : undefined,
-    query.type ? eq(r.type, param.type) : undefined,
-    queueCondition(query.queue),
-  )
-  const { key, ascending } = QUEUES[query.queue]
-  const after = cursor
-    ? ascending
-      ? sql`(${key}, ${r.id}) > (${param.afterKey}, ${param.afterId})`
-      : sql`(${key}, ${r.id}) < (${param.afterKey}, ${param.afterId})`
-    : undefined
-  const order = ascending ? [sql`${key} asc`, asc(r.id)] : [sql`${key} desc`, desc(r.id)]
-  const count = countQuery(deps.db, filters, order)
+  const build = () => {
+    const filters = and(
+      zone ? eq(r.zoneId, param.zone) : undefined,
+      query.parkId ? eq(r.parkId, param.park) : undefined,
+      query.type ? eq(r.type, param.type) : undefined,
+      queueCondition(query.queue),
+    )
+    const { key, ascending } = QUEUES[query.queue]
+    const after = cursor
+      ? ascending
+        ? sql`(${key}, ${r.id}) > (${param.afterKey}, ${param.afterId})`
+        : sql`(${key}, ${r.id}) < (${param.afterKey}, ${param.afterId})`
+      : undefined
+    const order = ascending ? [sql`${key} asc`, asc(r.id)] : [sql`${key} desc`, desc(r.id)]
+    const count = countQuery(deps.db, filters, order)
+    return { page: pageQuery(deps.db, and(filters, after), order, key, count), count }
+  }
   const shape = [zone, query.parkId, query.type, cursor].map((set) => (set ? 1 : 0)).join('')
-  return { name: `staff_queue_${query.queue}_${shape}`, values, page: pageQuery(deps.db, and(filters, after), order, key, count), count }
+  return { name: `staff_queue_${query.queue}_${shape}`, values, build }
 }
 
 /**
@@ -188,11 +194,12 @@ export const inboxQueries = (
  */
 export const listStaffRequests = async (deps: Deps, member: StaffIdentity, query: StaffRequestQuery): Promise<StaffRequestPage> => {
   const queries = inboxQueries(deps, member, query)
-  const rows = await preparedStatement(deps.db, queries.name, () => queries.page.prepare(queries.name)).execute(queries.values)
+  const rows = await preparedStatement(deps.db, queries.name, () => queries.build().page).execute(queries.values)
   const page = rows.slice(0, query.limit)
   const last = page.at(-1)
   // An empty page past the end of the queue still reports the queue's size.
-  const count = rows.length > 0 ? Number(rows[0].total) : query.cursor ? Number((await queries.count.execute(queries.values))[0].n) : 0
+  const count =
+    rows.length > 0 ? Number(rows[0].total) : query.cursor ? Number((await queries.build().count.execute(queries.values))[0].n) : 0
   return {
     items: page.map(({ request, assignee }) => toStaffSummary(request, assignee?.id ? assignee : null)),
     nextCursor:
